@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary>The verbs <c>mbc</c> offers, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
