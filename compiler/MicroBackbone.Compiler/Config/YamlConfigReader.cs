@@ -1,0 +1,61 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace MicroBackbone.Compiler.Config;
+
+/// <summary>
+/// Reads a YAML file into a config type strictly: snake_case keys, an unknown or mistyped key, a value of the wrong
+/// type or a missing file is a <see cref="ConfigException"/> naming the file, the line and the key.
+/// </summary>
+public static class YamlConfigReader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    /// <summary>Reads and deserializes <paramref name="path"/>.</summary>
+    public static T Read<T>(string path)
+        where T : class
+    {
+        if (!File.Exists(path))
+        {
+            throw new ConfigException($"{path}: config file not found");
+        }
+        return Parse<T>(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Deserializes YAML <paramref name="text"/>; <paramref name="source"/> names it in errors.</summary>
+    public static T Parse<T>(string text, string source)
+        where T : class
+    {
+        try
+        {
+            return Deserializer.Deserialize<T>(text)
+                ?? throw new ConfigException($"{source}: the file is empty; expected a {typeof(T).Name} mapping");
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigException($"{source}:{e.Start.Line}:{e.Start.Column}: {Describe(e)}", e);
+        }
+    }
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet nests the useful text (e.g. a FormatException for "abc" as an int) inside a generic wrapper.
+        Exception innermost = e;
+        while (innermost.InnerException != null)
+        {
+            innermost = innermost.InnerException;
+        }
+        string message = e.Message;
+        int notFound = message.IndexOf("not found on type", StringComparison.Ordinal);
+        if (notFound >= 0 && message.Contains("Property '"))
+        {
+            int start = message.IndexOf("Property '", StringComparison.Ordinal) + "Property '".Length;
+            string key = message.Substring(start, message.IndexOf('\'', start) - start);
+            return $"unknown key '{key}'";
+        }
+        return ReferenceEquals(innermost, e) ? message : $"{message.TrimEnd('.')}: {innermost.Message}";
+    }
+}
