@@ -12,7 +12,7 @@ using Microsoft.Build.Utilities;
 /// so the library loads and works on Debian 12, whose libstdc++ stops at 3.4.30. The patch edits one Vernaux entry
 /// (hash and name offset) in <c>.gnu.version_r</c>; it is idempotent and touches only the file it is given.
 /// </summary>
-public sealed class GlibcxxVersionPatch : Task
+public sealed class GlibcxxVersionPatch : Microsoft.Build.Utilities.Task
 {
     private const string Wanted = "GLIBCXX_3.4.32";
     private const string Replacement = "GLIBCXX_3.4.30";
