@@ -47,6 +47,13 @@ public static class MbirReader
         }
     }
 
+    /// <summary>Reads UTF-8 <c>.mbir</c> text from <paramref name="stream"/> (to its end).</summary>
+    public static IrGraph Read(Stream stream, string sourceName)
+    {
+        using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+        return Read(reader.ReadToEnd(), sourceName);
+    }
+
     private static IrGraph ReadGraph(MbirJsonReader r, JsonElement g, string path)
     {
         var name = r.String(g, "name", path);

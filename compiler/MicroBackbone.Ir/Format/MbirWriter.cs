@@ -55,6 +55,13 @@ public static class MbirWriter
         return w.ToString();
     }
 
+    /// <summary>Writes the <c>.mbir</c> text of <paramref name="graph"/> to <paramref name="stream"/> as UTF-8 without BOM.</summary>
+    public static void Write(IrGraph graph, Stream stream)
+    {
+        var bytes = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Write(graph));
+        stream.Write(bytes, 0, bytes.Length);
+    }
+
     private static void WriteTensor(CanonicalJsonWriter w, IrTensor t)
     {
         w.BeginObject();

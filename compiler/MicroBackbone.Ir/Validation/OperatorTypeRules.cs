@@ -34,6 +34,14 @@ internal static class OperatorTypeRules
             throw Fail(index, op, $"output {output.Describe()} must have the input's type {x.DataType.ToMbirName()}");
         }
 
+        if (op.Kind is IrOpKind.Reshape or IrOpKind.Shift or IrOpKind.Pad or IrOpKind.MaxPool2D
+            && x.DataType.IsQuantized8Bit()
+            && output.Quant != x.Quant)
+        {
+            // These kernels move values without arithmetic; a different output scale would need a requantize.
+            throw Fail(index, op, $"output {output.Describe()} must keep the input's quantization parameters");
+        }
+
         if (op.Kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected)
         {
             var weightType = x.DataType == IrDataType.Float32 ? IrDataType.Float32 : IrDataType.Int8;

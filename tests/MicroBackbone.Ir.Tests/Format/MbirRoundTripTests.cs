@@ -29,6 +29,17 @@ public class MbirRoundTripTests
     }
 
     [Fact]
+    public void StreamsCarryUtf8WithoutBom()
+    {
+        var graph = TestGraphs.QuantCnn();
+        using var stream = new MemoryStream();
+        MbirWriter.Write(graph, stream);
+        Assert.Equal((byte)'{', stream.ToArray()[0]);
+        stream.Position = 0;
+        Assert.Equal(graph, MbirReader.Read(stream, "mem.mbir"));
+    }
+
+    [Fact]
     public void WritingTwiceGivesTheSameText()
     {
         Assert.Equal(MbirWriter.Write(TestGraphs.QuantCnn()), MbirWriter.Write(TestGraphs.QuantCnn()));

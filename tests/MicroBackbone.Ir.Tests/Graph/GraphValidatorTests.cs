@@ -92,6 +92,16 @@ public class GraphValidatorTests
     }
 
     [Fact]
+    public void DataMovingOpsKeepQuantization()
+    {
+        var g = TestGraphs.QuantCnn();
+        var shiftOut = g.Operators[2].Outputs[0];
+        var message = Reject(ReplaceTensor(g, shiftOut, t => t with { Quant = QuantParams.PerTensor(0.5f, 0) }));
+        Assert.Contains("operator #2 Shift 'shift'", message);
+        Assert.Contains("must keep the input's quantization parameters", message);
+    }
+
+    [Fact]
     public void WrongAttributeType()
     {
         var g = ReplaceOp(TestGraphs.QuantCnn(), 1, op => op with { Attributes = new SoftmaxAttributes() });
