@@ -1,0 +1,26 @@
+namespace MicroBackbone.Ir;
+
+/// <summary>
+/// Base of the typed, immutable attribute records. Each op kind has one attribute type (or none); see
+/// <see cref="ExpectedType"/>.
+/// </summary>
+public abstract record IrAttributes
+{
+    /// <summary>
+    /// The attribute type an op kind carries, or null for kinds without attributes (activations, GlobalAveragePool,
+    /// Quantize, Dequantize).
+    /// </summary>
+    public static Type? ExpectedType(IrOpKind kind) => kind switch
+    {
+        IrOpKind.Conv2D => typeof(Conv2DAttributes),
+        IrOpKind.DepthwiseConv2D => typeof(DepthwiseConv2DAttributes),
+        IrOpKind.FullyConnected => typeof(FullyConnectedAttributes),
+        IrOpKind.Add or IrOpKind.Mul => typeof(ElementwiseAttributes),
+        IrOpKind.Shift => typeof(ShiftAttributes),
+        IrOpKind.AveragePool2D or IrOpKind.MaxPool2D => typeof(Pool2DAttributes),
+        IrOpKind.Pad => typeof(PadAttributes),
+        IrOpKind.Reshape => typeof(ReshapeAttributes),
+        IrOpKind.Softmax => typeof(SoftmaxAttributes),
+        _ => null,
+    };
+}

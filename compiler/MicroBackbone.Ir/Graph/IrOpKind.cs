@@ -1,0 +1,95 @@
+namespace MicroBackbone.Ir;
+
+/// <summary>
+/// The operators of the IR. Operand conventions (inputs → outputs; x is an NHWC activation):
+/// Conv2D (x, weights OHWI, bias[O]?) → y; DepthwiseConv2D (x, weights 1HWO, bias[O]?) → y;
+/// FullyConnected (x [N, ...in], weights [out, in], bias[out]?) → [N, out]; Add/Mul (a, b) → broadcast(a, b);
+/// every other op takes one input and gives one output. A pointwise convolution is a Conv2D with a 1x1 kernel.
+/// </summary>
+public enum IrOpKind
+{
+    /// <summary>2-D convolution, weights OHWI, optional int32/float bias.</summary>
+    Conv2D,
+
+    /// <summary>Depthwise 2-D convolution, weights 1HWO with O = C_in * depth multiplier.</summary>
+    DepthwiseConv2D,
+
+    /// <summary>Fully connected layer, weights [out, in]; the input is flattened per batch.</summary>
+    FullyConnected,
+
+    /// <summary>Elementwise addition with broadcasting of size-1 dimensions (same rank).</summary>
+    Add,
+
+    /// <summary>Elementwise multiplication with broadcasting of size-1 dimensions (same rank), e.g. SE scaling.</summary>
+    Mul,
+
+    /// <summary>Per-channel spatial shift with zero fill: out[n, y, x, c] = in[n, y + dy_c, x + dx_c, c].</summary>
+    Shift,
+
+    /// <summary>Mean over H and W, keeping them as size 1: [N, H, W, C] → [N, 1, 1, C].</summary>
+    GlobalAveragePool,
+
+    /// <summary>Average pooling over a window (padding cells are not counted).</summary>
+    AveragePool2D,
+
+    /// <summary>Max pooling over a window.</summary>
+    MaxPool2D,
+
+    /// <summary>Spatial padding of an NHWC tensor with its zero point (or 0 for float).</summary>
+    Pad,
+
+    /// <summary>Reinterprets the element order under a new shape (row-major, no data movement).</summary>
+    Reshape,
+
+    /// <summary>max(x, 0).</summary>
+    Relu,
+
+    /// <summary>min(max(x, 0), 6).</summary>
+    Relu6,
+
+    /// <summary>relu6(x + 3) / 6.</summary>
+    HardSigmoid,
+
+    /// <summary>x * relu6(x + 3) / 6.</summary>
+    HardSwish,
+
+    /// <summary>Logistic 1 / (1 + e^-x).</summary>
+    Sigmoid,
+
+    /// <summary>Softmax over the last dimension, exp(beta * x) normalized.</summary>
+    Softmax,
+
+    /// <summary>float32 → int8/uint8 with the output's quantization parameters (or int8 ↔ uint8 requantize).</summary>
+    Quantize,
+
+    /// <summary>int8/uint8 → float32 with the input's quantization parameters.</summary>
+    Dequantize,
+}
+
+/// <summary>Facts about <see cref="IrOpKind"/> values.</summary>
+public static class IrOpKindFacts
+{
+    /// <summary>True for the one-input, same-shape activation functions.</summary>
+    public static bool IsActivation(this IrOpKind kind) =>
+        kind is IrOpKind.Relu or IrOpKind.Relu6 or IrOpKind.HardSigmoid or IrOpKind.HardSwish or IrOpKind.Sigmoid;
+
+    /// <summary>True for ops whose attributes carry a <see cref="FusedActivation"/>.</summary>
+    public static bool CanFuseActivation(this IrOpKind kind) =>
+        kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected or IrOpKind.Add or IrOpKind.Mul;
+
+    /// <summary>Parses the name used in <c>.mbir</c> files (the enum member name); false when unknown.</summary>
+    public static bool TryParse(string name, out IrOpKind kind)
+    {
+        foreach (IrOpKind k in Enum.GetValues(typeof(IrOpKind)))
+        {
+            if (string.Equals(k.ToString(), name, StringComparison.Ordinal))
+            {
+                kind = k;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+namespace MicroBackbone.Ir;
+
+/// <summary>Element-type rules per operator kind (e.g. int8 conv has int8 weights and int32 bias).</summary>
+internal static class OperatorTypeRules
+{
+    public static void Check(IrOperator op, int index, IReadOnlyList<IrTensor> inputs, IrTensor output)
+    {
+        var x = inputs[0];
+        switch (op.Kind)
+        {
+            case IrOpKind.Quantize:
+                if (!output.DataType.IsQuantized8Bit() || x.DataType == IrDataType.Int32)
+                {
+                    throw Fail(index, op, $"quantizes float32/int8/uint8 into int8/uint8, got {x.DataType.ToMbirName()} -> {output.DataType.ToMbirName()}");
+                }
+
+                return;
+            case IrOpKind.Dequantize:
+                if (!x.DataType.IsQuantized8Bit() || output.DataType != IrDataType.Float32)
+                {
+                    throw Fail(index, op, $"dequantizes int8/uint8 into float32, got {x.DataType.ToMbirName()} -> {output.DataType.ToMbirName()}");
+                }
+
+                return;
+        }
+
+        if (x.DataType == IrDataType.Int32)
+        {
+            throw Fail(index, op, $"input {x.Describe()} is int32; activations must be int8, uint8 or float32");
+        }
+
+        if (output.DataType != x.DataType)
+        {
+            throw Fail(index, op, $"output {output.Describe()} must have the input's type {x.DataType.ToMbirName()}");
+        }
+
+        if (op.Kind is IrOpKind.Reshape or IrOpKind.Shift or IrOpKind.Pad or IrOpKind.MaxPool2D
+            && x.DataType.IsQuantized8Bit()
+            && output.Quant != x.Quant)
+        {
+            // These kernels move values without arithmetic; a different output scale would need a requantize.
+            throw Fail(index, op, $"output {output.Describe()} must keep the input's quantization parameters");
+        }
+
+        if (op.Kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected)
+        {
+            var weightType = x.DataType == IrDataType.Float32 ? IrDataType.Float32 : IrDataType.Int8;
+            var biasType = x.DataType == IrDataType.Float32 ? IrDataType.Float32 : IrDataType.Int32;
+            if (!inputs[1].IsConstant || inputs[1].DataType != weightType)
+            {
+                throw Fail(index, op, $"weights {inputs[1].Describe()} must be a constant of type {weightType.ToMbirName()}");
+            }
+
+            if (inputs.Count == 3 && (!inputs[2].IsConstant || inputs[2].DataType != biasType))
+            {
+                throw Fail(index, op, $"bias {inputs[2].Describe()} must be a constant of type {biasType.ToMbirName()}");
+            }
+        }
+        else if (op.Kind is IrOpKind.Add or IrOpKind.Mul && inputs[1].DataType != x.DataType)
+        {
+            throw Fail(index, op, $"inputs must share one type, got {x.DataType.ToMbirName()} and {inputs[1].DataType.ToMbirName()}");
+        }
+    }
+
+    private static IrValidationException Fail(int index, IrOperator op, string what) => IrValidationException.ForOperator(index, op, what);
+}
