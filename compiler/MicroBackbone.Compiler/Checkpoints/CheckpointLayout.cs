@@ -23,6 +23,17 @@ internal static class CheckpointLayout
     /// <summary>Builds the tree <see cref="TorchZipWriter"/> writes.</summary>
     public static Dictionary<string, object> Build(IReadOnlyDictionary<string, Tensor> stateDict, CheckpointMetadata metadata)
     {
+        ArgumentException.ThrowIfNullOrEmpty(metadata.Arch, nameof(metadata));
+        ArgumentNullException.ThrowIfNull(metadata.Variant, nameof(metadata));
+        ArgumentNullException.ThrowIfNull(metadata.ConfigYaml, nameof(metadata));
+        var shape = metadata.InputShape;
+        if (metadata.NumClasses <= 0 || shape.Channels <= 0 || shape.Height <= 0 || shape.Width <= 0)
+        {
+            // The reader refuses these, so refuse them before writing a file nobody can load.
+            throw new ArgumentException(
+                $"checkpoint metadata needs positive num_classes and input shape; got {metadata.NumClasses} and {shape}",
+                nameof(metadata));
+        }
         var tensors = new Dictionary<string, object>();
         foreach (var (key, tensor) in stateDict)
         {

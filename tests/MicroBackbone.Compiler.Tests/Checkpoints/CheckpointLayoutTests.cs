@@ -59,6 +59,17 @@ public class CheckpointLayoutTests
     }
 
     [Fact]
+    public void MetadataTheReaderWouldRefuseIsNotWritten()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("bad.pth");
+        var state = new Dictionary<string, Tensor> { ["w"] = zeros(2) };
+        Assert.Throws<ArgumentException>(() => CheckpointFile.Save(path, state, Defaults with { NumClasses = 0 }));
+        Assert.Throws<ArgumentException>(() => CheckpointFile.Save(path, state, Defaults with { Arch = "" }));
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public void UnsupportedExtraTypesAreRejectedWhenBuildingMetadata()
     {
         Assert.Throws<ArgumentException>(() => Defaults.WithExtra("when", DateTime.UnixEpoch));
