@@ -1,0 +1,112 @@
+using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
+
+namespace MicroBackbone.Compiler.Tests.BackEnds.Tflite;
+
+public class TfliteRoundTripTests
+{
+    [Fact]
+    public void Small_int8_classifier_reads_back_equal()
+    {
+        var model = TfliteTestModels.SmallInt8Classifier();
+
+        var read = TfliteReader.Read(TfliteWriter.Write(model), "small.tflite");
+
+        Assert.Equal(TfliteDump.ToText(model), TfliteDump.ToText(read));
+        Assert.Equal(model, read);
+    }
+
+    [Fact]
+    public void Round_trip_keeps_per_axis_quantization_shared_and_empty_buffers()
+    {
+        var read = TfliteReader.Read(TfliteWriter.Write(TfliteTestModels.SmallInt8Classifier()), "small.tflite");
+        var tensors = read.Subgraphs[0].Tensors;
+
+        var convWeights = tensors.Single(t => t.Name == "conv/w").Quantization!;
+        Assert.True(convWeights.IsPerAxis);
+        Assert.Equal([0.01f, 0.02f, 0.03f, 0.04f], convWeights.Scale);
+        Assert.Equal(3, tensors.Single(t => t.Name == "dw/w").Quantization!.QuantizedDimension);
+        Assert.Equal(tensors.Single(t => t.Name == "mean/axes").Buffer, tensors.Single(t => t.Name == "mean/axes_alias").Buffer);
+        Assert.True(read.Buffers[0].IsEmpty);
+        Assert.True(read.Buffers[tensors.Single(t => t.Name == "output").Buffer].IsEmpty);
+        Assert.Equal([-1, 8, 8, 3], tensors[0].ShapeSignature!);
+        Assert.Null(tensors[1].ShapeSignature);
+        Assert.Equal([-31.75f], tensors.Single(t => t.Name == "fc").Quantization!.Min);
+        Assert.Equal("1.14.0", read.MinRuntimeVersion());
+    }
+
+    [Fact]
+    public void Every_options_record_reads_back_equal()
+    {
+        foreach (var options in TfliteTestModels.EveryOptionsRecord().Append(null))
+        {
+            var model = TfliteTestModels.WithOptions(options);
+
+            var read = TfliteReader.Read(TfliteWriter.Write(model), "options.tflite");
+
+            Assert.Equal(options, read.Subgraphs[0].Operators[0].Options);
+            Assert.Equal(model, read);
+        }
+    }
+
+    [Fact]
+    public void Options_at_schema_defaults_read_back_as_defaults()
+    {
+        var options = new TfliteConv2DOptions(TflitePadding.Same, 0, 0);
+
+        var read = TfliteReader.Read(TfliteWriter.Write(TfliteTestModels.WithOptions(options)), "defaults.tflite");
+
+        var conv = Assert.IsType<TfliteConv2DOptions>(read.Subgraphs[0].Operators[0].Options);
+        Assert.Equal(1, conv.DilationW);
+        Assert.Equal(1, conv.DilationH);
+        Assert.True(Assert.IsType<TfliteAddOptions>(
+            TfliteReader.Read(TfliteWriter.Write(TfliteTestModels.WithOptions(new TfliteAddOptions())), "add.tflite")
+                .Subgraphs[0].Operators[0].Options).PotScaleInt16);
+    }
+
+    [Fact]
+    public void Writing_is_byte_deterministic_and_stable_through_a_read()
+    {
+        var first = TfliteWriter.Write(TfliteTestModels.SmallInt8Classifier());
+        var second = TfliteWriter.Write(TfliteTestModels.SmallInt8Classifier());
+        var rewritten = TfliteWriter.Write(TfliteReader.Read(first, "first.tflite"));
+
+        Assert.Equal(first, second);
+        Assert.Equal(first, rewritten);
+    }
+
+    [Fact]
+    public void Model_larger_than_the_library_verifier_limit_round_trips()
+    {
+        var model = TfliteTestModels.SmallInt8Classifier();
+        var big = new byte[64 * 64 * 3 * 3];
+        new Random(7).NextBytes(big);
+        var tensors = model.Subgraphs[0].Tensors.ToArray();
+        tensors[2] = tensors[2] with { Shape = [64, 64, 3, 3], Quantization = TfliteQuantization.PerAxis(StructuralList.From(Enumerable.Repeat(0.5f, 64)), StructuralList.From(Enumerable.Repeat(0L, 64)), 0) };
+        var buffers = model.Buffers.ToArray();
+        buffers[1] = new TfliteBuffer(big);
+        model = model with
+        {
+            Buffers = buffers,
+            Subgraphs = [model.Subgraphs[0] with { Tensors = tensors }],
+        };
+
+        var bytes = TfliteWriter.Write(model);
+        var read = TfliteReader.Read(bytes, "big.tflite");
+
+        Assert.True(bytes.Length > TfliteFileVerifier.MaxVerifiableLength);
+        Assert.Equal(model, read);
+    }
+
+    [Fact]
+    public void Min_runtime_version_replaces_an_existing_entry_in_place()
+    {
+        var model = TfliteTestModels.SmallInt8Classifier();
+
+        var updated = model.WithMinRuntimeVersion("2.3.0");
+
+        Assert.Equal(model.Buffers.Count, updated.Buffers.Count);
+        Assert.Single(updated.Metadata);
+        Assert.Equal("2.3.0", updated.MinRuntimeVersion());
+        Assert.Equal(16, updated.Buffers[updated.Metadata[0].Buffer].Data.Count);
+    }
+}
