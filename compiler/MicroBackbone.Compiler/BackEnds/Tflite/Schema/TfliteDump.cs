@@ -58,7 +58,7 @@ public static class TfliteDump
         for (var t = 0; t < subgraph.Tensors.Count; t++)
         {
             var tensor = subgraph.Tensors[t];
-            var line = new StringBuilder($"[{t}] {Quote(tensor.Name)} {TfliteSchemaNames.TensorType((int)tensor.Type).Split(' ')[0]} shape={Ints(tensor.Shape)} buffer={tensor.Buffer}");
+            var line = new StringBuilder($"[{t}] {Quote(tensor.Name)} {TfliteOptionFields.TensorType(tensor.Type)} shape={Ints(tensor.Shape)} buffer={tensor.Buffer}");
             if (tensor.ShapeSignature is not null)
             {
                 line.Append($" shape_signature={Ints(tensor.ShapeSignature)}");
@@ -88,22 +88,18 @@ public static class TfliteDump
         }
     }
 
-    // Records print as "Name { A = 1, B = x }"; floats and lists are re-rendered invariantly.
     private static string Options(TfliteBuiltinOptions options)
     {
-        var fields = options.GetType().GetProperties()
-            .Where(p => p.Name is not nameof(TfliteBuiltinOptions.TableName) and not "EqualityContract")
-            .OrderBy(p => p.MetadataToken)
-            .Select(p => $"{p.Name}={Value(p.GetValue(options))}");
+        var fields = TfliteOptionFields.Of(options).Select(f => $"{f.Name}={Value(f.Value)}");
         return $"{options.TableName}({string.Join(", ", fields)})";
     }
 
     private static string Value(object? value) => value switch
     {
-        null => "null",
+        null => "absent",
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
-        StructuralList<int> list => Ints(list),
+        int[] list => Ints(StructuralList.Create<int>(list)),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
