@@ -94,6 +94,20 @@ public class TfliteReaderErrorTests
     }
 
     [Fact]
+    public void Reader_runs_the_library_verifier_which_catches_an_unterminated_string()
+    {
+        // Our field reads do not need the NUL after a string; the flatbuffers verifier does, so this shows it ran.
+        var bytes = (byte[])File.Clone();
+        var text = System.Text.Encoding.ASCII.GetBytes("MicroBackbone test model");
+        var at = bytes.AsSpan().IndexOf(text);
+        bytes[at + text.Length] = (byte)'!';
+
+        var error = Assert.Throws<TfliteFormatException>(() => TfliteReader.Read(bytes, "s.tflite"));
+
+        Assert.StartsWith("s.tflite: the flatbuffer verifier rejects the file", error.Message);
+    }
+
+    [Fact]
     public void Only_the_old_int8_code_field_is_enough()
     {
         var model = TfliteReader.Read(new RawTfliteFile { DeprecatedBuiltinCode = 3, BuiltinCode = null }.Build(), "old.tflite");
