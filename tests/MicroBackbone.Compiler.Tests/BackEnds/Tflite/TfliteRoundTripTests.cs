@@ -109,4 +109,27 @@ public class TfliteRoundTripTests
         Assert.Equal("2.3.0", updated.MinRuntimeVersion());
         Assert.Equal(16, updated.Buffers[updated.Metadata[0].Buffer].Data.Count);
     }
+
+    [Fact]
+    public void Files_are_written_atomically_and_read_back()
+    {
+        var folder = Directory.CreateTempSubdirectory("tflite-schema-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "model.tflite");
+            var model = TfliteTestModels.SmallInt8Classifier();
+            File.WriteAllText(path, "old content");
+
+            TfliteWriter.WriteFile(model, path);
+
+            Assert.Equal(model, TfliteReader.ReadFile(path));
+            Assert.Equal(["model.tflite"], folder.GetFiles().Select(f => f.Name));
+            var missing = Path.Combine(folder.FullName, "missing.tflite");
+            Assert.StartsWith($"{missing}: cannot read", Assert.Throws<TfliteFormatException>(() => TfliteReader.ReadFile(missing)).Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

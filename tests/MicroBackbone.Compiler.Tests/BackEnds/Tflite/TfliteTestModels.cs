@@ -122,12 +122,33 @@ internal static class TfliteTestModels
         new TfliteHardSwishOptions(),
     ];
 
-    /// <summary>A one-operator model carrying <paramref name="options"/> on a RELU (options are not matched to ops).</summary>
+    /// <summary>A one-operator model whose operator takes <paramref name="options"/> (RELU when there are none).</summary>
     public static TfliteModel WithOptions(TfliteBuiltinOptions? options) => new(
         TfliteModel.SchemaVersion,
         string.Empty,
-        [new TfliteOperatorCode(TfliteBuiltinOperator.Relu)],
+        [new TfliteOperatorCode(OperatorFor(options))],
         [new TfliteSubgraph(string.Empty, [new("x", TfliteTensorType.Int8, [1]), new("y", TfliteTensorType.Int8, [1])], [0], [1], [new TfliteOperator(0, [0], [1], options)])],
         [TfliteBuffer.Empty],
         StructuralList<TfliteMetadata>.Empty);
+
+    private static TfliteBuiltinOperator OperatorFor(TfliteBuiltinOptions? options) => options switch
+    {
+        TfliteConv2DOptions => TfliteBuiltinOperator.Conv2D,
+        TfliteDepthwiseConv2DOptions => TfliteBuiltinOperator.DepthwiseConv2D,
+        TflitePool2DOptions => TfliteBuiltinOperator.MaxPool2D,
+        TfliteFullyConnectedOptions => TfliteBuiltinOperator.FullyConnected,
+        TfliteSoftmaxOptions => TfliteBuiltinOperator.Softmax,
+        TfliteConcatenationOptions => TfliteBuiltinOperator.Concatenation,
+        TfliteAddOptions => TfliteBuiltinOperator.Add,
+        TfliteSubOptions => TfliteBuiltinOperator.Sub,
+        TfliteMulOptions => TfliteBuiltinOperator.Mul,
+        TfliteReshapeOptions => TfliteBuiltinOperator.Reshape,
+        TflitePadOptions => TfliteBuiltinOperator.Pad,
+        TfliteReducerOptions => TfliteBuiltinOperator.Mean,
+        TfliteStridedSliceOptions => TfliteBuiltinOperator.StridedSlice,
+        TfliteDequantizeOptions => TfliteBuiltinOperator.Dequantize,
+        TfliteQuantizeOptions => TfliteBuiltinOperator.Quantize,
+        TfliteHardSwishOptions => TfliteBuiltinOperator.HardSwish,
+        _ => TfliteBuiltinOperator.Relu,
+    };
 }

@@ -2,7 +2,8 @@ namespace MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 
 /// <summary>
 /// Consistency rules of a TFLite model that the flatbuffer layout itself cannot express: schema version, the empty
-/// buffer 0, every index in range, quantization vectors that match, constant data that fits its tensor. The writer
+/// buffer 0, every index in range, options that belong to their operator, quantization vectors that match,
+/// constant data that fits its tensor. The writer
 /// refuses a model that breaks one (a bug upstream); the reader reports it as a corrupt file.
 /// </summary>
 internal static class TfliteModelChecks
@@ -76,6 +77,12 @@ internal static class TfliteModelChecks
             if (op.OpcodeIndex < 0 || op.OpcodeIndex >= model.OperatorCodes.Count)
             {
                 return $"operator {o}: opcode index {op.OpcodeIndex} out of range ({model.OperatorCodes.Count} operator codes)";
+            }
+
+            var code = model.OperatorCodes[op.OpcodeIndex].BuiltinCode;
+            if (op.Options is not null && op.Options.TypeId != ExpectedOptions(code))
+            {
+                return $"operator {o}: {TfliteDump.OperatorName(code)} cannot take {op.Options.TableName}";
             }
 
             var problem = IndexProblem(op.Inputs, tensorCount, allowOmitted: true) is { } i ? $"inputs: {i}"
@@ -157,6 +164,28 @@ internal static class TfliteModelChecks
 
         return null;
     }
+
+    // The options table each builtin reads; operators without options (LOGISTIC, RELU, RELU6) take none.
+    private static TfliteOptionsTypeId ExpectedOptions(TfliteBuiltinOperator op) => op switch
+    {
+        TfliteBuiltinOperator.Conv2D => TfliteOptionsTypeId.Conv2DOptions,
+        TfliteBuiltinOperator.DepthwiseConv2D => TfliteOptionsTypeId.DepthwiseConv2DOptions,
+        TfliteBuiltinOperator.AveragePool2D or TfliteBuiltinOperator.MaxPool2D => TfliteOptionsTypeId.Pool2DOptions,
+        TfliteBuiltinOperator.FullyConnected => TfliteOptionsTypeId.FullyConnectedOptions,
+        TfliteBuiltinOperator.Softmax => TfliteOptionsTypeId.SoftmaxOptions,
+        TfliteBuiltinOperator.Concatenation => TfliteOptionsTypeId.ConcatenationOptions,
+        TfliteBuiltinOperator.Add => TfliteOptionsTypeId.AddOptions,
+        TfliteBuiltinOperator.Sub => TfliteOptionsTypeId.SubOptions,
+        TfliteBuiltinOperator.Mul => TfliteOptionsTypeId.MulOptions,
+        TfliteBuiltinOperator.Reshape => TfliteOptionsTypeId.ReshapeOptions,
+        TfliteBuiltinOperator.Pad => TfliteOptionsTypeId.PadOptions,
+        TfliteBuiltinOperator.Mean => TfliteOptionsTypeId.ReducerOptions,
+        TfliteBuiltinOperator.StridedSlice => TfliteOptionsTypeId.StridedSliceOptions,
+        TfliteBuiltinOperator.Dequantize => TfliteOptionsTypeId.DequantizeOptions,
+        TfliteBuiltinOperator.Quantize => TfliteOptionsTypeId.QuantizeOptions,
+        TfliteBuiltinOperator.HardSwish => TfliteOptionsTypeId.HardSwishOptions,
+        _ => TfliteOptionsTypeId.None,
+    };
 
     private static int ElementSize(TfliteTensorType type) => type switch
     {

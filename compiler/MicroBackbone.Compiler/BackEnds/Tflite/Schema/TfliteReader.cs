@@ -57,6 +57,22 @@ public static class TfliteReader
         return model;
     }
 
+    /// <summary>Reads the model file at <paramref name="path"/>; a missing or unreadable file is a format error too.</summary>
+    public static TfliteModel ReadFile(string path)
+    {
+        byte[] data;
+        try
+        {
+            data = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TfliteFormatException($"{path}: cannot read the TFLite file: {e.Message}", e);
+        }
+
+        return Read(data, path);
+    }
+
     private static StructuralList<T> ReadList<T>(FlatBufferTableView[]? tables, Func<FlatBufferTableView, T> read) =>
         tables is null ? StructuralList<T>.Empty : StructuralList.From(tables.Select(read));
 

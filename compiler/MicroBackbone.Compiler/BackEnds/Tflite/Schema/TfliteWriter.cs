@@ -40,6 +40,26 @@ public static class TfliteWriter
         return builder.SizedByteArray();
     }
 
+    /// <summary>
+    /// Writes the model to <paramref name="path"/> atomically: a temporary file beside it is renamed over the target,
+    /// so a reader never sees a half-written model.
+    /// </summary>
+    public static void WriteFile(TfliteModel model, string path)
+    {
+        var bytes = Write(model);
+        var full = Path.GetFullPath(path);
+        var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     private static int InitialSize(TfliteModel model)
     {
         long data = model.Buffers.Sum(b => (long)b.Data.Count + S.Buffer.DataAlignment);
