@@ -64,6 +64,32 @@ public class TfliteRoundTripTests
     }
 
     [Fact]
+    public void Per_axis_bias_with_the_weights_dimension_is_accepted_as_converters_write_it()
+    {
+        var model = TfliteTestModels.SmallInt8Classifier();
+        var tensors = model.Subgraphs[0].Tensors.ToArray();
+        tensors[3] = tensors[3] with { Quantization = tensors[3].Quantization! with { QuantizedDimension = 3 } };
+        model = model with { Subgraphs = [model.Subgraphs[0] with { Tensors = tensors }] };
+
+        var read = TfliteReader.Read(TfliteWriter.Write(model), "bias.tflite");
+
+        Assert.Equal(3, read.Subgraphs[0].Tensors[3].Quantization!.QuantizedDimension);
+    }
+
+    [Fact]
+    public void Per_axis_scales_must_match_the_quantized_dimension()
+    {
+        var model = TfliteTestModels.SmallInt8Classifier();
+        var tensors = model.Subgraphs[0].Tensors.ToArray();
+        tensors[2] = tensors[2] with { Quantization = tensors[2].Quantization! with { QuantizedDimension = 1 } };
+        model = model with { Subgraphs = [model.Subgraphs[0] with { Tensors = tensors }] };
+
+        var error = Assert.Throws<ArgumentException>(() => TfliteWriter.Write(model));
+
+        Assert.Contains("tensor 2 'conv/w': 4 scales for dimension 1 of shape [4, 3, 3, 3]", error.Message);
+    }
+
+    [Fact]
     public void Writing_is_byte_deterministic_and_stable_through_a_read()
     {
         var first = TfliteWriter.Write(TfliteTestModels.SmallInt8Classifier());

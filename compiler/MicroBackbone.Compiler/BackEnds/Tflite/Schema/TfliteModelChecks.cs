@@ -137,14 +137,21 @@ internal static class TfliteModelChecks
 
         if (q.IsPerAxis)
         {
-            if (q.QuantizedDimension < 0 || q.QuantizedDimension >= tensor.Shape.Count)
+            // Converters have written per-axis 1-D biases with the weights' dimension (3) instead of 0, and
+            // runtimes accept that (TFLite Micro's person_detect model has it): for rank 1 only the length counts.
+            var dimension = q.QuantizedDimension;
+            if (tensor.Shape.Count == 1)
+            {
+                dimension = 0;
+            }
+            else if (dimension < 0 || dimension >= tensor.Shape.Count)
             {
                 return $"quantized dimension {q.QuantizedDimension} is not an axis of shape {tensor.Shape}";
             }
 
-            if (tensor.Shape[q.QuantizedDimension] != q.Scale.Count)
+            if (tensor.Shape.Count == 0 || tensor.Shape[dimension] != q.Scale.Count)
             {
-                return $"{q.Scale.Count} scales for dimension {q.QuantizedDimension} of size {tensor.Shape[q.QuantizedDimension]}";
+                return $"{q.Scale.Count} scales for dimension {q.QuantizedDimension} of shape {tensor.Shape}";
             }
         }
 
