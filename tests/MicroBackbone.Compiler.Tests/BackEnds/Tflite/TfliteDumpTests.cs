@@ -17,6 +17,7 @@ public class TfliteDumpTests
         Assert.Contains("[2] \"conv/w\" INT8 shape=[4, 3, 3, 3] buffer=1 quant(scale=[0.01, 0.02, 0.03, 0.04] zero_point=[0, 0, 0, 0] axis=0)", text);
         Assert.Contains("  [0] empty\n", text);
         Assert.Contains("[0] \"min_runtime_version\" buffer=10", text);
+        Assert.EndsWith("signatures (1):\n  \"serving_default\" subgraph=0 inputs=[\"image\"->0] outputs=[\"probabilities\"->18]\n", text);
         Assert.Contains("[6] RESHAPE (opcode 6) inputs=[13, 14] outputs=[15] ReshapeOptions(new_shape=[1, 5])", text);
     }
 

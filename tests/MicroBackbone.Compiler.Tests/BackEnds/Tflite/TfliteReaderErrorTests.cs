@@ -191,9 +191,11 @@ public class TfliteReaderErrorTests
 
         var operators = model.Subgraphs[0].Operators.ToArray();
         operators[1] = operators[1] with { Options = new TflitePool2DOptions(TflitePadding.Same, 1, 1, 2, 2) };
+        var badSignature = model with { Signatures = [new TfliteSignature("s", 0, [new("x", 42)], [])] };
         var badOptions = model with { Subgraphs = [model.Subgraphs[0] with { Operators = operators }] };
 
         Assert.Contains("buffer 0 must exist and be empty", Assert.Throws<ArgumentException>(() => TfliteWriter.Write(badBuffer0)).Message);
+        Assert.Contains("signature 0 's': 'x' names tensor 42, out of range (19 tensors)", Assert.Throws<ArgumentException>(() => TfliteWriter.Write(badSignature)).Message);
         Assert.Contains("operator 1: CONV_2D cannot take Pool2DOptions", Assert.Throws<ArgumentException>(() => TfliteWriter.Write(badOptions)).Message);
         Assert.Contains("subgraph 0 > tensor 2 'conv/w': buffer 99 out of range", Assert.Throws<ArgumentException>(() => TfliteWriter.Write(badIndex)).Message);
     }

@@ -32,6 +32,7 @@ public class TfliteRoundTripTests
         Assert.Null(tensors[1].ShapeSignature);
         Assert.Equal([-31.75f], tensors.Single(t => t.Name == "fc").Quantization!.Min);
         Assert.Equal("1.14.0", read.MinRuntimeVersion());
+        Assert.Equal(new TfliteTensorMap("probabilities", 18), Assert.Single(read.Signatures).Outputs[0]);
     }
 
     [Fact]

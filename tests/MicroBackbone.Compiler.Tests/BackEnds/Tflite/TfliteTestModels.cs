@@ -97,7 +97,10 @@ internal static class TfliteTestModels
             [new TfliteSubgraph("main", tensors, [0], [18], operators)],
             buffers,
             StructuralList<TfliteMetadata>.Empty);
-        return model.WithMinRuntimeVersion("1.14.0");
+        return model.WithMinRuntimeVersion("1.14.0") with
+        {
+            Signatures = [new TfliteSignature("serving_default", 0, [new("image", 0)], [new("probabilities", 18)])],
+        };
     }
 
     /// <summary>One record of every options type we support, with non-default values where the type has fields.</summary>

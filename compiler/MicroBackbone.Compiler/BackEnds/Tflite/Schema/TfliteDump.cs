@@ -43,6 +43,15 @@ public static class TfliteDump
             Line(text, 1, $"[{m}] {Quote(model.Metadata[m].Name)} buffer={model.Metadata[m].Buffer}");
         }
 
+        if (model.Signatures.Count > 0)
+        {
+            Line(text, 0, $"signatures ({model.Signatures.Count}):");
+            foreach (var signature in model.Signatures)
+            {
+                Line(text, 1, $"{Quote(signature.Key)} subgraph={signature.SubgraphIndex} inputs={Maps(signature.Inputs)} outputs={Maps(signature.Outputs)}");
+            }
+        }
+
         return text.ToString();
     }
 
@@ -117,6 +126,9 @@ public static class TfliteDump
         var more = bytes.Length > PreviewBytes ? "..." : string.Empty;
         return $"{bytes.Length} bytes sha256={hash} data={preview}{more}";
     }
+
+    private static string Maps(StructuralList<TfliteTensorMap> maps) =>
+        "[" + string.Join(", ", maps.Select(m => $"{Quote(m.Name)}->{m.TensorIndex}")) + "]";
 
     private static string Ints(StructuralList<int> values) =>
         "[" + string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]";

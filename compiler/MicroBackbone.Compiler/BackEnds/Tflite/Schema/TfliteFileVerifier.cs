@@ -55,6 +55,21 @@ internal static class TfliteFileVerifier
         && v.VerifyVectorOfTables(at, Slot(S.Model.Buffers), Buffer, false)
         && v.VerifyVectorOfData(at, Slot(S.Model.MetadataBuffer), 4, false)
         && v.VerifyVectorOfTables(at, Slot(S.Model.Metadata), Metadata, false)
+        && v.VerifyVectorOfTables(at, Slot(S.Model.SignatureDefs), Signature, false)
+        && v.VerifyTableEnd(at);
+
+    private static bool Signature(Verifier v, uint at) =>
+        v.VerifyTableStart(at)
+        && v.VerifyVectorOfTables(at, Slot(S.SignatureDef.Inputs), TensorMap, false)
+        && v.VerifyVectorOfTables(at, Slot(S.SignatureDef.Outputs), TensorMap, false)
+        && v.VerifyString(at, Slot(S.SignatureDef.SignatureKey), false)
+        && v.VerifyField(at, Slot(S.SignatureDef.SubgraphIndex), 4, 4, false)
+        && v.VerifyTableEnd(at);
+
+    private static bool TensorMap(Verifier v, uint at) =>
+        v.VerifyTableStart(at)
+        && v.VerifyString(at, Slot(S.TensorMap.Name), false)
+        && v.VerifyField(at, Slot(S.TensorMap.TensorIndex), 4, 4, false)
         && v.VerifyTableEnd(at);
 
     private static bool OperatorCode(Verifier v, uint at) =>

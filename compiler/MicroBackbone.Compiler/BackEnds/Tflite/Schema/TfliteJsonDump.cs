@@ -62,6 +62,18 @@ public static class TfliteJsonDump
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("signature_defs");
+            foreach (var signature in model.Signatures)
+            {
+                json.WriteStartObject();
+                json.WriteString("signature_key", signature.Key);
+                json.WriteNumber("subgraph_index", signature.SubgraphIndex);
+                TensorMaps(json, "inputs", signature.Inputs);
+                TensorMaps(json, "outputs", signature.Outputs);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -149,6 +161,20 @@ public static class TfliteJsonDump
         }
 
         json.WriteEndObject();
+    }
+
+    private static void TensorMaps(Utf8JsonWriter json, string name, StructuralList<TfliteTensorMap> maps)
+    {
+        json.WriteStartArray(name);
+        foreach (var map in maps)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", map.Name);
+            json.WriteNumber("tensor_index", map.TensorIndex);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void Ints(Utf8JsonWriter json, string? name, StructuralList<int> values)

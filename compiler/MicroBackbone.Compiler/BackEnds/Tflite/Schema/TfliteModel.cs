@@ -20,6 +20,9 @@ public sealed record TfliteModel(
     StructuralList<TfliteBuffer> Buffers,
     StructuralList<TfliteMetadata> Metadata)
 {
+    /// <summary>Named entry points (schema field <c>signature_defs</c>); empty when the file has none.</summary>
+    public StructuralList<TfliteSignature> Signatures { get; init; } = StructuralList<TfliteSignature>.Empty;
+
     /// <summary>The schema version this layer writes and accepts.</summary>
     public const uint SchemaVersion = TfliteSchema.Version;
 

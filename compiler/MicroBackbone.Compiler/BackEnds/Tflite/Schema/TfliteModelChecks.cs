@@ -44,6 +44,34 @@ internal static class TfliteModelChecks
             }
         }
 
+        for (var g = 0; g < model.Signatures.Count; g++)
+        {
+            var problem = SignatureProblem(model, model.Signatures[g]);
+            if (problem is not null)
+            {
+                return $"signature {g} '{model.Signatures[g].Key}': {problem}";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? SignatureProblem(TfliteModel model, TfliteSignature signature)
+    {
+        if (signature.SubgraphIndex < 0 || signature.SubgraphIndex >= model.Subgraphs.Count)
+        {
+            return $"subgraph {signature.SubgraphIndex} out of range ({model.Subgraphs.Count} subgraphs)";
+        }
+
+        var tensorCount = model.Subgraphs[signature.SubgraphIndex].Tensors.Count;
+        foreach (var map in signature.Inputs.Concat(signature.Outputs))
+        {
+            if (map.TensorIndex < 0 || map.TensorIndex >= tensorCount)
+            {
+                return $"'{map.Name}' names tensor {map.TensorIndex}, out of range ({tensorCount} tensors)";
+            }
+        }
+
         return null;
     }
 

@@ -44,7 +44,10 @@ public static class TfliteReader
             ReadList(root.Tables(S.Model.OperatorCodes, "operator_codes", "operator code"), ReadOperatorCode),
             ReadList(root.Tables(S.Model.Subgraphs, "subgraphs", "subgraph"), ReadSubgraph),
             buffers,
-            ReadList(root.Tables(S.Model.Metadata, "metadata", "metadata"), ReadMetadata));
+            ReadList(root.Tables(S.Model.Metadata, "metadata", "metadata"), ReadMetadata))
+        {
+            Signatures = ReadList(root.Tables(S.Model.SignatureDefs, "signature_defs", "signature"), ReadSignature),
+        };
 
         // Our own checks run first: the library verifier prints to the console on some malformed tables, which
         // cannot happen once every table we visit has been read successfully.
@@ -93,6 +96,16 @@ public static class TfliteReader
 
     private static TfliteMetadata ReadMetadata(FlatBufferTableView t) =>
         new(t.String(S.Metadata.Name, "name") ?? string.Empty, ToIndex(t, t.UInt(S.Metadata.Buffer, "buffer"), "buffer"));
+
+    private static TfliteSignature ReadSignature(FlatBufferTableView t) => new(
+        t.String(S.SignatureDef.SignatureKey, "signature_key") ?? string.Empty,
+        ToIndex(t, t.UInt(S.SignatureDef.SubgraphIndex, "subgraph_index"), "subgraph_index"),
+        ReadList(t.Tables(S.SignatureDef.Inputs, "inputs", "input"), ReadTensorMap),
+        ReadList(t.Tables(S.SignatureDef.Outputs, "outputs", "output"), ReadTensorMap));
+
+    private static TfliteTensorMap ReadTensorMap(FlatBufferTableView t) => new(
+        t.String(S.TensorMap.Name, "name") ?? string.Empty,
+        ToIndex(t, t.UInt(S.TensorMap.TensorIndex, "tensor_index"), "tensor_index"));
 
     private static TfliteOperatorCode ReadOperatorCode(FlatBufferTableView t)
     {

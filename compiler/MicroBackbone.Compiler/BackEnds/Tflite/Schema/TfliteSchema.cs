@@ -110,6 +110,24 @@ internal static class TfliteSchema
         public const int DataAlignment = 16;
     }
 
+    /// <summary>Fields of table <c>SignatureDef</c> (slot 3, deprecated_tag, is no longer written).</summary>
+    public static class SignatureDef
+    {
+        public const int FieldCount = 5;
+        public const int Inputs = 0;
+        public const int Outputs = 1;
+        public const int SignatureKey = 2;
+        public const int SubgraphIndex = 4;
+    }
+
+    /// <summary>Fields of table <c>TensorMap</c>.</summary>
+    public static class TensorMap
+    {
+        public const int FieldCount = 2;
+        public const int Name = 0;
+        public const int TensorIndex = 1;
+    }
+
     /// <summary>Fields of table <c>Metadata</c>.</summary>
     public static class Metadata
     {

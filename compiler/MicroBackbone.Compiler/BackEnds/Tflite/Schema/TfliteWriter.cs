@@ -24,6 +24,9 @@ public static class TfliteWriter
         // Flatbuffers are built back to front: buffers first puts the bulk data at the end of the file.
         var buffers = TfliteVectors.Tables(builder, model.Buffers.Select(b => WriteBuffer(builder, b)).ToArray());
         var metadata = TfliteVectors.Tables(builder, model.Metadata.Select(m => WriteMetadata(builder, m)).ToArray());
+        var signatures = model.Signatures.Count == 0
+            ? 0
+            : TfliteVectors.Tables(builder, model.Signatures.Select(s => WriteSignature(builder, s)).ToArray());
         var subgraphs = TfliteVectors.Tables(builder, model.Subgraphs.Select(s => WriteSubgraph(builder, s)).ToArray());
         var codes = TfliteVectors.Tables(builder, model.OperatorCodes.Select(c => WriteOperatorCode(builder, c)).ToArray());
         var description = builder.CreateString(model.Description).Value;
@@ -35,6 +38,7 @@ public static class TfliteWriter
         builder.AddOffset(S.Model.Description, description, 0);
         builder.AddOffset(S.Model.Buffers, buffers, 0);
         builder.AddOffset(S.Model.Metadata, metadata, 0);
+        builder.AddOffset(S.Model.SignatureDefs, signatures, 0);
         var root = builder.EndTable();
         builder.Finish(root, S.FileIdentifier);
         return builder.SizedByteArray();
@@ -85,6 +89,28 @@ public static class TfliteWriter
         builder.StartTable(S.Metadata.FieldCount);
         builder.AddOffset(S.Metadata.Name, name, 0);
         builder.AddUint(S.Metadata.Buffer, (uint)metadata.Buffer, 0);
+        return builder.EndTable();
+    }
+
+    private static int WriteSignature(FlatBufferBuilder builder, TfliteSignature signature)
+    {
+        var inputs = TfliteVectors.Tables(builder, signature.Inputs.Select(m => WriteTensorMap(builder, m)).ToArray());
+        var outputs = TfliteVectors.Tables(builder, signature.Outputs.Select(m => WriteTensorMap(builder, m)).ToArray());
+        var key = builder.CreateString(signature.Key).Value;
+        builder.StartTable(S.SignatureDef.FieldCount);
+        builder.AddOffset(S.SignatureDef.Inputs, inputs, 0);
+        builder.AddOffset(S.SignatureDef.Outputs, outputs, 0);
+        builder.AddOffset(S.SignatureDef.SignatureKey, key, 0);
+        builder.AddUint(S.SignatureDef.SubgraphIndex, (uint)signature.SubgraphIndex, 0);
+        return builder.EndTable();
+    }
+
+    private static int WriteTensorMap(FlatBufferBuilder builder, TfliteTensorMap map)
+    {
+        var name = builder.CreateString(map.Name).Value;
+        builder.StartTable(S.TensorMap.FieldCount);
+        builder.AddOffset(S.TensorMap.Name, name, 0);
+        builder.AddUint(S.TensorMap.TensorIndex, (uint)map.TensorIndex, 0);
         return builder.EndTable();
     }
 
