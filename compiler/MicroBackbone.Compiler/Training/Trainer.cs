@@ -24,8 +24,8 @@ public sealed class Trainer
     /// <summary>The run's hyper-parameters.</summary>
     public TrainingOptions Options { get; }
 
-    /// <summary>Seeds torch's generator and sets its CPU thread count (0 = one per processor).</summary>
-    public static void Seed(int seed, int threads = 0)
+    /// <summary>Seeds torch's generator and sets its CPU thread count (0 = one per processor; see <see cref="TrainingOptions.Threads"/>).</summary>
+    public static void Seed(int seed, int threads = 1)
     {
         torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
         torch.manual_seed(seed);

@@ -36,8 +36,11 @@ public sealed record TrainingOptions
     /// <summary>Use only the first this-many validation images; null for all.</summary>
     public int? LimitValidation { get; init; }
 
-    /// <summary>Torch intra-op threads; 0 means one per processor.</summary>
-    public int Threads { get; init; }
+    /// <summary>
+    /// Torch intra-op threads; 0 means one per processor. Defaults to 1: tiny CNNs gain little from more, and on a
+    /// busy machine libtorch's spinning worker threads made a 2-thread run over 20x slower than a 1-thread run.
+    /// </summary>
+    public int Threads { get; init; } = 1;
 
     /// <summary>Parses an optimizer name as typed on the command line (<c>sgd</c> or <c>adamw</c>).</summary>
     public static OptimizerKind ParseOptimizer(string name) => name.ToLowerInvariant() switch
