@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MicroBackbone.Compiler.Data;
@@ -57,7 +56,8 @@ public sealed class BatchLoader
 
     /// <summary>
     /// The batches of epoch <paramref name="epoch"/> (0-based). Each <see cref="Batch"/> owns its tensors; dispose it
-    /// before moving on. Enumerating the same epoch twice yields the same batches.
+    /// before moving on. Enumerating the same epoch twice yields the same batches. While the caller works on one batch
+    /// the next is prepared on a worker thread (one at a time, so the order of random draws never changes).
     /// </summary>
     public IEnumerable<Batch> Epoch(int epoch)
     {
@@ -69,26 +69,56 @@ public sealed class BatchLoader
         if (training)
         {
             // A fresh generator per epoch (not one shared stream) makes epoch k independent of how many epochs ran before.
-            random = new Random(HashCode.Combine(seed, epoch) & int.MaxValue);
+            // (HashCode.Combine would be simpler but is salted per process, which breaks run-to-run repeatability.)
+            random = new Random(EpochSeed(seed, epoch));
             random.Shuffle(order);
         }
-        int size = augmentation.OutputSize;
-        long[] shape = InputShape.Prepend(0L).ToArray();
-        for (int start = 0; start < Count; start += BatchSize)
+        Task<Batch>? next = Count == 0 ? null : Task.Run(() => MakeBatch(0, random));
+        try
         {
-            int count = Math.Min(BatchSize, Count - start);
-            for (int i = 0; i < count; i++)
+            for (int start = 0; start < Count; start += BatchSize)
             {
-                int index = order[start + i];
-                augmentation.Apply(dataset.Image(index), imageBuffer.AsSpan(i * size, size), random);
-                labelBuffer[i] = dataset.Labels[index];
+                Batch current = next!.GetAwaiter().GetResult();
+                int following = start + BatchSize;
+                next = following < Count ? Task.Run(() => MakeBatch(following, random)) : null;
+                yield return current;
             }
-            shape[0] = count;
-            Tensor images = empty(shape, ScalarType.Float32);
-            images.data<float>().CopyFrom(imageBuffer.AsSpan(0, count * size));
-            Tensor labels = empty(new long[] { count }, ScalarType.Int64);
-            labels.data<long>().CopyFrom(labelBuffer.AsSpan(0, count));
-            yield return new Batch(images, labels, count);
         }
+        finally
+        {
+            // An abandoned epoch (cancellation, exception) must not leak the batch prepared ahead.
+            if (next != null)
+            {
+                next.GetAwaiter().GetResult().Dispose();
+            }
+        }
+    }
+
+    /// <summary>Mixes the run seed and the epoch into one non-negative seed (SplitMix64 finaliser).</summary>
+    internal static int EpochSeed(int seed, int epoch)
+    {
+        ulong z = ((ulong)(uint)seed << 32) | (uint)epoch;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
+        z ^= z >> 31;
+        return (int)(z & int.MaxValue);
+    }
+
+    private Batch MakeBatch(int start, Random? random)
+    {
+        int size = augmentation.OutputSize;
+        int count = Math.Min(BatchSize, Count - start);
+        for (int i = 0; i < count; i++)
+        {
+            int index = order[start + i];
+            augmentation.Apply(dataset.Image(index), imageBuffer.AsSpan(i * size, size), random);
+            labelBuffer[i] = dataset.Labels[index];
+        }
+        long[] shape = { count, augmentation.Options.Channels, augmentation.Options.Height, augmentation.Options.Width };
+        Tensor images = empty(shape, ScalarType.Float32);
+        images.data<float>().CopyFrom(imageBuffer.AsSpan(0, count * size));
+        Tensor labels = empty(new long[] { count }, ScalarType.Int64);
+        labels.data<long>().CopyFrom(labelBuffer.AsSpan(0, count));
+        return new Batch(images, labels, count);
     }
 }

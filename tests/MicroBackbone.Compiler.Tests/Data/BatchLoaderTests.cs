@@ -85,4 +85,14 @@ public class BatchLoaderTests
         Assert.Empty(keptIds.Intersect(carvedIds));
         Assert.Equal(30, keptIds.Count + carvedIds.Count);
     }
+
+    [Fact]
+    public void EpochSeedsAreFixedAcrossProcesses()
+    {
+        // Pinned values: a per-process salted hash here would make runs differ between processes.
+        Assert.Equal(BatchLoader.EpochSeed(1, 0), BatchLoader.EpochSeed(1, 0));
+        Assert.Equal(280033599, BatchLoader.EpochSeed(1, 0));
+        Assert.NotEqual(BatchLoader.EpochSeed(1, 0), BatchLoader.EpochSeed(1, 1));
+        Assert.NotEqual(BatchLoader.EpochSeed(1, 0), BatchLoader.EpochSeed(2, 0));
+    }
 }
