@@ -52,6 +52,10 @@ public static class TrainingCurvePlot
         canvas.DrawRect(plot, axis);
         canvas.DrawText($"{title} (max {top:0.###})", plot.Left, plot.Top - 10, text);
         canvas.DrawText("epoch", plot.MidX - 20, PanelHeight - 12, text);
+        using var trainText = new SKPaint { Color = TrainColor, TextSize = 14, IsAntialias = true };
+        using var validationText = new SKPaint { Color = ValidationColor, TextSize = 14, IsAntialias = true };
+        canvas.DrawText("train", plot.Right - 90, plot.Top - 10, trainText);
+        canvas.DrawText("val", plot.Right - 40, plot.Top - 10, validationText);
         if (history.Count == 0)
         {
             return;

@@ -1,15 +1,5 @@
 namespace MicroBackbone.Compiler.Training;
 
-/// <summary>Which part of an epoch a progress report is about.</summary>
-public enum TrainingPhase
-{
-    /// <summary>Forward, backward and update over the training batches.</summary>
-    Train,
-
-    /// <summary>Evaluating the validation split.</summary>
-    Validate,
-}
-
 /// <summary>A progress report, sent after every batch on the training thread.</summary>
 /// <param name="Epoch">1-based epoch.</param>
 /// <param name="Epochs">Total epochs of the run.</param>
