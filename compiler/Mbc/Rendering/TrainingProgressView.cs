@@ -37,7 +37,7 @@ internal sealed class TrainingProgressView
                         batches.Value = p.Batch;
                         string phase = p.Phase == TrainingPhase.Train ? "train" : "val  ";
                         batches.Description = string.Create(
-                            CultureInfo.InvariantCulture, $"{phase} loss {p.Loss:F3} acc {p.Accuracy:P1} lr {p.LearningRate:G3}");
+                            CultureInfo.InvariantCulture, $"{phase} loss {p.Loss:F3} acc {100 * p.Accuracy:F1}% lr {p.LearningRate:G3}");
                         overall.Description = $"epoch {p.Epoch}/{p.Epochs}";
                         callerHooks.Progress?.Invoke(p);
                     },
@@ -48,7 +48,7 @@ internal sealed class TrainingProgressView
                         bool best = history.All(h => h.ValidationAccuracy <= m.ValidationAccuracy);
                         console.MarkupLine(string.Create(
                             CultureInfo.InvariantCulture,
-                            $"epoch {m.Epoch,3}  train loss {m.TrainLoss:F4} acc {m.TrainAccuracy:P2}  val loss {m.ValidationLoss:F4} acc {m.ValidationAccuracy:P2}  {m.ImagesPerSecond:F0} img/s{(best ? "  [green]best[/]" : "")}"));
+                            $"epoch {m.Epoch,3}  train loss {m.TrainLoss:F4} acc {100 * m.TrainAccuracy:F2}%  val loss {m.ValidationLoss:F4} acc {100 * m.ValidationAccuracy:F2}%  {m.ImagesPerSecond:F0} img/s{(best ? "  [green]best[/]" : "")}"));
                         callerHooks.EpochCompleted?.Invoke(m, history);
                     },
                 };
@@ -69,7 +69,7 @@ internal sealed class TrainingProgressView
         {
             string epoch = m.Epoch == bestEpoch ? $"[green]{m.Epoch}*[/]" : m.Epoch.ToString(CultureInfo.InvariantCulture);
             table.AddRow(
-                epoch, F(m.TrainLoss, "F4"), F(m.TrainAccuracy, "P2"), F(m.ValidationLoss, "F4"), F(m.ValidationAccuracy, "P2"),
+                epoch, F(m.TrainLoss, "F4"), F(100 * m.TrainAccuracy, "F2") + "%", F(m.ValidationLoss, "F4"), F(100 * m.ValidationAccuracy, "F2") + "%",
                 F(m.LearningRate, "G3"), F(m.ImagesPerSecond, "F0"), F(m.Seconds, "F1"));
         }
         console.Write(table);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SkiaSharp;
 
 namespace MicroBackbone.Compiler.Training;
@@ -50,7 +51,7 @@ public static class TrainingCurvePlot
             canvas.DrawLine(plot.Left, y, plot.Right, y, grid);
         }
         canvas.DrawRect(plot, axis);
-        canvas.DrawText($"{title} (max {top:0.###})", plot.Left, plot.Top - 10, text);
+        canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"{title} (0 to {top:0.###})"), plot.Left, plot.Top - 10, text);
         canvas.DrawText("epoch", plot.MidX - 20, PanelHeight - 12, text);
         using var trainText = new SKPaint { Color = TrainColor, TextSize = 14, IsAntialias = true };
         using var validationText = new SKPaint { Color = ValidationColor, TextSize = 14, IsAntialias = true };
@@ -61,6 +62,8 @@ public static class TrainingCurvePlot
             return;
         }
         int firstEpoch = history[0].Epoch, lastEpoch = history[^1].Epoch;
+        canvas.DrawText(firstEpoch.ToString(CultureInfo.InvariantCulture), plot.Left, plot.Bottom + 16, text);
+        canvas.DrawText(lastEpoch.ToString(CultureInfo.InvariantCulture), plot.Right - 16, plot.Bottom + 16, text);
         DrawSeries(canvas, plot, history, train, top, firstEpoch, lastEpoch, TrainColor);
         DrawSeries(canvas, plot, history, validation, top, firstEpoch, lastEpoch, ValidationColor);
     }

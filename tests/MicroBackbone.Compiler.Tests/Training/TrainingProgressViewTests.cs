@@ -40,4 +40,23 @@ public class TrainingProgressViewTests
         Assert.Contains("val acc", text);
         Assert.Contains("1*", text);
     }
+
+    [Fact]
+    public void EvaluationViewShowsTopOneAndTheConfusionMatrix()
+    {
+        var output = new StringWriter();
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var result = new EvaluationResult(0.5, ConfusionMatrix.From(new[] { 0, 0, 1, 1 }, new[] { 0, 1, 1, 1 }, 2));
+
+        new EvaluationView(console).Render(result, new[] { "[cat]", "dog" });
+
+        string text = output.ToString();
+        Assert.Contains("top-1 75.00% on 4 images", text);
+        Assert.Contains("0 [cat]", text);
+        Assert.Contains("50.0%", text);
+    }
 }
