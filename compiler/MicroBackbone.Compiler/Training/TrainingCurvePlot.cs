@@ -1,3 +1,4 @@
+using MicroBackbone.Compiler.IO;
 using System.Globalization;
 using SkiaSharp;
 

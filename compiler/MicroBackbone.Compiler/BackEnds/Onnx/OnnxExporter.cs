@@ -1,3 +1,4 @@
+using MicroBackbone.Compiler.IO;
 using System.Text.Json;
 using Google.Protobuf;
 using MicroBackbone.Ir;
@@ -67,13 +68,7 @@ public static class OnnxExporter
     /// </summary>
     /// <param name="floatGraph">A float32 IR graph.</param>
     /// <param name="path">Destination <c>.onnx</c> file; replaced when it exists.</param>
-    public static void Export(IrGraph floatGraph, string path)
-    {
-        var bytes = Export(floatGraph);
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void Export(IrGraph floatGraph, string path) => AtomicFile.WriteAllBytes(path, Export(floatGraph));
 
     private static void CheckFloat(IrGraph graph)
     {

@@ -1,3 +1,4 @@
+using MicroBackbone.Compiler.IO;
 using Google.FlatBuffers;
 using S = MicroBackbone.Compiler.BackEnds.Tflite.Schema.TfliteSchema;
 
@@ -48,21 +49,7 @@ public static class TfliteWriter
     /// Writes the model to <paramref name="path"/> atomically: a temporary file beside it is renamed over the target,
     /// so a reader never sees a half-written model.
     /// </summary>
-    public static void WriteFile(TfliteModel model, string path)
-    {
-        var bytes = Write(model);
-        var full = Path.GetFullPath(path);
-        var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void WriteFile(TfliteModel model, string path) => AtomicFile.WriteAllBytes(path, Write(model));
 
     private static int InitialSize(TfliteModel model)
     {
