@@ -1,0 +1,70 @@
+namespace MicroBackbone.Ir.Reference.Float;
+
+/// <summary>
+/// DepthwiseConv2D: NHWC input, 1HWO weights with O = C x multiplier; output channel o reads input channel
+/// o / multiplier (TFLite's order). Zero padding, stride, dilation, optional bias, fused activation.
+/// </summary>
+internal sealed class DepthwiseConv2DKernel : FloatKernel
+{
+    private readonly float[] _input;
+    private readonly float[] _weights;
+    private readonly float[]? _bias;
+    private readonly DepthwiseConv2DAttributes _attributes;
+    private readonly int _batch, _height, _width, _channels, _outHeight, _outWidth, _outChannels, _kernelH, _kernelW;
+
+    public DepthwiseConv2DKernel(IrGraph graph, IrOperator op, FloatTensorBuffers buffers)
+        : base(graph, op, buffers)
+    {
+        _attributes = op.AttributesAs<DepthwiseConv2DAttributes>();
+        _input = buffers.Get(op.Inputs[0]);
+        _weights = buffers.Get(op.Inputs[1]);
+        _bias = op.Inputs.Count > 2 ? buffers.Get(op.Inputs[2]) : null;
+        var x = graph.Tensor(op.Inputs[0]).Shape;
+        var w = graph.Tensor(op.Inputs[1]).Shape;
+        (_batch, _height, _width, _channels) = (x[0], x[1], x[2], x[3]);
+        (_kernelH, _kernelW, _outChannels) = (w[1], w[2], w[3]);
+        (_outHeight, _outWidth) = (Output.Shape[1], Output.Shape[2]);
+    }
+
+    public override void Run()
+    {
+        var y = OutputValues;
+        var m = _attributes.DepthMultiplier;
+        var i = 0;
+        for (var n = 0; n < _batch; n++)
+        {
+            for (var oy = 0; oy < _outHeight; oy++)
+            {
+                for (var ox = 0; ox < _outWidth; ox++)
+                {
+                    for (var o = 0; o < _outChannels; o++)
+                    {
+                        var c = o / m;
+                        var acc = _bias is null ? 0f : _bias[o];
+                        for (var ky = 0; ky < _kernelH; ky++)
+                        {
+                            var iy = (oy * _attributes.StrideH) - _attributes.Padding.Top + (ky * _attributes.DilationH);
+                            if (iy < 0 || iy >= _height)
+                            {
+                                continue;
+                            }
+
+                            for (var kx = 0; kx < _kernelW; kx++)
+                            {
+                                var ix = (ox * _attributes.StrideW) - _attributes.Padding.Left + (kx * _attributes.DilationW);
+                                if (ix < 0 || ix >= _width)
+                                {
+                                    continue;
+                                }
+
+                                acc += _input[((((n * _height) + iy) * _width) + ix) * _channels + c] * _weights[(((ky * _kernelW) + kx) * _outChannels) + o];
+                            }
+                        }
+
+                        y[i++] = FusedActivationMath.Apply(_attributes.Activation, acc);
+                    }
+                }
+            }
+        }
+    }
+}

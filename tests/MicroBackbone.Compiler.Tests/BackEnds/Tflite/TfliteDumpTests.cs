@@ -1,0 +1,42 @@
+using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
+
+namespace MicroBackbone.Compiler.Tests.BackEnds.Tflite;
+
+public class TfliteDumpTests
+{
+    [Fact]
+    public void Dump_is_deterministic_and_names_operators_options_and_buffers()
+    {
+        var text = TfliteDump.ToText(TfliteTestModels.SmallInt8Classifier());
+
+        Assert.Equal(text, TfliteDump.ToText(TfliteTestModels.SmallInt8Classifier()));
+        Assert.Contains("  [1] CONV_2D version=3\n", text);
+        Assert.Contains(
+            "[1] CONV_2D (opcode 1) inputs=[1, 2, 3] outputs=[4] Conv2DOptions(padding=SAME, stride_w=1, stride_h=1, fused_activation_function=RELU6, dilation_w_factor=1, dilation_h_factor=1, quantized_bias_type=FLOAT32)",
+            text);
+        Assert.Contains("[2] \"conv/w\" INT8 shape=[4, 3, 3, 3] buffer=1 quant(scale=[0.01, 0.02, 0.03, 0.04] zero_point=[0, 0, 0, 0] axis=0)", text);
+        Assert.Contains("  [0] empty\n", text);
+        Assert.Contains("[0] \"min_runtime_version\" buffer=10", text);
+        Assert.EndsWith("signatures (1):\n  \"serving_default\" subgraph=0 inputs=[\"image\"->0] outputs=[\"probabilities\"->18]\n", text);
+        Assert.Contains("[6] RESHAPE (opcode 6) inputs=[13, 14] outputs=[15] ReshapeOptions(new_shape=[1, 5])", text);
+    }
+
+    [Fact]
+    public void Json_dump_uses_schema_names_and_parses()
+    {
+        var json = TfliteJsonDump.ToJson(TfliteTestModels.SmallInt8Classifier());
+
+        Assert.Equal(json, TfliteJsonDump.ToJson(TfliteTestModels.SmallInt8Classifier()));
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+        Assert.Equal(3, root.GetProperty("version").GetInt32());
+        Assert.Equal("CONV_2D", root.GetProperty("operator_codes")[1].GetProperty("builtin_code").GetString());
+        var conv = root.GetProperty("subgraphs")[0].GetProperty("operators")[1];
+        Assert.Equal("Conv2DOptions", conv.GetProperty("builtin_options_type").GetString());
+        Assert.Equal("RELU6", conv.GetProperty("builtin_options").GetProperty("fused_activation_function").GetString());
+        var dwWeights = root.GetProperty("subgraphs")[0].GetProperty("tensors")[5];
+        Assert.Equal("INT8", dwWeights.GetProperty("type").GetString());
+        Assert.Equal(3, dwWeights.GetProperty("quantization").GetProperty("quantized_dimension").GetInt32());
+        Assert.Equal(0, root.GetProperty("buffers")[0].GetProperty("size").GetInt32());
+    }
+}
