@@ -1,3 +1,4 @@
+using MicroBackbone.Compiler.IO;
 using MicroBackbone.Ir;
 
 namespace MicroBackbone.Compiler.BackEnds.C;
@@ -17,7 +18,11 @@ public static class CBackEnd
     public static CEmitSummary Emit(IrGraph graph, CTarget target, string outputDir, CEmitOptions? options = null)
     {
         var files = Render(graph, target, options ?? CEmitOptions.Default, out var summary);
-        AtomicFileSet.Write(outputDir, files);
+        foreach (var pair in files)
+        {
+            AtomicFile.WriteAllText(Path.Combine(outputDir, pair.Key.Replace('/', Path.DirectorySeparatorChar)), pair.Value);
+        }
+
         return summary;
     }
 
