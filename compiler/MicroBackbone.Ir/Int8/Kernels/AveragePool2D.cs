@@ -26,11 +26,8 @@ public static class AveragePool2D
                     int x0 = (x * win.StrideWidth) - win.PadLeft;
                     int xStart = Math.Max(0, -x0);
                     int xEnd = Math.Min(win.KernelWidth, inS.Width - x0);
-                    int count = Math.Max(0, yEnd - yStart) * Math.Max(0, xEnd - xStart);
-                    if (count == 0)
-                    {
-                        throw new ArgumentException($"average pool window at output ({y}, {x}) covers only padding");
-                    }
+                    // Prepare guarantees at least one in-bounds tap per window.
+                    int count = (yEnd - yStart) * (xEnd - xStart);
 
                     for (int c = 0; c < outS.Channels; c++)
                     {

@@ -40,6 +40,16 @@ public sealed class Pool2DParams
         }
 
         var output = new Nhwc(input.Batch, window.OutputHeight(input.Height), window.OutputWidth(input.Width), input.Channels);
+        // TFLite fails at run time when a window sees only padding; refusing it here keeps Eval total.
+        if (LastWindowStart(output.Height, window.StrideHeight, window.PadTop) >= input.Height
+            || LastWindowStart(output.Width, window.StrideWidth, window.PadLeft) >= input.Width
+            || window.KernelHeight <= window.PadTop || window.KernelWidth <= window.PadLeft)
+        {
+            throw new QuantizationException($"pooling window {window.KernelHeight}x{window.KernelWidth} covers only padding at an edge of a {input.Height}x{input.Width} input");
+        }
+
         return new Pool2DParams(input, output, window, ActivationRange.For(activation, outputQuant));
     }
+
+    private static int LastWindowStart(int outputSize, int stride, int padBefore) => ((outputSize - 1) * stride) - padBefore;
 }
