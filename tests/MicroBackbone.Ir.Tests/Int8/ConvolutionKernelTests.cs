@@ -27,29 +27,29 @@ public class ConvolutionKernelTests
         var outShape = new Nhwc(2, oh, ow, outC);
         var real = new double[outShape.ElementCount];
         for (int n = 0; n < 2; n++)
-        for (int y = 0; y < oh; y++)
-        for (int xx = 0; xx < ow; xx++)
-        for (int o = 0; o < outC; o++)
-        {
-            double acc = bias[o] * (double)inQ.Scale * w.Scales[o];
-            for (int ky = 0; ky < 3; ky++)
-            for (int kx = 0; kx < 3; kx++)
-            {
-                int iy = (y * stride) - padTop + (ky * dilation);
-                int ix = (xx * stride) - padLeft + (kx * dilation);
-                if (iy < 0 || iy >= inShape.Height || ix < 0 || ix >= inShape.Width)
-                {
-                    continue;
-                }
+            for (int y = 0; y < oh; y++)
+                for (int xx = 0; xx < ow; xx++)
+                    for (int o = 0; o < outC; o++)
+                    {
+                        double acc = bias[o] * (double)inQ.Scale * w.Scales[o];
+                        for (int ky = 0; ky < 3; ky++)
+                            for (int kx = 0; kx < 3; kx++)
+                            {
+                                int iy = (y * stride) - padTop + (ky * dilation);
+                                int ix = (xx * stride) - padLeft + (kx * dilation);
+                                if (iy < 0 || iy >= inShape.Height || ix < 0 || ix >= inShape.Width)
+                                {
+                                    continue;
+                                }
 
-                for (int i = 0; i < 3; i++)
-                {
-                    acc += x[inShape.Offset(n, iy, ix, i)] * w.Values[(((o * 3) + ky) * 3 + kx) * 3 + i] * w.Scales[o];
-                }
-            }
+                                for (int i = 0; i < 3; i++)
+                                {
+                                    acc += x[inShape.Offset(n, iy, ix, i)] * w.Values[(((o * 3) + ky) * 3 + kx) * 3 + i] * w.Scales[o];
+                                }
+                            }
 
-            real[outShape.Offset(n, y, xx, o)] = acc;
-        }
+                        real[outShape.Offset(n, y, xx, o)] = acc;
+                    }
 
         var outQ = FakeQuant.ParamsCovering(real);
         var p = Conv2DParams.Prepare(inShape, outC, window, inQ, w.Scales, outQ, act);
@@ -85,23 +85,23 @@ public class ConvolutionKernelTests
         var outShape = new Nhwc(1, 4, 4, 5);
         var real = new double[outShape.ElementCount];
         for (int y = 0; y < 4; y++)
-        for (int xx = 0; xx < 4; xx++)
-        for (int c = 0; c < 5; c++)
-        {
-            double acc = bias[c] * (double)inQ.Scale * w.Scales[c];
-            for (int ky = 0; ky < 3; ky++)
-            for (int kx = 0; kx < 3; kx++)
-            {
-                int iy = (y * 2) - 1 + ky;
-                int ix = (xx * 2) - 1 + kx;
-                if (iy >= 0 && iy < 8 && ix >= 0 && ix < 8)
+            for (int xx = 0; xx < 4; xx++)
+                for (int c = 0; c < 5; c++)
                 {
-                    acc += x[inShape.Offset(0, iy, ix, c)] * w.Values[((ky * 3) + kx) * 5 + c] * w.Scales[c];
-                }
-            }
+                    double acc = bias[c] * (double)inQ.Scale * w.Scales[c];
+                    for (int ky = 0; ky < 3; ky++)
+                        for (int kx = 0; kx < 3; kx++)
+                        {
+                            int iy = (y * 2) - 1 + ky;
+                            int ix = (xx * 2) - 1 + kx;
+                            if (iy >= 0 && iy < 8 && ix >= 0 && ix < 8)
+                            {
+                                acc += x[inShape.Offset(0, iy, ix, c)] * w.Values[((ky * 3) + kx) * 5 + c] * w.Scales[c];
+                            }
+                        }
 
-            real[outShape.Offset(0, y, xx, c)] = acc;
-        }
+                    real[outShape.Offset(0, y, xx, c)] = acc;
+                }
 
         var outQ = FakeQuant.ParamsCovering(real);
         var p = DepthwiseConv2DParams.Prepare(inShape, window, inQ, w.Scales, outQ, FusedActivation.None);
@@ -126,17 +126,17 @@ public class ConvolutionKernelTests
         double[] x = FakeQuant.Dequantize(input, inQ);
         var real = new double[batches * outD];
         for (int b = 0; b < batches; b++)
-        for (int o = 0; o < outD; o++)
-        {
-            float ws = w.Scales[perChannel ? o : 0];
-            double acc = bias[o] * (double)inQ.Scale * ws;
-            for (int i = 0; i < inD; i++)
+            for (int o = 0; o < outD; o++)
             {
-                acc += x[(b * inD) + i] * w.Values[(o * inD) + i] * ws;
-            }
+                float ws = w.Scales[perChannel ? o : 0];
+                double acc = bias[o] * (double)inQ.Scale * ws;
+                for (int i = 0; i < inD; i++)
+                {
+                    acc += x[(b * inD) + i] * w.Values[(o * inD) + i] * ws;
+                }
 
-            real[(b * outD) + o] = acc;
-        }
+                real[(b * outD) + o] = acc;
+            }
 
         var outQ = FakeQuant.ParamsCovering(real);
         var p = FullyConnectedParams.Prepare(batches, inD, outD, inQ, w.Scales, outQ, FusedActivation.None);

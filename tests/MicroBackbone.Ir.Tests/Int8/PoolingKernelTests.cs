@@ -46,24 +46,24 @@ public class PoolingKernelTests
         double[] x = FakeQuant.Dequantize(input, Q);
         var real = new double[output.Length];
         for (int y = 0; y < p.Output.Height; y++)
-        for (int xx = 0; xx < p.Output.Width; xx++)
-        for (int c = 0; c < 3; c++)
-        {
-            double sum = 0;
-            int count = 0;
-            for (int ky = 0; ky < 3; ky++)
-            for (int kx = 0; kx < 3; kx++)
-            {
-                int iy = (y * 2) - 1 + ky, ix = (xx * 2) - 1 + kx;
-                if (iy >= 0 && iy < 9 && ix >= 0 && ix < 9)
+            for (int xx = 0; xx < p.Output.Width; xx++)
+                for (int c = 0; c < 3; c++)
                 {
-                    sum += x[shape.Offset(0, iy, ix, c)];
-                    count++;
-                }
-            }
+                    double sum = 0;
+                    int count = 0;
+                    for (int ky = 0; ky < 3; ky++)
+                        for (int kx = 0; kx < 3; kx++)
+                        {
+                            int iy = (y * 2) - 1 + ky, ix = (xx * 2) - 1 + kx;
+                            if (iy >= 0 && iy < 9 && ix >= 0 && ix < 9)
+                            {
+                                sum += x[shape.Offset(0, iy, ix, c)];
+                                count++;
+                            }
+                        }
 
-            real[p.Output.Offset(0, y, xx, c)] = sum / count;
-        }
+                    real[p.Output.Offset(0, y, xx, c)] = sum / count;
+                }
 
         FakeQuant.AssertWithinOneLsb(FakeQuant.Quantize(real, Q, p.Clamp), output);
     }
@@ -99,17 +99,17 @@ public class PoolingKernelTests
         double[] x = FakeQuant.Dequantize(input, inQ);
         var real = new double[8];
         for (int n = 0; n < 2; n++)
-        for (int c = 0; c < 4; c++)
-        {
-            double sum = 0;
-            for (int h = 0; h < 7; h++)
-            for (int w = 0; w < 5; w++)
+            for (int c = 0; c < 4; c++)
             {
-                sum += x[shape.Offset(n, h, w, c)];
-            }
+                double sum = 0;
+                for (int h = 0; h < 7; h++)
+                    for (int w = 0; w < 5; w++)
+                    {
+                        sum += x[shape.Offset(n, h, w, c)];
+                    }
 
-            real[(n * 4) + c] = sum / 35;
-        }
+                real[(n * 4) + c] = sum / 35;
+            }
 
         FakeQuant.AssertWithinOneLsb(FakeQuant.Quantize(real, outQ, ActivationRange.Int8Full), output);
     }
