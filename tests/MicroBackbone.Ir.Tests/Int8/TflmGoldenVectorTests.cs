@@ -27,8 +27,27 @@ public class TflmGoldenVectorTests
         }
     }
 
-    private static string GoldenPath([CallerFilePath] string source = "") =>
-        Path.Combine(Path.GetDirectoryName(source)!, "tflm-reference-vectors.txt");
+    private static string GoldenPath([CallerFilePath] string source = "")
+    {
+        const string name = "tflm-reference-vectors.txt";
+        string beside = Path.Combine(Path.GetDirectoryName(source) ?? ".", name);
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        // A path-mapped (CI) build hides the source path; walk up from the binaries to the repository instead.
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "tests", "MicroBackbone.Ir.Tests", "Int8", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"cannot find {name} beside {source} or above {AppContext.BaseDirectory}");
+    }
 
     private static string Produce()
     {
