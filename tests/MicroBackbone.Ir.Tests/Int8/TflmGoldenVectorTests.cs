@@ -88,6 +88,7 @@ public class TflmGoldenVectorTests
         SoftmaxRows(sb, rng);
         ConvolutionsAndPools(sb, rng);
         FullyConnectedRequantizeAndBeta(sb, rng);
+        NegativeExponentDilationAndPools(sb, rng);
         return sb.ToString();
     }
 
@@ -191,6 +192,32 @@ public class TflmGoldenVectorTests
         o = new sbyte[100];
         Softmax.Eval(SoftmaxParams.Prepare(10, new QuantizationParams(0.2f, 0), beta: 0.7), logits, o);
         Dump(sb, "SMXB", o);
+    }
+
+    private static void NegativeExponentDilationAndPools(StringBuilder sb, Lcg rng)
+    {
+        // Input scale 0.005 < 3/256 gives hard-swish a negative reluish exponent.
+        var o = new sbyte[256];
+        HardSwish.Eval(HardSwishParams.Prepare(new QuantizationParams(0.005f, 10), new QuantizationParams(0.004f, -20)), AllInt8, o);
+        Dump(sb, "HSWN", o);
+
+        var shape = new Nhwc(1, 9, 8, 2);
+        sbyte[] input = rng.Many(shape.ElementCount);
+        sbyte[] weights = rng.ManyWeights(3 * 9 * 2);
+        int[] bias = { -300, 700, 0 };
+        var conv = Conv2DParams.Prepare(shape, 3, new Window2D(3, 3, 1, 1, 2, 2, padTop: 2, padLeft: 1, padBottom: 2, padRight: 1),
+            new QuantizationParams(0.031f, -100), new[] { 0.004f, 0.009f, 0.0021f }, new QuantizationParams(0.047f, -128), FusedActivation.Relu6);
+        o = new sbyte[conv.Output.ElementCount];
+        Conv2D.Eval(conv, input, weights, bias, o);
+        Dump(sb, "CONVD", o);
+
+        var q = new QuantizationParams(0.031f, -100);
+        var pool = Pool2DParams.Prepare(shape, new Window2D(2, 3, 2, 3, padLeft: 1, padRight: 1), q, q, FusedActivation.None);
+        o = new sbyte[pool.Output.ElementCount];
+        MaxPool2D.Eval(pool, input, o);
+        Dump(sb, "MAXP", o);
+        AveragePool2D.Eval(pool, input, o);
+        Dump(sb, "AVGP", o);
     }
 
     private static void Dump(StringBuilder sb, string name, sbyte[] values)
