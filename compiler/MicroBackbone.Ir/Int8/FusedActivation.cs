@@ -47,7 +47,7 @@ public readonly struct ActivationRange
     /// <summary>The clamp for <paramref name="activation"/> on an output quantized with <paramref name="output"/>.</summary>
     public static ActivationRange For(FusedActivation activation, QuantizationParams output)
     {
-        int Quantize(float real) => output.ZeroPoint + QuantizationMath.RoundToInt(real / output.Scale);
+        int Quantize(float real) => (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, (long)output.ZeroPoint + QuantizationMath.RoundToInt(real / output.Scale)));
         int lo = sbyte.MinValue;
         int hi = sbyte.MaxValue;
         switch (activation)

@@ -99,9 +99,14 @@ public static class QuantizationMath
         return result;
     }
 
-    /// <summary>C's lroundf for float32 values: round half away from zero, saturated to int32.</summary>
+    /// <summary>C's lroundf for float32 values: round half away from zero, saturated to int32; NaN gives 0.</summary>
     internal static int RoundToInt(float value)
     {
+        if (float.IsNaN(value))
+        {
+            return 0;
+        }
+
         double rounded = Math.Round((double)value, MidpointRounding.AwayFromZero);
         return rounded >= int.MaxValue ? int.MaxValue : rounded <= int.MinValue ? int.MinValue : (int)rounded;
     }

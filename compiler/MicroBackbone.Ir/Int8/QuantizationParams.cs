@@ -32,10 +32,14 @@ public readonly struct QuantizationParams : IEquatable<QuantizationParams>
 
     /// <summary>
     /// Quantizes one real value like TFLite's AffineQuantize: round(value / scale) in float32 with ties away from
-    /// zero, plus the zero point, clamped to int8.
+    /// zero, plus the zero point, clamped to int8 (NaN quantizes to the zero point).
     /// </summary>
-    public sbyte Quantize(float value) =>
-        (sbyte)FixedPoint.Clamp(QuantizationMath.RoundToInt(value / Scale) + ZeroPoint, sbyte.MinValue, sbyte.MaxValue);
+    public sbyte Quantize(float value)
+    {
+        // Added in 64 bits so a saturated huge quotient cannot wrap around when the zero point is added.
+        long q = (long)QuantizationMath.RoundToInt(value / Scale) + ZeroPoint;
+        return (sbyte)Math.Max(sbyte.MinValue, Math.Min(sbyte.MaxValue, q));
+    }
 
     /// <summary>Dequantizes like TFLite's Dequantize: (float)((double)scale * (q - zero point)).</summary>
     public float Dequantize(sbyte q) => (float)((double)Scale * (q - ZeroPoint));

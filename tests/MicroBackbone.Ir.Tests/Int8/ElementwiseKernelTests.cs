@@ -91,6 +91,8 @@ public class ElementwiseKernelTests
         Quantize.Eval(q, new[] { 0.25f, -0.25f, 0.75f, 100f, -100f, 0f }, result);
         // 0.5 and -0.5 steps round away from zero; out-of-range values saturate.
         Assert.Equal(new sbyte[] { -2, -4, -1, 127, -128, -3 }, result);
+        Quantize.Eval(new QuantizationParams(1e-6f, 100), new[] { float.MaxValue, float.PositiveInfinity, float.NaN }, result.AsSpan(0, 3));
+        Assert.Equal(new sbyte[] { 127, 127, 100 }, result.Take(3).ToArray());
         var back = new float[2];
         Dequantize.Eval(q, new sbyte[] { -3, 5 }, back);
         Assert.Equal(new[] { 0f, 4f }, back);
