@@ -1,21 +1,5 @@
 namespace MicroBackbone.Ir.Int8;
 
-/// <summary>The activation clamps TFLite can fuse into a kernel's output (ActivationFunctionType).</summary>
-public enum FusedActivation
-{
-    /// <summary>No clamp beyond the int8 range.</summary>
-    None,
-
-    /// <summary>max(x, 0).</summary>
-    Relu,
-
-    /// <summary>min(max(x, 0), 6).</summary>
-    Relu6,
-
-    /// <summary>min(max(x, -1), 1).</summary>
-    ReluN1To1,
-}
-
 /// <summary>
 /// The quantized clamp [Min, Max] a fused activation imposes on an int8 output, computed like TFLite's
 /// CalculateActivationRangeQuantized (kernel_util.cc): each real bound is quantized with the output parameters and
