@@ -130,7 +130,8 @@ internal static class AttributesJson
             "none" => FusedActivation.None,
             "relu" => FusedActivation.Relu,
             "relu6" => FusedActivation.Relu6,
-            var other => throw r.Fail($"{path}.activation", $"expected \"none\", \"relu\" or \"relu6\", got \"{other}\""),
+            "relu_n1_to_1" => FusedActivation.ReluN1To1,
+            var other => throw r.Fail($"{path}.activation", $"expected \"none\", \"relu\", \"relu6\" or \"relu_n1_to_1\", got \"{other}\""),
         };
 
     private static void Pair(CanonicalJsonWriter w, string name, int a, int b)

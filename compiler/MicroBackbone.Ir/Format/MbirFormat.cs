@@ -16,6 +16,7 @@ public static class MbirFormat
     {
         FusedActivation.Relu => "relu",
         FusedActivation.Relu6 => "relu6",
+        FusedActivation.ReluN1To1 => "relu_n1_to_1",
         _ => "none",
     };
 }

@@ -11,4 +11,7 @@ public enum FusedActivation
 
     /// <summary>min(max(x, 0), 6).</summary>
     Relu6,
+
+    /// <summary>min(max(x, -1), 1) (TFLite's RELU_N1_TO_1; met in imported models).</summary>
+    ReluN1To1,
 }

@@ -7,6 +7,7 @@ internal static class FusedActivationMath
     {
         FusedActivation.Relu => Relu(value),
         FusedActivation.Relu6 => Relu6(value),
+        FusedActivation.ReluN1To1 => value < -1f ? -1f : value > 1f ? 1f : value,
         _ => value,
     };
 
