@@ -23,7 +23,7 @@ internal static class ConvolutionLowering
         var window = Int8Bridge.Window(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var inQ = Int8Bridge.Quant(x, op);
         var p = Conv2DParams.Prepare(inS, outS.Channels, window, inQ, Int8Bridge.WeightScales(w, op),
-            Int8Bridge.Quant(y, op), Int8Bridge.Activation(a.Activation));
+            Int8Bridge.Quant(y, op), a.Activation);
         var sym = Symbol(index, op);
         var weights = w.ReadInt8();
         var arrays = ChannelArrays(ctx, sym, op, weights, Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
@@ -67,7 +67,7 @@ internal static class ConvolutionLowering
         var window = Int8Bridge.Window(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var inQ = Int8Bridge.Quant(x, op);
         var p = DepthwiseConv2DParams.Prepare(inS, window, inQ, Int8Bridge.WeightScales(w, op), Int8Bridge.Quant(y, op),
-            Int8Bridge.Activation(a.Activation));
+            a.Activation);
         var sym = Symbol(index, op);
         var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: true);
         ctx.Macs += (long)outS.ElementCount * kh * kw;
@@ -92,7 +92,7 @@ internal static class ConvolutionLowering
         var outN = w.Shape[0];
         var inQ = Int8Bridge.Quant(x, op);
         var p = FullyConnectedParams.Prepare(batches, inN, outN, inQ, Int8Bridge.WeightScales(w, op), Int8Bridge.Quant(y, op),
-            Int8Bridge.Activation(a.Activation));
+            a.Activation);
         var sym = Symbol(index, op);
         var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outN), outN, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
         ctx.Macs += (long)batches * inN * outN;

@@ -15,7 +15,7 @@ internal static class ElementwiseLowering
     {
         var g = ctx.Graph;
         var (a, b, y) = (g.Tensor(op.Inputs[0]), g.Tensor(op.Inputs[1]), g.Tensor(op.Outputs[0]));
-        var act = Int8Bridge.Activation(op.AttributesAs<ElementwiseAttributes>().Activation);
+        var act = op.AttributesAs<ElementwiseAttributes>().Activation;
         var (qa, qb, qy) = (Int8Bridge.Quant(a, op), Int8Bridge.Quant(b, op), Int8Bridge.Quant(y, op));
         var shape = E("shape", Broadcast(a, b, y, op));
         ctx.UseKernels("bcast");
@@ -71,7 +71,7 @@ internal static class ElementwiseLowering
             case IrOpKind.Relu or IrOpKind.Relu6:
                 // A standalone clamp: rescale to the output parameters, then clamp at the quantized 0 (and 6).
                 Requantize.Eval(RequantizeParams.Prepare(inQ, outQ), all, result);
-                var range = ActivationRange.For(kind == IrOpKind.Relu ? Ir.Int8.FusedActivation.Relu : Ir.Int8.FusedActivation.Relu6, outQ);
+                var range = ActivationRange.For(kind == IrOpKind.Relu ? FusedActivation.Relu : FusedActivation.Relu6, outQ);
                 for (var i = 0; i < 256; i++)
                 {
                     result[i] = (sbyte)range.Clamp(result[i]);

@@ -1,6 +1,5 @@
 using MicroBackbone.Ir;
 using MicroBackbone.Ir.Int8;
-using Int8Activation = MicroBackbone.Ir.Int8.FusedActivation;
 
 namespace MicroBackbone.Compiler.BackEnds.C;
 
@@ -29,15 +28,6 @@ internal static class Int8Bridge
         4 => new Nhwc(tensor.Shape[0], tensor.Shape[1], tensor.Shape[2], tensor.Shape[3]),
         2 => new Nhwc(tensor.Shape[0], 1, 1, tensor.Shape[1]),
         _ => throw Unsupported(op, $"tensor {tensor.Describe()} must be NHWC (rank 4) or [N, features]"),
-    };
-
-    /// <summary>The int8 spec's activation for an IR fused activation.</summary>
-    public static Int8Activation Activation(Ir.FusedActivation activation) => activation switch
-    {
-        Ir.FusedActivation.None => Int8Activation.None,
-        Ir.FusedActivation.Relu => Int8Activation.Relu,
-        Ir.FusedActivation.Relu6 => Int8Activation.Relu6,
-        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown fused activation"),
     };
 
     /// <summary>A sliding window from IR attributes.</summary>

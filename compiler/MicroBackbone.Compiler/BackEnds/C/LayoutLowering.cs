@@ -55,7 +55,7 @@ internal static class LayoutLowering
         var a = op.AttributesAs<Pool2DAttributes>();
         var inS = Int8Bridge.Shape(x, op);
         var window = Int8Bridge.Window(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding);
-        var p = Pool2DParams.Prepare(inS, window, Int8Bridge.Quant(x, op), Int8Bridge.Quant(y, op), Int8Bridge.Activation(a.Activation));
+        var p = Pool2DParams.Prepare(inS, window, Int8Bridge.Quant(x, op), Int8Bridge.Quant(y, op), a.Activation);
         var average = op.Kind == IrOpKind.AveragePool2D;
         ctx.UseKernels("pool", average ? "avgpool" : "maxpool");
         ctx.AddLayer(index, op, "mb_pool_params_t", average ? "mb_avgpool_s8" : "mb_maxpool_s8", new[]

@@ -1,7 +1,6 @@
 using MicroBackbone.Ir;
 using MicroBackbone.Ir.Int8;
 using MicroBackbone.Ir.Int8.Kernels;
-using Int8Activation = MicroBackbone.Ir.Int8.FusedActivation;
 
 namespace MicroBackbone.Compiler.Tests.BackEnds.C;
 
@@ -59,7 +58,7 @@ internal static class Int8GraphEvaluator
                 var a = op.AttributesAs<Conv2DAttributes>();
                 var w = g.Tensor(op.Inputs[1]);
                 var win = new Window2D(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
-                var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], win, qx, w.Quant!.Scales.ToArray(), qy, Act(a.Activation));
+                var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], win, qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
                 Conv2D.Eval(p, input, w.ReadInt8(), BiasOf(g, op), output);
                 break;
             }
@@ -69,7 +68,7 @@ internal static class Int8GraphEvaluator
                 var a = op.AttributesAs<DepthwiseConv2DAttributes>();
                 var w = g.Tensor(op.Inputs[1]);
                 var win = new Window2D(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
-                var p = DepthwiseConv2DParams.Prepare(Shape(x), win, qx, w.Quant!.Scales.ToArray(), qy, Act(a.Activation));
+                var p = DepthwiseConv2DParams.Prepare(Shape(x), win, qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
                 DepthwiseConv2D.Eval(p, input, w.ReadInt8(), BiasOf(g, op), output);
                 break;
             }
@@ -78,7 +77,7 @@ internal static class Int8GraphEvaluator
             {
                 var w = g.Tensor(op.Inputs[1]);
                 var p = FullyConnectedParams.Prepare(x.Shape[0], (int)(x.ElementCount / x.Shape[0]), w.Shape[0], qx, w.Quant!.Scales.ToArray(), qy,
-                    Act(op.AttributesAs<FullyConnectedAttributes>().Activation));
+                    op.AttributesAs<FullyConnectedAttributes>().Activation);
                 FullyConnected.Eval(p, input, w.ReadInt8(), BiasOf(g, op), output);
                 break;
             }
@@ -86,7 +85,7 @@ internal static class Int8GraphEvaluator
             case IrOpKind.Add or IrOpKind.Mul:
             {
                 var b = g.Tensor(op.Inputs[1]);
-                var act = Act(op.AttributesAs<ElementwiseAttributes>().Activation);
+                var act = op.AttributesAs<ElementwiseAttributes>().Activation;
                 Func<sbyte, sbyte, sbyte> element;
                 if (op.Kind == IrOpKind.Add)
                 {
@@ -122,7 +121,7 @@ internal static class Int8GraphEvaluator
             {
                 var a = op.AttributesAs<Pool2DAttributes>();
                 var win = new Window2D(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
-                var p = Pool2DParams.Prepare(Shape(x), win, qx, qy, Act(a.Activation));
+                var p = Pool2DParams.Prepare(Shape(x), win, qx, qy, a.Activation);
                 if (op.Kind == IrOpKind.AveragePool2D)
                 {
                     AveragePool2D.Eval(p, input, output);
@@ -156,7 +155,7 @@ internal static class Int8GraphEvaluator
             case IrOpKind.Relu or IrOpKind.Relu6:
             {
                 Requantize.Eval(RequantizeParams.Prepare(qx, qy), input, output);
-                var range = ActivationRange.For(op.Kind == IrOpKind.Relu ? Int8Activation.Relu : Int8Activation.Relu6, qy);
+                var range = ActivationRange.For(op.Kind == IrOpKind.Relu ? FusedActivation.Relu : FusedActivation.Relu6, qy);
                 for (var i = 0; i < output.Length; i++)
                 {
                     output[i] = (sbyte)range.Clamp(output[i]);
@@ -211,10 +210,4 @@ internal static class Int8GraphEvaluator
         ? new Nhwc(t.Shape[0], t.Shape[1], t.Shape[2], t.Shape[3])
         : new Nhwc(t.Shape[0], 1, 1, t.Shape[1]);
 
-    private static Int8Activation Act(Ir.FusedActivation a) => a switch
-    {
-        Ir.FusedActivation.Relu => Int8Activation.Relu,
-        Ir.FusedActivation.Relu6 => Int8Activation.Relu6,
-        _ => Int8Activation.None,
-    };
 }
