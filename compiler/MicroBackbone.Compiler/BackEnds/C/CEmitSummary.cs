@@ -6,6 +6,7 @@ namespace MicroBackbone.Compiler.BackEnds.C;
 /// <param name="Macs">Multiply-accumulates of one inference (convolutions and fully connected layers).</param>
 /// <param name="WeightBytes">Bytes of constant data (weights, folded biases, multipliers, shifts, tables) placed in flash.</param>
 /// <param name="ArenaBytes">Bytes of the static activation arena (RAM).</param>
+/// <param name="ScratchBytes">Bytes of the int16 patch buffer that convolutions and fully connected layers widen their input rows into (RAM besides the arena).</param>
 /// <param name="InputBytes">Bytes of the int8 input <c>mb_model_invoke</c> reads (MB_INPUT_SIZE).</param>
 /// <param name="OutputBytes">Bytes of the int8 output it writes (MB_OUTPUT_SIZE).</param>
 /// <param name="Kernels">Kernel families emitted into <c>mb_kernels.h</c>, in emission order.</param>
@@ -16,6 +17,7 @@ public sealed record CEmitSummary(
     long Macs,
     long WeightBytes,
     long ArenaBytes,
+    long ScratchBytes,
     long InputBytes,
     long OutputBytes,
     IReadOnlyList<string> Kernels,

@@ -12,7 +12,7 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
     /// <summary>Kernel families in the order mb_kernels.h defines them (later ones use earlier ones).</summary>
     private static readonly string[] KernelOrder =
     {
-        "common", "conv2d", "conv1x1", "dwconv", "fc", "bcast", "add", "mul", "shift", "pad", "pool", "avgpool",
+        "common", "gemv", "conv2d", "conv1x1", "dwconv", "fc", "bcast", "add", "mul", "shift", "pad", "pool", "avgpool",
         "maxpool", "mean", "lut", "softmax", "copy",
     };
 
@@ -31,6 +31,9 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
 
     public long ConstantBytes { get; private set; }
 
+    /// <summary>int16 elements of the shared patch buffer: the longest dot product (k_h * k_w * in_c, in_c or in_n; 0 if none).</summary>
+    public long PatchElements { get; private set; }
+
     /// <summary>The used kernel families in definition order.</summary>
     public IReadOnlyList<string> Kernels => KernelOrder.Where(_kernels.Contains).ToList();
 
@@ -45,6 +48,9 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
             _kernels.Add(n);
         }
     }
+
+    /// <summary>Makes the shared patch buffer hold at least <paramref name="elements"/> int16 values.</summary>
+    public void NeedPatch(long elements) => PatchElements = Math.Max(PatchElements, elements);
 
     /// <summary>Adds a <c>static const</c> array and returns its C name (<c>symbol_suffix</c>).</summary>
     public string AddArray(string symbol, string suffix, string cType, IReadOnlyCollection<long> values, string comment)
@@ -76,10 +82,10 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
     /// <summary>The symbol of the layer at <paramref name="index"/>: <c>l{index}_{sanitized op name}</c>.</summary>
     public static string Symbol(int index, IrOperator op) => $"l{index}_{CIdentifiers.Identifier(op.Name, "op")}";
 
-    /// <summary>Appends a kernel call <c>function(&amp;symbol, inputs..., output)</c> with its parameter struct.</summary>
-    public void AddLayer(int index, IrOperator op, string paramsType, string function, IEnumerable<CField> fields, IEnumerable<int> inputIds)
+    /// <summary>Appends a kernel call <c>function(&amp;symbol, inputs..., output, scratch...)</c> with its parameter struct.</summary>
+    public void AddLayer(int index, IrOperator op, string paramsType, string function, IEnumerable<CField> fields, IEnumerable<int> inputIds, params string[] scratch)
     {
-        var args = inputIds.Select(Pointer).Append(Pointer(op.Outputs[0])).ToList();
+        var args = inputIds.Select(Pointer).Append(Pointer(op.Outputs[0])).Concat(scratch).ToList();
         var output = Graph.Tensor(op.Outputs[0]);
         Layers.Add(new CLayer
         {

@@ -16,6 +16,8 @@ internal sealed class CModel
 
     public required long ArenaBytes { get; init; }
 
+    public required long PatchElements { get; init; }
+
     public required CTensorInfo Input { get; init; }
 
     public required CTensorInfo Output { get; init; }

@@ -47,10 +47,11 @@ internal static class CModelBuilder
         {
             NameComment = CIdentifiers.Comment(graph.Name),
             NameLiteral = CLiterals.String(graph.Name),
-            SummaryComment = string.Format(CultureInfo.InvariantCulture, "{0} kernel calls, {1} MACs, {2} bytes of constants, {3} bytes of arena",
-                ctx.Layers.Count, ctx.Macs, ctx.ConstantBytes, Math.Max(1, plan.ArenaBytes)),
+            SummaryComment = string.Format(CultureInfo.InvariantCulture, "{0} kernel calls, {1} MACs, {2} bytes of constants, {3} bytes of arena, {4} bytes of patch buffer",
+                ctx.Layers.Count, ctx.Macs, ctx.ConstantBytes, Math.Max(1, plan.ArenaBytes), 2 * ctx.PatchElements),
             MetadataComments = g.Metadata.Select(p => CIdentifiers.Comment($"{p.Key}: {p.Value}")).ToList(),
             ArenaBytes = Math.Max(1, plan.ArenaBytes),
+            PatchElements = ctx.PatchElements,
             Input = inInfo,
             Output = outInfo,
             ClassNameLiterals = g.ClassNames.Select(CLiterals.String).ToList(),

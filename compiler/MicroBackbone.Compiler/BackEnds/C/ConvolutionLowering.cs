@@ -27,28 +27,31 @@ internal static class ConvolutionLowering
         var sym = Symbol(index, op);
         var weights = w.ReadInt8();
         var arrays = ChannelArrays(ctx, sym, op, weights, Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
+        var kPad = PaddedDepth(weights.Length / outS.Channels);
         ctx.Macs += (long)outS.ElementCount * kh * kw * inS.Channels;
         var pointwise = kh == 1 && kw == 1 && a.StrideH == 1 && a.StrideW == 1 && a.Padding.IsZero;
         if (pointwise)
         {
-            ctx.UseKernels("conv1x1");
+            ctx.UseKernels("gemv", "conv1x1");
+            ctx.NeedPatch(kPad);
             ctx.AddLayer(index, op, "mb_conv1x1_params_t", "mb_conv1x1_s8", new[]
             {
-                F("pixels", (long)inS.Batch * inS.Height * inS.Width), F("in_c", inS.Channels), F("out_c", outS.Channels),
+                F("pixels", (long)inS.Batch * inS.Height * inS.Width), F("in_c", inS.Channels), F("k_pad", kPad), F("out_c", outS.Channels),
                 F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
-            }.Concat(arrays), new[] { x.Id });
+            }.Concat(arrays), new[] { x.Id }, "mb_patch");
             return;
         }
 
-        ctx.UseKernels("conv2d");
+        ctx.UseKernels("gemv", "conv2d");
+        ctx.NeedPatch(kPad);
         ctx.AddLayer(index, op, "mb_conv2d_params_t", "mb_conv2d_s8", new[]
         {
             F("batches", inS.Batch), F("in_h", inS.Height), F("in_w", inS.Width), F("in_c", inS.Channels),
             F("out_h", outS.Height), F("out_w", outS.Width), F("out_c", outS.Channels),
             F("k_h", kh), F("k_w", kw), F("stride_h", a.StrideH), F("stride_w", a.StrideW),
             F("dil_h", a.DilationH), F("dil_w", a.DilationW), F("pad_top", a.Padding.Top), F("pad_left", a.Padding.Left),
-            F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
-        }.Concat(arrays), new[] { x.Id });
+            F("k_pad", kPad), F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
+        }.Concat(arrays), new[] { x.Id }, "mb_patch");
     }
 
     public static void Depthwise(CLowering ctx, int index, IrOperator op)
@@ -96,12 +99,32 @@ internal static class ConvolutionLowering
         var sym = Symbol(index, op);
         var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outN), outN, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
         ctx.Macs += (long)batches * inN * outN;
-        ctx.UseKernels("fc");
+        ctx.UseKernels("gemv", "fc");
+        var kPad = PaddedDepth(inN);
+        ctx.NeedPatch(kPad);
         ctx.AddLayer(index, op, "mb_fc_params_t", "mb_fc_s8", new[]
         {
-            F("batches", batches), F("in_n", inN), F("out_n", outN),
+            F("batches", batches), F("in_n", inN), F("k_pad", kPad), F("out_n", outN),
             F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
-        }.Concat(arrays), new[] { x.Id });
+        }.Concat(arrays), new[] { x.Id }, "mb_patch");
+    }
+
+    /// <summary>Dot product length rounded up to a multiple of 8 so vectorized loops need no remainder.</summary>
+    internal static int PaddedDepth(int depth) => (depth + 7) / 8 * 8;
+
+    private static List<long> PadRows(sbyte[] weights, int rows, int depth)
+    {
+        var padded = PaddedDepth(depth);
+        var result = new List<long>(rows * padded);
+        for (var r = 0; r < rows; r++)
+        {
+            for (var i = 0; i < padded; i++)
+            {
+                result.Add(i < depth ? weights[(r * depth) + i] : 0);
+            }
+        }
+
+        return result;
     }
 
     private static int[] Bias(IrGraph g, IrOperator op, int channels)
@@ -140,9 +163,11 @@ internal static class ConvolutionLowering
         }
 
         var name = CIdentifiers.Comment(op.Name);
+        var stored = channelInnermost ? weights.Select(v => (long)v).ToList() : PadRows(weights, channels, perChannel);
+        var layout = channelInnermost ? "1HWO" : $"OHWI, rows of {perChannel} padded with zeros to {PaddedDepth(perChannel)}";
         return new[]
         {
-            E("weights", ctx.AddArray(sym, "w", "int8_t", weights.Select(v => (long)v).ToList(), $"'{name}' weights ({(channelInnermost ? "1HWO" : "OHWI")})")),
+            E("weights", ctx.AddArray(sym, "w", "int8_t", stored, $"'{name}' weights ({layout})")),
             E("bias", ctx.AddArray(sym, "bias", "int32_t", folded, $"'{name}' bias with the input zero point {inputZeroPoint} folded in")),
             E("mult", ctx.AddArray(sym, "mult", "int32_t", multipliers.Select(m => (long)m.Multiplier).ToList(), $"'{name}' requantization multipliers (Q0.31)")),
             E("shift", ctx.AddArray(sym, "shift", "int8_t", multipliers.Select(m => (long)m.Shift).ToList(), $"'{name}' requantization shifts")),

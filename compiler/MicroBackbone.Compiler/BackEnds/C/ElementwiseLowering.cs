@@ -22,14 +22,19 @@ internal static class ElementwiseLowering
         if (op.Kind == IrOpKind.Add)
         {
             var p = AddParams.Prepare(qa, qb, qy, act);
+            var sym = Symbol(index, op);
+
+            // Add.Element's per-operand term, MBQM((q + offset) << 20, M): a function of q alone.
+            long[] Term(int offset, QuantizedMultiplier m) =>
+                Enumerable.Range(-128, 256).Select(q => (long)m.Apply((q + offset) * (1 << AddParams.LeftShift))).ToArray();
+            var aTable = ctx.AddArray(sym, "a_terms", "int32_t", Term(p.Input1Offset, p.Input1Multiplier), $"'{op.Name}' first operand rescaled, q = -128..127");
+            var bTable = ctx.AddArray(sym, "b_terms", "int32_t", Term(p.Input2Offset, p.Input2Multiplier), $"'{op.Name}' second operand rescaled, q = -128..127");
             ctx.UseKernels("add");
             ctx.AddLayer(index, op, "mb_add_params_t", "mb_add_s8", new[]
             {
-                shape, F("a_offset", p.Input1Offset), F("b_offset", p.Input2Offset), F("left_shift", AddParams.LeftShift),
-                F("a_mult", p.Input1Multiplier.Multiplier), F("a_shift", p.Input1Multiplier.Shift),
-                F("b_mult", p.Input2Multiplier.Multiplier), F("b_shift", p.Input2Multiplier.Shift),
-                F("out_mult", p.OutputMultiplier.Multiplier), F("out_shift", p.OutputMultiplier.Shift),
+                shape, F("out_mult", p.OutputMultiplier.Multiplier), F("out_shift", p.OutputMultiplier.Shift),
                 F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
+                E("a_table", aTable), E("b_table", bTable),
             }, new[] { a.Id, b.Id });
             return;
         }

@@ -11,41 +11,41 @@
 
 /* MB_KERNEL: kernels are force-inlined so that each layer's call sees its const parameter struct and the compiler
  * specializes loop bounds (and vectorizes dot products). Define MB_GENERIC_KERNELS to get one shared copy of each
- * kernel instead (smallest code). */
+ * kernel instead (smallest code). MB_INNER marks the shared inner loops that must be specialized with their caller. */
 #if defined(__GNUC__) && !defined(MB_GENERIC_KERNELS)
 #define MB_KERNEL static inline __attribute__((always_inline))
+#define MB_INNER static inline __attribute__((always_inline))
 #else
 #define MB_KERNEL static
+#define MB_INNER static inline
 #endif
 
-/* round(a * b / 2^31), ties away from zero; INT32_MIN * INT32_MIN saturates. */
+/* round(a * b / 2^31), ties away from zero; INT32_MIN * INT32_MIN saturates. Adding 2^30 and shifting (floor) equals
+ * the reference's sign-dependent nudge followed by a truncating division, for either sign of a * b. */
 static inline int32_t mb_srdhm(int32_t a, int32_t b)
 {
-    int64_t ab;
-    int64_t nudge;
     if (a == INT32_MIN && b == INT32_MIN) {
         return INT32_MAX;
     }
-    ab = (int64_t)a * (int64_t)b;
-    nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
-    return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
+    return (int32_t)(((int64_t)a * (int64_t)b + ((int64_t)1 << 30)) >> 31);
 }
 
-/* x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31]. */
+/* x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31]. floor((x + 2^(e-1) - [x < 0]) / 2^e)
+ * is the reference's mask/threshold form in one add and one shift. */
 static inline int32_t mb_rdivpot(int32_t x, int32_t exponent)
 {
-    const int32_t mask = (int32_t)(((int64_t)1 << exponent) - 1);
-    const int32_t remainder = x & mask;
-    const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
-    return (x >> exponent) + (remainder > threshold ? 1 : 0);
+    const int64_t half = ((int64_t)1 << exponent) >> 1;
+    return (int32_t)(((int64_t)x + half - (half != 0 && x < 0)) >> exponent);
 }
 
-/* x * multiplier * 2^shift / 2^31 with TFLite's double rounding (wrapping left shift first). */
+/* x * multiplier * 2^shift / 2^31 with TFLite's double rounding (wrapping left shift first). Prepared multipliers
+ * lie in [0, 2^31), so the saturating case of the high multiply cannot occur and is not tested here. */
 static inline int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shift)
 {
     const int32_t left = shift > 0 ? shift : 0;
     const int32_t right = shift > 0 ? 0 : -shift;
-    return mb_rdivpot(mb_srdhm((int32_t)((uint32_t)x << left), multiplier), right);
+    const int64_t ab = (int64_t)(int32_t)((uint32_t)x << left) * (int64_t)multiplier;
+    return mb_rdivpot((int32_t)((ab + ((int64_t)1 << 30)) >> 31), right);
 }
 
 static inline int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
@@ -59,75 +59,105 @@ static inline int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift, 
     return (int8_t)mb_clamp(mb_mul_by_qm(acc, multiplier, shift) + zp, lo, hi);
 }
 
-/* Pure int8 dot product; the input zero point is folded into the bias at compile time. */
-static inline int32_t mb_dot_s8(const int8_t *a, const int8_t *b, int32_t n)
+/* The inner product of every int8 convolution and fully connected layer: out[o] = requant(bias[o] + x . w[o]) for
+ * o < n_out, with w rows of k contiguous int8 (OHWI / [out, in]) and the input zero point folded into bias. The
+ * input row is first widened to int16 (once, shared by all rows) so that x * (int16_t)w maps onto 16-bit
+ * multiply-add instructions (x86 pmaddwd, Arm SMLAD); four weight rows share each input load. Rows are k_pad long
+ * (k rounded up to a multiple of 8, zero weights past k) so the vector loop has no remainder; the input tail
+ * [k, k_pad) only ever holds finite int16 values, which the zero weights cancel. */
+static inline void mb_widen_s8(int16_t *dst, const int8_t *src, int32_t n)
 {
-    int32_t acc = 0;
     int32_t i;
     for (i = 0; i < n; ++i) {
-        acc += (int32_t)a[i] * (int32_t)b[i];
+        dst[i] = src[i];
     }
-    return acc;
 }
 
-/* Sum of n int8 values: padded taps read the input zero point, so they add zp * sum(w). */
-static inline int32_t mb_sum_s8(const int8_t *a, int32_t n)
+static inline void mb_fill_s16(int16_t *dst, int32_t value, int32_t n)
 {
-    int32_t acc = 0;
     int32_t i;
     for (i = 0; i < n; ++i) {
-        acc += a[i];
+        dst[i] = (int16_t)value;
     }
-    return acc;
+}
+
+MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32_t n_out, const int32_t *bias,
+    const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out)
+{
+    const int32_t n4 = n_out - n_out % 4;
+    int32_t o, i;
+    for (o = 0; o < n4; o += 4, w += 4 * k_pad) {
+        const int8_t *w1 = w + k_pad;
+        const int8_t *w2 = w1 + k_pad;
+        const int8_t *w3 = w2 + k_pad;
+        int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        for (i = 0; i < k_pad; ++i) {
+            const int16_t v = x[i];
+            a0 += v * (int16_t)w[i];
+            a1 += v * (int16_t)w1[i];
+            a2 += v * (int16_t)w2[i];
+            a3 += v * (int16_t)w3[i];
+        }
+        out[o] = mb_requant(a0 + bias[o], mult[o], shift[o], zp, lo, hi);
+        out[o + 1] = mb_requant(a1 + bias[o + 1], mult[o + 1], shift[o + 1], zp, lo, hi);
+        out[o + 2] = mb_requant(a2 + bias[o + 2], mult[o + 2], shift[o + 2], zp, lo, hi);
+        out[o + 3] = mb_requant(a3 + bias[o + 3], mult[o + 3], shift[o + 3], zp, lo, hi);
+    }
+    for (; o < n_out; ++o, w += k_pad) {
+        int32_t acc = 0;
+        for (i = 0; i < k_pad; ++i) {
+            acc += x[i] * (int16_t)w[i];
+        }
+        out[o] = mb_requant(acc + bias[o], mult[o], shift[o], zp, lo, hi);
+    }
 }
 
 /* General int8 convolution: NHWC input, OHWI weights, per-channel requantization (TFLite ConvPerChannel).
- * bias[o] already holds bias - in_zp * sum(w[o]), so interior taps are a pure dot product over the contiguous
- * kw * in_c run of one kernel row; taps in the padding add back in_zp * w (they read the zero point). */
+ * For each output pixel the receptive field is gathered into `patch` (k_h * k_w * in_c values widened to int16,
+ * the layout of one OHWI filter) with padded taps set to the input zero point; since bias[o] already holds bias - in_zp * sum(w[o]),
+ * every output channel is then one pure dot product over the patch (filters padded to k_pad, see mb_gemv_s8). */
 typedef struct {
     int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c;
     int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
-    int32_t in_zp, out_zp, act_min, act_max;
+    int32_t k_pad, in_zp, out_zp, act_min, act_max;
     const int8_t *weights;
     const int32_t *bias;
     const int32_t *mult;
     const int8_t *shift;
 } mb_conv2d_params_t;
 
-MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out)
+MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
-    const int32_t row_len = p->k_w * p->in_c;
-    int32_t n, oy, ox, oc, ky, kx;
+    const int32_t ic = p->in_c;
+    const int32_t row_len = p->k_w * ic;
+    int32_t n, oy, ox, ky, kx;
     for (n = 0; n < p->batches; ++n) {
-        const int8_t *in_b = in + n * p->in_h * p->in_w * p->in_c;
+        const int8_t *in_b = in + n * p->in_h * p->in_w * ic;
         for (oy = 0; oy < p->out_h; ++oy) {
             const int32_t iy0 = oy * p->stride_h - p->pad_top;
             for (ox = 0; ox < p->out_w; ++ox) {
                 const int32_t ix0 = ox * p->stride_w - p->pad_left;
                 const int inside_x = ix0 >= 0 && ix0 + (p->k_w - 1) * p->dil_w < p->in_w;
-                for (oc = 0; oc < p->out_c; ++oc) {
-                    const int8_t *w = p->weights + oc * p->k_h * row_len;
-                    int32_t acc = p->bias[oc];
-                    for (ky = 0; ky < p->k_h; ++ky, w += row_len) {
-                        const int32_t iy = iy0 + ky * p->dil_h;
-                        if (iy < 0 || iy >= p->in_h) {
-                            acc += p->in_zp * mb_sum_s8(w, row_len);
-                        } else if (inside_x && p->dil_w == 1) {
-                            acc += mb_dot_s8(in_b + (iy * p->in_w + ix0) * p->in_c, w, row_len);
-                        } else {
-                            for (kx = 0; kx < p->k_w; ++kx) {
-                                const int32_t ix = ix0 + kx * p->dil_w;
-                                const int8_t *wk = w + kx * p->in_c;
-                                if (ix < 0 || ix >= p->in_w) {
-                                    acc += p->in_zp * mb_sum_s8(wk, p->in_c);
-                                } else {
-                                    acc += mb_dot_s8(in_b + (iy * p->in_w + ix) * p->in_c, wk, p->in_c);
-                                }
+                int16_t *dst = patch;
+                for (ky = 0; ky < p->k_h; ++ky, dst += row_len) {
+                    const int32_t iy = iy0 + ky * p->dil_h;
+                    if (iy < 0 || iy >= p->in_h) {
+                        mb_fill_s16(dst, p->in_zp, row_len);
+                    } else if (inside_x && p->dil_w == 1) {
+                        mb_widen_s8(dst, in_b + (iy * p->in_w + ix0) * ic, row_len);
+                    } else {
+                        for (kx = 0; kx < p->k_w; ++kx) {
+                            const int32_t ix = ix0 + kx * p->dil_w;
+                            if (ix < 0 || ix >= p->in_w) {
+                                mb_fill_s16(dst + kx * ic, p->in_zp, ic);
+                            } else {
+                                mb_widen_s8(dst + kx * ic, in_b + (iy * p->in_w + ix) * ic, ic);
                             }
                         }
                     }
-                    *out++ = mb_requant(acc, p->mult[oc], p->shift[oc], p->out_zp, p->act_min, p->act_max);
                 }
+                mb_gemv_s8(patch, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+                out += p->out_c;
             }
         }
     }
@@ -197,7 +227,7 @@ MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_
 
 /* Fully connected int8 layer: weights [out, in], per-channel requantization, zero point folded into the bias. */
 typedef struct {
-    int32_t batches, in_n, out_n;
+    int32_t batches, in_n, k_pad, out_n;
     int32_t out_zp, act_min, act_max;
     const int8_t *weights;
     const int32_t *bias;
@@ -205,14 +235,12 @@ typedef struct {
     const int8_t *shift;
 } mb_fc_params_t;
 
-MB_KERNEL void mb_fc_s8(const mb_fc_params_t *p, const int8_t *in, int8_t *out)
+MB_KERNEL void mb_fc_s8(const mb_fc_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
-    int32_t n, o;
-    for (n = 0; n < p->batches; ++n, in += p->in_n) {
-        for (o = 0; o < p->out_n; ++o) {
-            const int32_t acc = p->bias[o] + mb_dot_s8(in, p->weights + o * p->in_n, p->in_n);
-            *out++ = mb_requant(acc, p->mult[o], p->shift[o], p->out_zp, p->act_min, p->act_max);
-        }
+    int32_t n;
+    for (n = 0; n < p->batches; ++n, in += p->in_n, out += p->out_n) {
+        mb_widen_s8(patch, in, p->in_n);
+        mb_gemv_s8(patch, p->weights, p->k_pad, p->out_n, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
     }
 }
 
@@ -224,21 +252,15 @@ typedef struct {
     int32_t b_strides[4];
 } mb_bcast_t;
 
-/* Elementwise int8 add (TFLite quantized Add): both operands are brought to a common scale with 20 bits of
- * headroom, summed, then requantized to the output. */
+/* Elementwise int8 add (TFLite quantized Add): each operand is centered, shifted left by 20 and rescaled to a
+ * common scale; that term depends only on the int8 value, so the compiler tabulates it for all 256 inputs
+ * (a_table/b_table, indexed by q + 128) and the kernel sums two table entries and requantizes once. */
 typedef struct {
     mb_bcast_t shape;
-    int32_t a_offset, b_offset, left_shift;
-    int32_t a_mult, a_shift, b_mult, b_shift, out_mult, out_shift;
-    int32_t out_zp, act_min, act_max;
+    int32_t out_mult, out_shift, out_zp, act_min, act_max;
+    const int32_t *a_table;
+    const int32_t *b_table;
 } mb_add_params_t;
-
-static inline int8_t mb_add_one(const mb_add_params_t *p, int32_t a, int32_t b)
-{
-    const int32_t sa = mb_mul_by_qm((a + p->a_offset) * ((int32_t)1 << p->left_shift), p->a_mult, p->a_shift);
-    const int32_t sb = mb_mul_by_qm((b + p->b_offset) * ((int32_t)1 << p->left_shift), p->b_mult, p->b_shift);
-    return (int8_t)mb_clamp(mb_mul_by_qm(sa + sb, p->out_mult, p->out_shift) + p->out_zp, p->act_min, p->act_max);
-}
 
 MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t *b, int8_t *out)
 {
@@ -250,7 +272,8 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
                 const int8_t *ar = a + i0 * s->a_strides[0] + i1 * s->a_strides[1] + i2 * s->a_strides[2];
                 const int8_t *br = b + i0 * s->b_strides[0] + i1 * s->b_strides[1] + i2 * s->b_strides[2];
                 for (i3 = 0; i3 < s->dims[3]; ++i3) {
-                    *out++ = mb_add_one(p, ar[i3 * s->a_strides[3]], br[i3 * s->b_strides[3]]);
+                    const int32_t sum = p->a_table[ar[i3 * s->a_strides[3]] + 128] + p->b_table[br[i3 * s->b_strides[3]] + 128];
+                    *out++ = mb_requant(sum, p->out_mult, p->out_shift, p->out_zp, p->act_min, p->act_max);
                 }
             }
         }
