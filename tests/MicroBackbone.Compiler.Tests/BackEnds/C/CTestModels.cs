@@ -29,7 +29,7 @@ internal static class CTestModels
 
     /// <summary>
     /// Every other kernel: float edges (Quantize/Dequantize), stride-2 conv, pad, max/avg pool, 1x1 conv, hard-swish,
-    /// SE (GAP -> hard-sigmoid -> broadcast Mul), sigmoid, standalone relu6, softmax.
+    /// SE (GAP -> hard-sigmoid -> broadcast Mul), sigmoid, standalone relu6, int8 requantize, softmax.
     /// </summary>
     public static IrGraph Wide()
     {
@@ -52,12 +52,42 @@ internal static class CTestModels
         var sg = b.Unary(IrOpKind.Sigmoid, scaled, "sigmoid", Q(1f / 256, -128));
         var r6 = b.Unary(IrOpKind.Relu6, sg, "relu6", Q(0.03f, -100));
         var ap = b.Op(IrOpKind.AveragePool2D, new[] { r6 }, new Pool2DAttributes(3, 3, 2, 2, Padding2D.Uniform(1)), "avgpool", Q(0.03f, -100));
-        var flat = b.Reshape(ap, new[] { 1, -1 }, "flatten");
+        var rq = b.Unary(IrOpKind.Quantize, ap, "requant", Q(0.02f, -60), IrDataType.Int8);
+        var flat = b.Reshape(rq, new[] { 1, -1 }, "flatten");
         var inN = (int)b.Tensor(flat).ElementCount;
         var fc = b.FullyConnected(flat, Weights(b, rng, "fc.w", new[] { 5, inN }, 0), Bias(b, rng, "fc.b", 5), opName: "fc", outputQuant: Q(0.2f, 0));
         var sm = b.Op(IrOpKind.Softmax, new[] { fc }, new SoftmaxAttributes(), "softmax", Q(1f / 256, -128));
         var y = b.Unary(IrOpKind.Dequantize, sm, "dequant");
         return b.Output(y).Build();
+    }
+
+    /// <summary>
+    /// A MicroSign-Edge-like backbone at 32x32x3 (1.26 M MACs): stride-2 stem, depthwise + pointwise, shift +
+    /// pointwise residual, stride-2 3x3 conv, pointwise, global average pool, classifier.
+    /// </summary>
+    public static IrGraph Backbone()
+    {
+        var rng = new Random(5);
+        var b = new IrGraphBuilder("backbone");
+        var x = b.Input("img", new[] { 1, 32, 32, 3 }, IrDataType.Int8, Q(0.02f, 0));
+        var relu = FusedActivation.Relu;
+        var c = b.Conv2D(x, Weights(b, rng, "stem.w", new[] { 16, 3, 3, 3 }, 0), Bias(b, rng, "stem.b", 16),
+            new Conv2DAttributes(2, 2, Padding2D.Same(32, 32, 3, 3, 2, 2), Activation: relu), "stem", Q(0.05f, -128));
+        var d = b.DepthwiseConv2D(c, Weights(b, rng, "dw1.w", new[] { 1, 3, 3, 16 }, 3), Bias(b, rng, "dw1.b", 16),
+            new DepthwiseConv2DAttributes(Padding: Padding2D.Uniform(1), Activation: relu), "dw1", Q(0.05f, -128));
+        var p1 = b.Conv2D(d, Weights(b, rng, "pw1.w", new[] { 32, 1, 1, 16 }, 0), Bias(b, rng, "pw1.b", 32),
+            new Conv2DAttributes(Activation: relu), "pw1", Q(0.05f, -128));
+        var sh = b.Shift(p1, Enumerable.Range(0, 32).Select(i => new ShiftOffset((i % 3) - 1, ((i / 3) % 3) - 1)), "shift");
+        var p2 = b.Conv2D(sh, Weights(b, rng, "pw2.w", new[] { 32, 1, 1, 32 }, 0), Bias(b, rng, "pw2.b", 32), new Conv2DAttributes(), "pw2", Q(0.05f, 0));
+        var add = b.Add(p2, p1, opName: "add", outputQuant: Q(0.06f, 0));
+        var c3 = b.Conv2D(add, Weights(b, rng, "c3.w", new[] { 32, 3, 3, 32 }, 0), Bias(b, rng, "c3.b", 32),
+            new Conv2DAttributes(2, 2, Padding2D.Same(16, 16, 3, 3, 2, 2), Activation: relu), "c3", Q(0.05f, -128));
+        var p3 = b.Conv2D(c3, Weights(b, rng, "pw3.w", new[] { 64, 1, 1, 32 }, 0), Bias(b, rng, "pw3.b", 64),
+            new Conv2DAttributes(Activation: relu), "pw3", Q(0.05f, -128));
+        var gap = b.Unary(IrOpKind.GlobalAveragePool, p3, "gap", Q(0.05f, -128));
+        var flat = b.Reshape(gap, new[] { 1, 64 }, "flatten");
+        var fc = b.FullyConnected(flat, Weights(b, rng, "fc.w", new[] { 10, 64 }, 0), Bias(b, rng, "fc.b", 10), opName: "fc", outputQuant: Q(0.1f, 0));
+        return b.Output(fc).Build();
     }
 
     /// <summary>Per-channel symmetric int8 weights on <paramref name="axis"/> with scales around 0.01.</summary>
