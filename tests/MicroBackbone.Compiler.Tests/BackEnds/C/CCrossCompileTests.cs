@@ -11,20 +11,57 @@ public class CCrossCompileTests(ITestOutputHelper output)
 {
     private const string RiscvGcc = "riscv64-unknown-elf-gcc";
 
+    private static MicroBackbone.Ir.IrGraph Model(string name) => name switch
+    {
+        "tiny" => CTestModels.Tiny(),
+        "wide" => CTestModels.Wide(),
+        _ => CTestModels.Backbone(),
+    };
+
     [Theory]
     [InlineData("tiny", "")]
     [InlineData("wide", "")]
     [InlineData("wide", "-DMB_GENERIC_KERNELS")]
+    [InlineData("backbone", "")]
+    [InlineData("backbone", "-DMB_GENERIC_KERNELS")]
     public void Library_cross_compiles_for_rv32imc(string model, string defines)
     {
         Assert.True(CToolchain.Has(RiscvGcc), $"{RiscvGcc} is not installed (apt-get install gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf)");
         var dir = CToolchain.TempDir("rv32");
         try
         {
-            CBackEnd.Emit(model == "tiny" ? CTestModels.Tiny() : CTestModels.Wide(), CTarget.C, dir);
+            var summary = CBackEnd.Emit(Model(model), CTarget.C, dir);
             CToolchain.Check(RiscvGcc, $"-march=rv32imc -mabi=ilp32 -Os -specs=picolibc.specs {CToolchain.HostFlags} {defines} -c model.c -o model.o", dir);
             var size = CToolchain.Check("riscv64-unknown-elf-size", "model.o", dir);
-            output.WriteLine($"{model} {defines} rv32imc -Os:\n{size}");
+            output.WriteLine($"{model} {defines} rv32imc -Os ({summary.WeightBytes} bytes of constants in text):\n{size}");
+            Assert.Contains("model.o", size);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// ESP8266-class Xtensa (gcc-xtensa-lx106). That toolchain ships no C library, so the library is compiled
+    /// freestanding with a stand-in string.h declaring the three functions it uses (memcpy, memmove, memset).
+    /// </summary>
+    [Theory]
+    [InlineData("backbone", "")]
+    [InlineData("backbone", "-DMB_GENERIC_KERNELS")]
+    public void Library_cross_compiles_for_xtensa_lx106(string model, string defines)
+    {
+        Assert.True(CToolchain.Has("xtensa-lx106-elf-gcc"), "xtensa-lx106-elf-gcc is not installed (apt-get install gcc-xtensa-lx106)");
+        var dir = CToolchain.TempDir("lx106");
+        try
+        {
+            var summary = CBackEnd.Emit(Model(model), CTarget.C, dir);
+            Directory.CreateDirectory(Path.Combine(dir, "stub"));
+            File.WriteAllText(Path.Combine(dir, "stub", "string.h"),
+                "#include <stddef.h>\nvoid *memcpy(void *d, const void *s, size_t n);\nvoid *memmove(void *d, const void *s, size_t n);\nvoid *memset(void *d, int c, size_t n);\n");
+            CToolchain.Check("xtensa-lx106-elf-gcc", $"-Os -mlongcalls -ffreestanding -Istub {CToolchain.HostFlags} {defines} -c model.c -o model.o", dir);
+            var size = CToolchain.Check("xtensa-lx106-elf-size", "model.o", dir);
+            output.WriteLine($"{model} {defines} xtensa-lx106 -Os ({summary.WeightBytes} bytes of constants in text):\n{size}");
             Assert.Contains("model.o", size);
         }
         finally
