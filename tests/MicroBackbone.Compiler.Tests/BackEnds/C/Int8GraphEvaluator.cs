@@ -54,85 +54,85 @@ internal static class Int8GraphEvaluator
         switch (op.Kind)
         {
             case IrOpKind.Conv2D:
-            {
-                var a = op.AttributesAs<Conv2DAttributes>();
-                var w = g.Tensor(op.Inputs[1]);
-                var win = new Window2D(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
-                var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], win, qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
-                Conv2D.Eval(p, input, w.ReadInt8(), BiasOf(g, op), output);
-                break;
-            }
+                {
+                    var a = op.AttributesAs<Conv2DAttributes>();
+                    var w = g.Tensor(op.Inputs[1]);
+                    var win = new Window2D(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
+                    var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], win, qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    Conv2D.Eval(p, input, w.ReadInt8(), BiasOf(g, op), output);
+                    break;
+                }
 
             case IrOpKind.DepthwiseConv2D:
-            {
-                var a = op.AttributesAs<DepthwiseConv2DAttributes>();
-                var w = g.Tensor(op.Inputs[1]);
-                var win = new Window2D(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
-                var p = DepthwiseConv2DParams.Prepare(Shape(x), win, qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
-                DepthwiseConv2D.Eval(p, input, w.ReadInt8(), BiasOf(g, op), output);
-                break;
-            }
+                {
+                    var a = op.AttributesAs<DepthwiseConv2DAttributes>();
+                    var w = g.Tensor(op.Inputs[1]);
+                    var win = new Window2D(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
+                    var p = DepthwiseConv2DParams.Prepare(Shape(x), win, qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    DepthwiseConv2D.Eval(p, input, w.ReadInt8(), BiasOf(g, op), output);
+                    break;
+                }
 
             case IrOpKind.FullyConnected:
-            {
-                var w = g.Tensor(op.Inputs[1]);
-                var p = FullyConnectedParams.Prepare(x.Shape[0], (int)(x.ElementCount / x.Shape[0]), w.Shape[0], qx, w.Quant!.Scales.ToArray(), qy,
-                    op.AttributesAs<FullyConnectedAttributes>().Activation);
-                FullyConnected.Eval(p, input, w.ReadInt8(), BiasOf(g, op), output);
-                break;
-            }
+                {
+                    var w = g.Tensor(op.Inputs[1]);
+                    var p = FullyConnectedParams.Prepare(x.Shape[0], (int)(x.ElementCount / x.Shape[0]), w.Shape[0], qx, w.Quant!.Scales.ToArray(), qy,
+                        op.AttributesAs<FullyConnectedAttributes>().Activation);
+                    FullyConnected.Eval(p, input, w.ReadInt8(), BiasOf(g, op), output);
+                    break;
+                }
 
             case IrOpKind.Add or IrOpKind.Mul:
-            {
-                var b = g.Tensor(op.Inputs[1]);
-                var act = op.AttributesAs<ElementwiseAttributes>().Activation;
-                Func<sbyte, sbyte, sbyte> element;
-                if (op.Kind == IrOpKind.Add)
                 {
-                    var p = AddParams.Prepare(qx, Quant(b), qy, act);
-                    element = (u, v) => Add.Element(p, u, v);
-                }
-                else
-                {
-                    var p = MulParams.Prepare(qx, Quant(b), qy, act);
-                    element = (u, v) => Mul.Element(p, u, v);
-                }
+                    var b = g.Tensor(op.Inputs[1]);
+                    var act = op.AttributesAs<ElementwiseAttributes>().Activation;
+                    Func<sbyte, sbyte, sbyte> element;
+                    if (op.Kind == IrOpKind.Add)
+                    {
+                        var p = AddParams.Prepare(qx, Quant(b), qy, act);
+                        element = (u, v) => Add.Element(p, u, v);
+                    }
+                    else
+                    {
+                        var p = MulParams.Prepare(qx, Quant(b), qy, act);
+                        element = (u, v) => Mul.Element(p, u, v);
+                    }
 
-                Broadcast(x.Shape, b.Shape, y.Shape, input, values[b.Id], output, element);
-                break;
-            }
+                    Broadcast(x.Shape, b.Shape, y.Shape, input, values[b.Id], output, element);
+                    break;
+                }
 
             case IrOpKind.Shift:
-            {
-                var o = op.AttributesAs<ShiftAttributes>().Offsets;
-                // IR Shift reads in[y + dy]; the int8 spec's Shift moves content, so it takes the negated offsets.
-                Shift.Eval(ShiftParams.Prepare(Shape(x), o.Select(v => -v.Dy).ToList(), o.Select(v => -v.Dx).ToList(), qx), input, output);
-                break;
-            }
+                {
+                    var o = op.AttributesAs<ShiftAttributes>().Offsets;
+                    // IR Shift reads in[y + dy]; the int8 spec's Shift moves content, so it takes the negated offsets.
+                    Shift.Eval(ShiftParams.Prepare(Shape(x), o.Select(v => -v.Dy).ToList(), o.Select(v => -v.Dx).ToList(), qx), input, output);
+                    break;
+                }
 
             case IrOpKind.Pad:
-            {
-                var pad = op.AttributesAs<PadAttributes>().Padding;
-                Pad.Eval(PadParams.Prepare(Shape(x), new[] { 0, pad.Top, pad.Left, 0 }, new[] { 0, pad.Bottom, pad.Right, 0 }, qx, qy), input, output);
-                break;
-            }
+                {
+                    var pad = op.AttributesAs<PadAttributes>().Padding;
+                    Pad.Eval(PadParams.Prepare(Shape(x), new[] { 0, pad.Top, pad.Left, 0 }, new[] { 0, pad.Bottom, pad.Right, 0 }, qx, qy), input, output);
+                    break;
+                }
 
             case IrOpKind.AveragePool2D or IrOpKind.MaxPool2D:
-            {
-                var a = op.AttributesAs<Pool2DAttributes>();
-                var win = new Window2D(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
-                var p = Pool2DParams.Prepare(Shape(x), win, qx, qy, a.Activation);
-                if (op.Kind == IrOpKind.AveragePool2D)
                 {
-                    AveragePool2D.Eval(p, input, output);
-                }
-                else
-                {
-                    MaxPool2D.Eval(p, input, output);
-                }
+                    var a = op.AttributesAs<Pool2DAttributes>();
+                    var win = new Window2D(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
+                    var p = Pool2DParams.Prepare(Shape(x), win, qx, qy, a.Activation);
+                    if (op.Kind == IrOpKind.AveragePool2D)
+                    {
+                        AveragePool2D.Eval(p, input, output);
+                    }
+                    else
+                    {
+                        MaxPool2D.Eval(p, input, output);
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case IrOpKind.GlobalAveragePool:
                 Mean.Eval(MeanParams.Prepare(Shape(x), qx, qy), input, output);
@@ -153,16 +153,16 @@ internal static class Int8GraphEvaluator
                 Softmax.Eval(SoftmaxParams.Prepare(x.Shape[x.Shape.Count - 1], qx, op.AttributesAs<SoftmaxAttributes>().Beta), input, output);
                 break;
             case IrOpKind.Relu or IrOpKind.Relu6:
-            {
-                Requantize.Eval(RequantizeParams.Prepare(qx, qy), input, output);
-                var range = ActivationRange.For(op.Kind == IrOpKind.Relu ? FusedActivation.Relu : FusedActivation.Relu6, qy);
-                for (var i = 0; i < output.Length; i++)
                 {
-                    output[i] = (sbyte)range.Clamp(output[i]);
-                }
+                    Requantize.Eval(RequantizeParams.Prepare(qx, qy), input, output);
+                    var range = ActivationRange.For(op.Kind == IrOpKind.Relu ? FusedActivation.Relu : FusedActivation.Relu6, qy);
+                    for (var i = 0; i < output.Length; i++)
+                    {
+                        output[i] = (sbyte)range.Clamp(output[i]);
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case IrOpKind.Quantize:
                 Requantize.Eval(RequantizeParams.Prepare(qx, qy), input, output);
