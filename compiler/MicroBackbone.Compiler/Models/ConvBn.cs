@@ -13,18 +13,21 @@ public sealed class ConvBn : nn.Module<Tensor, Tensor>
     public ConvBn(int inChannels, int outChannels, int kernel, int stride, bool relu)
         : base(nameof(ConvBn))
     {
-        Conv = nn.Conv2d(inChannels, outChannels, kernel, stride: stride, padding: kernel / 2, bias: false);
-        Bn = nn.BatchNorm2d(outChannels);
+        conv = nn.Conv2d(inChannels, outChannels, kernel, stride: stride, padding: kernel / 2, bias: false);
+        bn = nn.BatchNorm2d(outChannels);
         HasRelu = relu;
-        register_module("conv", Conv);
-        register_module("bn", Bn);
+        RegisterComponents();
     }
 
+    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
+    private readonly Conv2d conv;
+    private readonly BatchNorm2d bn;
+
     /// <summary>The convolution (registered as <c>conv</c>).</summary>
-    public Conv2d Conv { get; }
+    public Conv2d Conv => conv;
 
     /// <summary>The BatchNorm (registered as <c>bn</c>).</summary>
-    public BatchNorm2d Bn { get; }
+    public BatchNorm2d Bn => bn;
 
     /// <summary>Whether a ReLU follows the BatchNorm.</summary>
     public bool HasRelu { get; }

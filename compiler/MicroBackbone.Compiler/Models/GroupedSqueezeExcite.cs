@@ -24,11 +24,14 @@ public sealed class GroupedSqueezeExcite : nn.Module<Tensor, Tensor>
         Channels = channels;
         SqueezeChannels = squeezeChannels;
         Groups = groups;
-        Reduce = nn.Conv2d(channels, squeezeChannels, 1, groups: groups, bias: true);
-        Expand = nn.Conv2d(squeezeChannels, channels, 1, groups: groups, bias: true);
-        register_module("reduce", Reduce);
-        register_module("expand", Expand);
+        reduce = nn.Conv2d(channels, squeezeChannels, 1, groups: groups, bias: true);
+        expand = nn.Conv2d(squeezeChannels, channels, 1, groups: groups, bias: true);
+        RegisterComponents();
     }
+
+    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
+    private readonly Conv2d reduce;
+    private readonly Conv2d expand;
 
     /// <summary>Channels of the input and output.</summary>
     public int Channels { get; }
@@ -40,10 +43,10 @@ public sealed class GroupedSqueezeExcite : nn.Module<Tensor, Tensor>
     public int Groups { get; }
 
     /// <summary>The grouped 1x1 reduce conv (registered as <c>reduce</c>).</summary>
-    public Conv2d Reduce { get; }
+    public Conv2d Reduce => reduce;
 
     /// <summary>The grouped 1x1 expand conv (registered as <c>expand</c>).</summary>
-    public Conv2d Expand { get; }
+    public Conv2d Expand => expand;
 
     /// <summary>Scales every channel of <paramref name="input"/> by its gate in [0, 1].</summary>
     public override Tensor forward(Tensor input)

@@ -16,34 +16,37 @@ public sealed class MicroSignEdge : nn.Module<Tensor, Tensor>
         : base(nameof(MicroSignEdge))
     {
         Architecture = architecture;
-        Stem = new ConvBn(architecture.InputChannels, architecture.StemChannels, kernel: 3,
+        stem = new ConvBn(architecture.InputChannels, architecture.StemChannels, kernel: 3,
             stride: architecture.StemStride, relu: true);
-        register_module("stem", Stem);
         IReadOnlyList<BlockShape> blocks = architecture.BlockShapes();
-        Stages = nn.ModuleList(Enumerable.Range(0, architecture.Stages.Count)
+        stages = nn.ModuleList(Enumerable.Range(0, architecture.Stages.Count)
             .Select(s => new RsdStage(blocks.Where(b => b.Stage == s), architecture.SeGroups))
             .ToArray());
-        register_module("stages", Stages);
-        Head = new ConvBn(architecture.FinalChannels, architecture.HeadChannels, kernel: 1, stride: 1, relu: true);
-        register_module("head", Head);
-        Classifier = nn.Linear(architecture.HeadChannels, architecture.NumClasses);
-        register_module("classifier", Classifier);
+        head = new ConvBn(architecture.FinalChannels, architecture.HeadChannels, kernel: 1, stride: 1, relu: true);
+        classifier = nn.Linear(architecture.HeadChannels, architecture.NumClasses);
+        RegisterComponents();
     }
+
+    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
+    private readonly ConvBn stem;
+    private readonly ModuleList<RsdStage> stages;
+    private readonly ConvBn head;
+    private readonly Linear classifier;
 
     /// <summary>The widths and input this network was built for.</summary>
     public EdgeArchitecture Architecture { get; }
 
     /// <summary>The 3x3 stem conv with BN and ReLU (<c>stem</c>).</summary>
-    public ConvBn Stem { get; }
+    public ConvBn Stem => stem;
 
     /// <summary>The stages (<c>stages.0</c>, <c>stages.1</c>, ...).</summary>
-    public ModuleList<RsdStage> Stages { get; }
+    public ModuleList<RsdStage> Stages => stages;
 
     /// <summary>The 1x1 head conv with BN and ReLU (<c>head</c>).</summary>
-    public ConvBn Head { get; }
+    public ConvBn Head => head;
 
     /// <summary>The linear classifier after global average pooling (<c>classifier</c>).</summary>
-    public Linear Classifier { get; }
+    public Linear Classifier => classifier;
 
     /// <summary>Maps an NCHW image batch to logits of shape [N, num_classes].</summary>
     public override Tensor forward(Tensor input)

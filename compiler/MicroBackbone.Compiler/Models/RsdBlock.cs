@@ -20,51 +20,49 @@ public sealed class RsdBlock : nn.Module<Tensor, Tensor>
     {
         Shape = shape;
         int hidden = shape.HiddenChannels;
-        if (shape.HasExpansion)
-        {
-            Expand = new ConvBn(shape.InChannels, hidden, kernel: 1, stride: 1, relu: true);
-            register_module("expand", Expand);
-        }
-        Shift = new ShiftMix(hidden);
-        register_module("shift", Shift);
-        Depthwise = nn.Conv2d(hidden, hidden, 3, stride: shape.Stride, padding: 1, groups: hidden, bias: false);
-        register_module("dw", Depthwise);
-        DepthwiseBn = nn.BatchNorm2d(hidden);
-        register_module("dw_bn", DepthwiseBn);
-        if (shape.HasIdentityBranch)
-        {
-            IdentityBn = nn.BatchNorm2d(hidden);
-            register_module("id_bn", IdentityBn);
-        }
-        SqueezeExcite = new GroupedSqueezeExcite(hidden, shape.SeChannels, seGroups);
-        register_module("se", SqueezeExcite);
-        Project = new ConvBn(hidden, shape.OutChannels, kernel: 1, stride: 1, relu: false);
-        register_module("project", Project);
+        expand = shape.HasExpansion ? new ConvBn(shape.InChannels, hidden, kernel: 1, stride: 1, relu: true) : null;
+        shift = new ShiftMix(hidden);
+        dw = nn.Conv2d(hidden, hidden, 3, stride: shape.Stride, padding: 1, groups: hidden, bias: false);
+        dw_bn = nn.BatchNorm2d(hidden);
+        id_bn = shape.HasIdentityBranch ? nn.BatchNorm2d(hidden) : null;
+        se = new GroupedSqueezeExcite(hidden, shape.SeChannels, seGroups);
+        project = new ConvBn(hidden, shape.OutChannels, kernel: 1, stride: 1, relu: false);
+        // Absent (null) branches are skipped, so they leave no state-dict entries.
+        RegisterComponents();
     }
+
+    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
+    private readonly ConvBn? expand;
+    private readonly ShiftMix shift;
+    private readonly Conv2d dw;
+    private readonly BatchNorm2d dw_bn;
+    private readonly BatchNorm2d? id_bn;
+    private readonly GroupedSqueezeExcite se;
+    private readonly ConvBn project;
 
     /// <summary>Channels, stride and sizes of the block.</summary>
     public BlockShape Shape { get; }
 
     /// <summary>The 1x1 expansion conv with BN and ReLU (<c>expand</c>); null when the expansion is 1.</summary>
-    public ConvBn? Expand { get; }
+    public ConvBn? Expand => expand;
 
     /// <summary>The channel-group shift (<c>shift</c>, no parameters).</summary>
-    public ShiftMix Shift { get; }
+    public ShiftMix Shift => shift;
 
     /// <summary>The depthwise 3x3 conv without bias (<c>dw</c>).</summary>
-    public Conv2d Depthwise { get; }
+    public Conv2d Depthwise => dw;
 
     /// <summary>The BatchNorm of the depthwise branch (<c>dw_bn</c>).</summary>
-    public BatchNorm2d DepthwiseBn { get; }
+    public BatchNorm2d DepthwiseBn => dw_bn;
 
     /// <summary>The BatchNorm-only identity branch (<c>id_bn</c>); null when the stride is 2.</summary>
-    public BatchNorm2d? IdentityBn { get; }
+    public BatchNorm2d? IdentityBn => id_bn;
 
     /// <summary>The grouped squeeze-excite (<c>se</c>).</summary>
-    public GroupedSqueezeExcite SqueezeExcite { get; }
+    public GroupedSqueezeExcite SqueezeExcite => se;
 
     /// <summary>The 1x1 projection conv with BN, no ReLU (<c>project</c>).</summary>
-    public ConvBn Project { get; }
+    public ConvBn Project => project;
 
     /// <summary>Runs the block on an NCHW tensor.</summary>
     public override Tensor forward(Tensor input)

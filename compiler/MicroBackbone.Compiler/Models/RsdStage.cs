@@ -10,12 +10,15 @@ public sealed class RsdStage : nn.Module<Tensor, Tensor>
     public RsdStage(IEnumerable<BlockShape> shapes, int seGroups)
         : base(nameof(RsdStage))
     {
-        Blocks = nn.ModuleList(shapes.Select(shape => new RsdBlock(shape, seGroups)).ToArray());
-        register_module("blocks", Blocks);
+        blocks = nn.ModuleList(shapes.Select(shape => new RsdBlock(shape, seGroups)).ToArray());
+        RegisterComponents();
     }
 
+    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
+    private readonly ModuleList<RsdBlock> blocks;
+
     /// <summary>The blocks; the first carries the stage's stride.</summary>
-    public ModuleList<RsdBlock> Blocks { get; }
+    public ModuleList<RsdBlock> Blocks => blocks;
 
     /// <summary>Runs every block in order.</summary>
     public override Tensor forward(Tensor input)
