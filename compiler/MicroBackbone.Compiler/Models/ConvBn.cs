@@ -9,6 +9,10 @@ namespace MicroBackbone.Compiler.Models;
 /// </summary>
 public sealed class ConvBn : nn.Module<Tensor, Tensor>
 {
+    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
+    private readonly Conv2d conv;
+    private readonly BatchNorm2d bn;
+
     /// <summary>Creates a conv with padding <c>kernel / 2</c> followed by BatchNorm and, if <paramref name="relu"/>, ReLU.</summary>
     public ConvBn(int inChannels, int outChannels, int kernel, int stride, bool relu)
         : base(nameof(ConvBn))
@@ -18,10 +22,6 @@ public sealed class ConvBn : nn.Module<Tensor, Tensor>
         HasRelu = relu;
         RegisterComponents();
     }
-
-    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
-    private readonly Conv2d conv;
-    private readonly BatchNorm2d bn;
 
     /// <summary>The convolution (registered as <c>conv</c>).</summary>
     public Conv2d Conv => conv;

@@ -11,6 +11,10 @@ namespace MicroBackbone.Compiler.Models;
 /// </summary>
 public sealed class GroupedSqueezeExcite : nn.Module<Tensor, Tensor>
 {
+    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
+    private readonly Conv2d reduce;
+    private readonly Conv2d expand;
+
     /// <summary>Creates the block for <paramref name="channels"/> channels squeezed to <paramref name="squeezeChannels"/>.</summary>
     /// <exception cref="ArgumentException">A channel count is not divisible by <paramref name="groups"/>.</exception>
     public GroupedSqueezeExcite(int channels, int squeezeChannels, int groups)
@@ -28,10 +32,6 @@ public sealed class GroupedSqueezeExcite : nn.Module<Tensor, Tensor>
         expand = nn.Conv2d(squeezeChannels, channels, 1, groups: groups, bias: true);
         RegisterComponents();
     }
-
-    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
-    private readonly Conv2d reduce;
-    private readonly Conv2d expand;
 
     /// <summary>Channels of the input and output.</summary>
     public int Channels { get; }

@@ -11,6 +11,12 @@ namespace MicroBackbone.Compiler.Models;
 /// </summary>
 public sealed class MicroSignEdge : nn.Module<Tensor, Tensor>
 {
+    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
+    private readonly ConvBn stem;
+    private readonly ModuleList<RsdStage> stages;
+    private readonly ConvBn head;
+    private readonly Linear classifier;
+
     /// <summary>Builds the network <paramref name="architecture"/> describes, with freshly initialized weights.</summary>
     public MicroSignEdge(EdgeArchitecture architecture)
         : base(nameof(MicroSignEdge))
@@ -26,12 +32,6 @@ public sealed class MicroSignEdge : nn.Module<Tensor, Tensor>
         classifier = nn.Linear(architecture.HeadChannels, architecture.NumClasses);
         RegisterComponents();
     }
-
-    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
-    private readonly ConvBn stem;
-    private readonly ModuleList<RsdStage> stages;
-    private readonly ConvBn head;
-    private readonly Linear classifier;
 
     /// <summary>The widths and input this network was built for.</summary>
     public EdgeArchitecture Architecture { get; }

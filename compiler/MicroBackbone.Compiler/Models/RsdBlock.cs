@@ -14,6 +14,15 @@ namespace MicroBackbone.Compiler.Models;
 /// </summary>
 public sealed class RsdBlock : nn.Module<Tensor, Tensor>
 {
+    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
+    private readonly ConvBn? expand;
+    private readonly ShiftMix shift;
+    private readonly Conv2d dw;
+    private readonly BatchNorm2d dw_bn;
+    private readonly BatchNorm2d? id_bn;
+    private readonly GroupedSqueezeExcite se;
+    private readonly ConvBn project;
+
     /// <summary>Builds the block <paramref name="shape"/> describes, with squeeze-excite in <paramref name="seGroups"/> groups.</summary>
     public RsdBlock(BlockShape shape, int seGroups)
         : base(nameof(RsdBlock))
@@ -30,15 +39,6 @@ public sealed class RsdBlock : nn.Module<Tensor, Tensor>
         // Absent (null) branches are skipped, so they leave no state-dict entries.
         RegisterComponents();
     }
-
-    // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
-    private readonly ConvBn? expand;
-    private readonly ShiftMix shift;
-    private readonly Conv2d dw;
-    private readonly BatchNorm2d dw_bn;
-    private readonly BatchNorm2d? id_bn;
-    private readonly GroupedSqueezeExcite se;
-    private readonly ConvBn project;
 
     /// <summary>Channels, stride and sizes of the block.</summary>
     public BlockShape Shape { get; }
