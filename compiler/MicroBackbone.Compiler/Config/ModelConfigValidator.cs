@@ -5,7 +5,12 @@ internal static class ModelConfigValidator
 {
     public static void Validate(ModelConfig config, string source)
     {
-        if (config.Variants.Count == 0)
+        // An empty `model:` or `variants:` section deserializes to null despite the property initializers.
+        if (config.Model == null)
+        {
+            throw Error(source, "model", "expected a mapping {arch, num_classes, input_size, input_channels}");
+        }
+        if (config.Variants == null || config.Variants.Count == 0)
         {
             throw Error(source, "variants", "expected at least one variant");
         }

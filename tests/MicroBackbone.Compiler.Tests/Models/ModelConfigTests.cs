@@ -77,6 +77,19 @@ public sealed class ModelConfigTests : IDisposable
         Assert.StartsWith($"{path}: {key}: expected", error.Message);
     }
 
+    [Theory]
+    [InlineData("model:\nvariants:\n  edge_nano: {}\n", "model")]
+    [InlineData("model:\n  arch: edge_nano\nvariants:\n", "variants")]
+    [InlineData("variants:\n  edge_nano:\n", "variants.edge_nano")]
+    public void AnEmptySectionNamesTheKey(string text, string key)
+    {
+        string path = Write(text);
+
+        var error = Assert.Throws<ConfigException>(() => ModelConfig.Load(path));
+
+        Assert.StartsWith($"{path}: {key}: expected", error.Message);
+    }
+
     [Fact]
     public void AnUnknownArchListsTheValidOnes()
     {
