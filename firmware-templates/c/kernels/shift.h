@@ -1,6 +1,5 @@
-/* Per-channel spatial shift that moves channel c by (dy[c], dx[c]): out[n, y, x, c] = in[n, y - dy[c], x - dx[c], c]
- * (the int8 spec's convention; the compiler negates the IR's read offsets), cells read from outside the image are
- * the zero point (real 0). Pure addressing, no arithmetic on values. */
+/* Per-channel spatial shift: channel c reads from (dy[c], dx[c]) away, out[n, y, x, c] = in[n, y + dy[c], x + dx[c], c];
+ * cells read from outside the image are the zero point (real 0). Pure addressing, no arithmetic on values. */
 typedef struct {
     int32_t batches, h, w, c, zp;
     const int16_t *dy;
@@ -15,8 +14,8 @@ MB_KERNEL void mb_shift_s8(const mb_shift_params_t *p, const int8_t *in, int8_t 
         for (y = 0; y < p->h; ++y) {
             for (x = 0; x < p->w; ++x) {
                 for (c = 0; c < p->c; ++c) {
-                    const int32_t sy = y - p->dy[c];
-                    const int32_t sx = x - p->dx[c];
+                    const int32_t sy = y + p->dy[c];
+                    const int32_t sx = x + p->dx[c];
                     const int inside = sy >= 0 && sy < p->h && sx >= 0 && sx < p->w;
                     *out++ = inside ? in_b[(sy * p->w + sx) * p->c + c] : (int8_t)p->zp;
                 }

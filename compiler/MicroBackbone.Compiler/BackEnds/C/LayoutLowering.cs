@@ -14,17 +14,16 @@ internal static class LayoutLowering
         var (x, y) = (g.Tensor(op.Inputs[0]), g.Tensor(op.Outputs[0]));
         var s = Int8Bridge.Shape(x, op);
         var offsets = op.AttributesAs<ShiftAttributes>().Offsets;
-        // The IR reads out[y, x] = in[y + dy, x + dx]; the int8 spec's Shift moves content by its offsets
-        // (out[y, x] = in[y - oy, x - ox]), so it gets the negated offsets.
-        var p = ShiftParams.Prepare(s, offsets.Select(o => -o.Dy).ToList(), offsets.Select(o => -o.Dx).ToList(), Int8Bridge.Quant(x, op));
+        // out[y, x] = in[y + dy, x + dx] (docs/MBIR.md, docs/INT8.md).
+        var p = ShiftParams.Prepare(s, offsets.Select(o => o.Dy).ToList(), offsets.Select(o => o.Dx).ToList(), Int8Bridge.Quant(x, op));
         if (offsets.Any(o => Math.Abs((long)o.Dy) > short.MaxValue || Math.Abs((long)o.Dx) > short.MaxValue))
         {
             throw Int8Bridge.Unsupported(op, "shift offsets must fit in int16");
         }
 
         var sym = Symbol(index, op);
-        var dy = ctx.AddArray(sym, "dy", "int16_t", p.OffsetY.Select(v => (long)v).ToList(), $"'{op.Name}' row movement per channel (minus the IR read offset)");
-        var dx = ctx.AddArray(sym, "dx", "int16_t", p.OffsetX.Select(v => (long)v).ToList(), $"'{op.Name}' column movement per channel (minus the IR read offset)");
+        var dy = ctx.AddArray(sym, "dy", "int16_t", p.OffsetY.Select(v => (long)v).ToList(), $"'{op.Name}' source row offset per channel");
+        var dx = ctx.AddArray(sym, "dx", "int16_t", p.OffsetX.Select(v => (long)v).ToList(), $"'{op.Name}' source column offset per channel");
         ctx.UseKernels("shift");
         ctx.AddLayer(index, op, "mb_shift_params_t", "mb_shift_s8", new[]
         {

@@ -85,14 +85,14 @@ static const int8_t l1_block_dw_shift[8] = {
     -7, -7, -6, -6, -6, -5, -5, -5,
 };
 
-/* 'block.shift' row movement per channel (minus the IR read offset) */
+/* 'block.shift' source row offset per channel */
 static const int16_t l2_block_shift_dy[8] = {
-    1, 0, -1, 1, 0, -1, 1, 0,
+    -1, 0, 1, -1, 0, 1, -1, 0,
 };
 
-/* 'block.shift' column movement per channel (minus the IR read offset) */
+/* 'block.shift' source column offset per channel */
 static const int16_t l2_block_shift_dx[8] = {
-    1, 1, 1, 0, 0, 0, -1, -1,
+    -1, -1, -1, 0, 0, 0, 1, 1,
 };
 
 /* 'block.add' first operand rescaled, q = -128..127 */

@@ -105,8 +105,7 @@ internal static class Int8GraphEvaluator
             case IrOpKind.Shift:
                 {
                     var o = op.AttributesAs<ShiftAttributes>().Offsets;
-                    // IR Shift reads in[y + dy]; the int8 spec's Shift moves content, so it takes the negated offsets.
-                    Shift.Eval(ShiftParams.Prepare(Shape(x), o.Select(v => -v.Dy).ToList(), o.Select(v => -v.Dx).ToList(), qx), input, output);
+                    Shift.Eval(ShiftParams.Prepare(Shape(x), o.Select(v => v.Dy).ToList(), o.Select(v => v.Dx).ToList(), qx), input, output);
                     break;
                 }
 
