@@ -1,17 +1,11 @@
 using System.Globalization;
-using MicroBackbone.Cli;
+using MicroBackbone.Compiler.Tests.Cli;
 using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Models;
 
 namespace MicroBackbone.Compiler.Tests.Models;
 
-/// <summary>Tests that swap the process-wide Console writers; they run alone, never beside other tests.</summary>
-[CollectionDefinition(nameof(ModelsConsoleCollection), DisableParallelization = true)]
-public sealed class ModelsConsoleCollection
-{
-}
-
-[Collection(nameof(ModelsConsoleCollection))]
+[Collection(nameof(ConsoleCollection))]
 public class InfoCommandTests
 {
     [Fact]
@@ -81,23 +75,5 @@ public class InfoCommandTests
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        TextWriter originalOut = Console.Out;
-        TextWriter originalError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            int exit = Program.Main(args);
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 }
