@@ -10,5 +10,7 @@ internal static class CommandCatalog
         yield return InfoCommand.Create();
         yield return TrainCommand.Create();
         yield return TestCommand.Create();
+        yield return BenchmarkCommand.Create();
+        yield return CompareCommand.Create();
     }
 }

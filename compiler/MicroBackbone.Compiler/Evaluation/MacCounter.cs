@@ -1,3 +1,4 @@
+using MicroBackbone.Compiler.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,6 +14,11 @@ public static class MacCounter
     /// <summary>MACs per image for an input of shape <paramref name="input"/> (C, H, W).</summary>
     public static long Count(nn.Module<Tensor, Tensor> model, long[] input)
     {
+        if (model is MicroSignEdge edge)
+        {
+            // Its layers run through forward() directly (no hooks fire); the analytic summary is exact for it.
+            return ModelSummary.Compute(edge.Architecture).TotalMacs;
+        }
         long macs = 0;
         var removers = new List<Action>();
         foreach ((string _, nn.Module module) in model.named_modules())

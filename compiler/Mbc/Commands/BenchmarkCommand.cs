@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using MicroBackbone.Compiler.Evaluation;
+using MicroBackbone.Compiler.Models;
+using MicroBackbone.Compiler.Models.TorchVision;
+using MicroBackbone.Compiler.Training;
+using Spectre.Console;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary><c>mbc benchmark</c>: CPU latency (median, p90) and throughput of one model after warm-up.</summary>
+internal static class BenchmarkCommand
+{
+    public static Command Create()
+    {
+        var model = new ModelOptions();
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Benchmark this checkpoint's model (default: a freshly built --arch)." };
+        var runs = new Option<int>("--runs") { Description = "Timed forward passes.", DefaultValueFactory = _ => 200 };
+        var warmup = new Option<int>("--warmup") { Description = "Untimed forward passes first.", DefaultValueFactory = _ => 20 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per forward pass.", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Torch threads (0: one per core).", DefaultValueFactory = _ => 1 };
+        var pretrained = new Option<bool>("--pretrained") { Description = "Load local pretrained weights (TorchVision archs; --weights or $MBC_WEIGHTS)." };
+        var weights = new Option<string?>("--weights") { Description = "A PyTorch .pth state dict for --pretrained." };
+        var reparam = new Option<bool>("--reparam-edge") { Description = "Benchmark the reparameterized (deploy) form of a MicroSign-Edge model." };
+        var command = new Command("benchmark", "Measure CPU latency and throughput of a model.") { checkpoint, runs, warmup, batchSize, threads, pretrained, weights, reparam };
+        model.AddTo(command);
+        command.SetAction(parse => UserErrors.Run(() =>
+        {
+            ModelSpec spec = model.Resolve(parse);
+            string? path = parse.GetValue(checkpoint);
+            nn.Module<Tensor, Tensor> network;
+            if (path != null)
+            {
+                (network, spec, _) = ArchCatalog.Load(path, spec);
+            }
+            else
+            {
+                network = ArchCatalog.Create(spec);
+                if (parse.GetValue(pretrained))
+                {
+                    PretrainedWeights.Load(network, spec.Arch, PretrainedWeights.ResolvePath(spec.Arch, parse.GetValue(weights)));
+                }
+            }
+            if (parse.GetValue(reparam))
+            {
+                throw new Compiler.Config.ConfigException("--reparam-edge: reparameterization is not available in this build yet");
+            }
+            Trainer.Seed(0, parse.GetValue(threads));
+            using (network)
+            {
+                long[] input = { spec.Input.Channels, spec.Input.Height, spec.Input.Width };
+                long macs = MacCounter.Count(network, input);
+                LatencyResult r = LatencyBenchmark.Measure(network, input, parse.GetValue(batchSize), parse.GetValue(runs), parse.GetValue(warmup));
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("model", "input", "params", "MACs", "batch", "median ms", "p90 ms", "img/s");
+                table.AddRow(Markup.Escape(spec.Arch), $"{input[0]}x{input[1]}x{input[2]}", N(MacCounter.Parameters(network)), N(macs),
+                    N(r.BatchSize), F(r.MedianMs, "F3"), F(r.P90Ms, "F3"), F(r.ImagesPerSecond, "F0"));
+                Wide().Write(table);
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    // A wide console even when redirected (CI logs), so numeric columns never wrap.
+    private static IAnsiConsole Wide()
+    {
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        return console;
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}

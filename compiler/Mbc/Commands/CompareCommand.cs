@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Evaluation;
+using MicroBackbone.Compiler.Models;
+using MicroBackbone.Compiler.Models.TorchVision;
+using MicroBackbone.Compiler.Training;
+using Spectre.Console;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary><c>mbc compare</c>: several models side by side; table, markdown, CSV and an accuracy/latency plot.</summary>
+internal static class CompareCommand
+{
+    public static Command Create()
+    {
+        var model = new ModelOptions();
+        var data = new DatasetOptions();
+        var checkpoints = new Option<string[]>("--checkpoints") { Description = "Checkpoints to compare.", AllowMultipleArgumentsPerToken = true };
+        var models = new Option<string?>("--models") { Description = "Comma-separated archs to build fresh, e.g. resnet18,efficientnet_b0." };
+        var all = new Option<bool>("--all") { Description = "Every arch: the edge variants and the TorchVision drop-ins." };
+        var pretrained = new Option<bool>("--pretrained") { Description = "Load local pretrained weights for TorchVision archs ($MBC_WEIGHTS)." };
+        var runs = new Option<int>("--runs") { Description = "Timed forward passes per model.", DefaultValueFactory = _ => 50 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per timed forward pass.", DefaultValueFactory = _ => 1 };
+        var limit = new Option<int?>("--limit-val") { Description = "Evaluate on the first N validation images only." };
+        var device = new Option<string>("--device") { Description = "cpu (the only device here).", DefaultValueFactory = _ => "cpu" };
+        device.AcceptOnlyFromAmong("cpu");
+        var csv = new Option<string>("--csv") { Description = "Where the CSV goes.", DefaultValueFactory = _ => ComparisonReport.DefaultCsvPath };
+        var command = new Command("compare", "Compare models: params, MACs, latency, throughput, file size and validation top-1.")
+        {
+            checkpoints, models, all, pretrained, runs, batchSize, limit, device, csv,
+        };
+        model.AddTo(command);
+        data.AddTo(command);
+        command.SetAction(parse => UserErrors.Run(() =>
+        {
+            DatasetConfig dataset = data.Resolve(parse);
+            var candidates = new List<ComparisonCandidate>();
+            ModelConfigText config = ModelConfigText.Load(parse.GetValue(model.Config));
+            ModelSpec Spec(string? arch) => ArchCatalog.Resolve(config, arch, parse.GetValue(model.InputSize),
+                arch != null && !ArchCatalog.IsEdge(config.Config, arch) ? null : parse.GetValue(model.InputChannels),
+                parse.GetValue(model.NumClasses) ?? dataset.NumClasses);
+            foreach (string path in parse.GetValue(checkpoints) ?? Array.Empty<string>())
+            {
+                candidates.Add(new ComparisonCandidate(Path.GetFileNameWithoutExtension(path), Spec(null), path, null));
+            }
+            IEnumerable<string> archs = parse.GetValue(all)
+                ? ArchCatalog.Names(config.Config)
+                : (parse.GetValue(models) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (string arch in archs)
+            {
+                string? weights = parse.GetValue(pretrained) && TorchVisionArchs.IsSupported(arch) ? PretrainedWeights.ResolvePath(arch, null) : null;
+                candidates.Add(new ComparisonCandidate(arch, Spec(arch), null, weights));
+            }
+            if (candidates.Count == 0)
+            {
+                throw new ConfigException("compare: nothing to compare; give --checkpoints, --models or --all");
+            }
+            Trainer.Seed(0, 1);
+            var comparison = new ModelComparison(dataset, parse.GetValue(limit)) { Runs = parse.GetValue(runs), BatchSize = parse.GetValue(batchSize) };
+            var rows = new List<ComparisonRow>();
+            AnsiConsole.Progress().AutoClear(true).Start(context =>
+            {
+                ProgressTask task = context.AddTask("models", maxValue: candidates.Count);
+                foreach (ComparisonCandidate candidate in candidates)
+                {
+                    task.Description = candidate.Name;
+                    rows.Add(comparison.Measure(candidate));
+                    task.Increment(1);
+                }
+            });
+            Render(rows);
+            string csvPath = parse.GetValue(csv)!;
+            ComparisonReport.WriteCsv(csvPath, rows);
+            string plotPath = Path.ChangeExtension(csvPath, ".png");
+            ComparisonPlot.Write(plotPath, rows);
+            Console.Out.WriteLine();
+            Console.Out.Write(ComparisonReport.ToMarkdown(rows));
+            Console.Out.WriteLine();
+            Console.Out.WriteLine($"saved {csvPath} and {plotPath}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Render(IReadOnlyList<ComparisonRow> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("model", "arch", "params", "MACs", "median ms", "p90 ms", "img/s", "file KB", "top-1");
+        foreach (ComparisonRow r in rows)
+        {
+            table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Arch), N(r.Parameters), N(r.Macs), F(r.Latency.MedianMs, "F2"), F(r.Latency.P90Ms, "F2"),
+                F(r.Latency.ImagesPerSecond, "F0"), r.FileBytes is long b ? F(b / 1024.0, "F1") : "-", F(100 * r.Top1, "F2") + "%");
+        }
+        Wide().Write(table);
+    }
+
+    // A wide console even when redirected (CI logs), so numeric columns never wrap.
+    private static IAnsiConsole Wide()
+    {
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        return console;
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}
