@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MicroBackbone.Compiler.Checkpoints;
 using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Models;
 using Spectre.Console;
@@ -20,16 +21,18 @@ internal static class InfoCommand
         {
             Description = "Trim the widths to the variant's SRAM budget first (multiples of 8, never below 8).",
         };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Describe the model a checkpoint holds (its arch, input and config)." };
         var command = new Command("info", "Show a variant's stages, parameters, MACs and peak int8 activations.")
         {
-            arch, inputSize, inputChannels, numClasses, config, fitBudget,
+            arch, inputSize, inputChannels, numClasses, config, fitBudget, checkpoint,
         };
         command.SetAction(parse => UserErrors.Run(() =>
         {
-            string path = parse.GetValue(config) ?? ModelConfig.DefaultPath;
-            ModelConfig model = ModelConfig.Load(path);
-            EdgeArchitecture architecture = EdgeArchitecture.FromConfig(model, path, parse.GetValue(arch),
-                parse.GetValue(inputSize), parse.GetValue(inputChannels), parse.GetValue(numClasses));
+            EdgeArchitecture architecture = parse.GetValue(checkpoint) is string file
+                ? EdgeArchitectureOf(file)
+                : EdgeArchitecture.FromConfig(ModelConfig.Load(parse.GetValue(config) ?? ModelConfig.DefaultPath),
+                    parse.GetValue(config) ?? ModelConfig.DefaultPath, parse.GetValue(arch),
+                    parse.GetValue(inputSize), parse.GetValue(inputChannels), parse.GetValue(numClasses));
             if (parse.GetValue(fitBudget))
             {
                 architecture = ChannelBudget.Fit(architecture);
@@ -38,6 +41,22 @@ internal static class InfoCommand
             return 0;
         }));
         return command;
+    }
+
+    private static EdgeArchitecture EdgeArchitectureOf(string file)
+    {
+        using Checkpoint loaded = CheckpointFile.Load(file);
+        CheckpointMetadata m = loaded.Metadata;
+        if (!loaded.HasOwnMetadata || m.ConfigYaml.Length == 0)
+        {
+            throw new ConfigException($"{file}: a plain state dict carries no arch or config; use --arch and --config instead");
+        }
+        ModelConfigText config = ModelConfigText.Parse(m.ConfigYaml, file + " (embedded config)");
+        if (!ArchCatalog.IsEdge(config.Config, m.Arch))
+        {
+            throw new ConfigException($"{file}: info describes MicroSign-Edge variants; this checkpoint holds '{m.Arch}' (try mbc compare)");
+        }
+        return EdgeArchitecture.FromConfig(config.Config, config.Source, m.Arch, m.InputShape.Height, m.InputShape.Channels, m.NumClasses);
     }
 
     private static void Render(ModelSummary summary)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MicroBackbone.Compiler.Tests.Cli;
+using MicroBackbone.Compiler.Checkpoints;
 using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Models;
 
@@ -70,6 +71,30 @@ public class InfoCommandTests
         finally
         {
             Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void InfoDescribesTheModelACheckpointHolds()
+    {
+        string dir = Directory.CreateTempSubdirectory("mbc-info-ckpt-").FullName;
+        try
+        {
+            ModelSpec spec = ArchCatalog.Resolve(ModelConfigText.Load(null), "edge_micro", 28, 1, 4);
+            using var model = ArchCatalog.Create(spec);
+            string path = Path.Combine(dir, "micro.pth");
+            CheckpointFile.Save(path, model, spec.ToMetadata());
+            ModelSummary expected = ModelSummary.Compute(((MicroSignEdge)model).Architecture);
+
+            (int exit, string output, string error) = Run("info", "--checkpoint", path);
+
+            Assert.True(exit == 0, error);
+            Assert.Contains("edge_micro: input 1x28x28, 4 classes", output);
+            Assert.Contains(Count(expected.TotalParameters), output);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 
