@@ -7,7 +7,7 @@ namespace MicroBackbone.Runtime.Tests.Kernels;
 public class ElementwiseTests
 {
     // Lengths cover the 16-lane body, its tail, and tiny inputs.
-    public static TheoryData<int> Lengths => new() { 1, 15, 16, 67, 1000 };
+    public static TheoryData<int> Lengths => new() { 1, 15, 16, 67, 1000, 2000 };
 
     [Theory]
     [MemberData(nameof(Lengths))]
