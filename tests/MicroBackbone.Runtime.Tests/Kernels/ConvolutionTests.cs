@@ -42,6 +42,9 @@ public class ConvolutionTests
     [InlineData(2, 3, 5, 37, 13)]
     [InlineData(1, 2, 2, 64, 260)]
     [InlineData(1, 1, 3, 5, 3)]
+    [InlineData(1, 4, 4, 8, 12)]
+    [InlineData(1, 3, 3, 12, 8)]
+    [InlineData(1, 3, 3, 27, 5)]
     public void PointwiseMatchesReference(int n, int h, int w, int cin, int cout)
     {
         var rnd = new RandomData(200 + cin + cout);
@@ -72,6 +75,8 @@ public class ConvolutionTests
     [InlineData(1, 5, 5, 7, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0)]
     [InlineData(1, 6, 6, 300, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1)]
     [InlineData(1, 12, 12, 16, 9, 9, 1, 1, 1, 1, 4, 4, 4, 4)]
+    [InlineData(1, 6, 6, 8, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1)]
+    [InlineData(1, 6, 7, 29, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1)]
     public void DepthwiseMatchesReference(int n, int h, int w, int c, int kh, int kw, int sh, int sw, int dh, int dw, int pt, int pl, int pb, int pr)
     {
         var rnd = new RandomData(300 + c + h);
