@@ -38,6 +38,13 @@ public static class PointwiseConv2D
         Check.Length(output.Length, pixels * outputChannels, "pointwise output");
         Check.Length(weights.Length, outputChannels * inputChannels, "pointwise weights");
         Check.PerChannel(foldedBias, multipliers, shifts, outputChannels);
+        if (PointwiseInterleaved.Applies(pixels, inputChannels, outputChannels))
+        {
+            PointwiseInterleaved.Run(pixels, inputChannels, outputChannels, input, weights, foldedBias, multipliers, shifts,
+                outputZeroPoint, activationMin, activationMax, output);
+            return;
+        }
+
         Span<int> acc = stackalloc int[ChannelBlock];
         ref sbyte w = ref MemoryMarshal.GetReference(weights);
         for (int p = 0; p < pixels; p++)

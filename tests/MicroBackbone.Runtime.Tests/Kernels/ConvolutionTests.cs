@@ -45,6 +45,8 @@ public class ConvolutionTests
     [InlineData(1, 4, 4, 8, 12)]
     [InlineData(1, 3, 3, 12, 8)]
     [InlineData(1, 3, 3, 27, 5)]
+    [InlineData(1, 4, 4, 1, 9)]
+    [InlineData(1, 8, 8, 32, 32)]
     public void PointwiseMatchesReference(int n, int h, int w, int cin, int cout)
     {
         var rnd = new RandomData(200 + cin + cout);
@@ -62,6 +64,18 @@ public class ConvolutionTests
         int[] s = IrConversions.Shifts(p.Multipliers);
         BothPaths.AssertMatches(expected, expected.Length, output => PointwiseConv2D.Run(n * h * w, cin, cout, input, weights, folded, m, s,
             p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
+        PointwiseInterleaved.Enabled = false;
+        try
+        {
+            // Small layers normally take the interleaved path; check the dot-product path on them too.
+            BothPaths.AssertMatches(expected, expected.Length, output => PointwiseConv2D.Run(n * h * w, cin, cout, input, weights, folded, m, s,
+                p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
+        }
+        finally
+        {
+            PointwiseInterleaved.Enabled = true;
+        }
+
         BothPaths.AssertMatches(expected, expected.Length, output => Conv2D.Run(IrConversions.Shape(inShape), IrConversions.Shape(p.Output),
             new Window2D(1, 1), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
     }
