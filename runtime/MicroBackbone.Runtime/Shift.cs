@@ -4,7 +4,7 @@ namespace MicroBackbone.Runtime;
 public static class Shift
 {
     /// <summary>
-    /// out[n,h,w,c] = in[n, h - offsetY[c], w - offsetX[c], c] when inside the input, else <paramref name="fill"/>
+    /// out[n,h,w,c] = in[n, h + offsetY[c], w + offsetX[c], c] when inside the input, else <paramref name="fill"/>
     /// (the zero point).
     /// </summary>
     public static void Run(TensorShape shape, ReadOnlySpan<int> offsetY, ReadOnlySpan<int> offsetX, sbyte fill,
@@ -24,8 +24,8 @@ public static class Shift
                     Span<sbyte> o = output.Slice(shape.Offset(n, h, w, 0), channels);
                     for (int c = 0; c < channels; c++)
                     {
-                        int sh = h - offsetY[c];
-                        int sw = w - offsetX[c];
+                        int sh = h + offsetY[c];
+                        int sw = w + offsetX[c];
                         // One unsigned compare per axis covers both bounds.
                         o[c] = (uint)sh < (uint)shape.Height && (uint)sw < (uint)shape.Width ? input[shape.Offset(n, sh, sw, c)] : fill;
                     }
