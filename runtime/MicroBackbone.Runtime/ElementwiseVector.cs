@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace MicroBackbone.Runtime;
+
+/// <summary>Widening loads and narrowing stores of 16 int8 values as four int32 vectors, for elementwise kernels.</summary>
+internal static class ElementwiseVector
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Load16(ref sbyte source, int offset, out Vector128<int> v0, out Vector128<int> v1, out Vector128<int> v2, out Vector128<int> v3)
+    {
+        (Vector128<short> lo, Vector128<short> hi) = Vector128.Widen(Vector128.LoadUnsafe(ref source, (nuint)offset));
+        (v0, v1) = Vector128.Widen(lo);
+        (v2, v3) = Vector128.Widen(hi);
+    }
+
+    /// <summary>Clamps the lanes to [min, max] (a sub-range of int8) and stores them as 16 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store16(Vector128<int> v0, Vector128<int> v1, Vector128<int> v2, Vector128<int> v3, Vector128<int> min, Vector128<int> max,
+        ref sbyte destination, int offset)
+    {
+        v0 = Vector128.Min(Vector128.Max(v0, min), max);
+        v1 = Vector128.Min(Vector128.Max(v1, min), max);
+        v2 = Vector128.Min(Vector128.Max(v2, min), max);
+        v3 = Vector128.Min(Vector128.Max(v3, min), max);
+        Vector128.Narrow(Vector128.Narrow(v0, v1), Vector128.Narrow(v2, v3)).StoreUnsafe(ref destination, (nuint)offset);
+    }
+
+    /// <summary>Whether elementwise kernels take their 16-lane path.</summary>
+    public static bool Enabled => RuntimeFeatures.UseVectorization && Vector128.IsHardwareAccelerated;
+}

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace MicroBackbone.Runtime;
+
+/// <summary>int8 multiplication, elementwise and with a [N, 1, 1, C] gate broadcast (reference_integer_ops mul.h).</summary>
+public static class Mul
+{
+    /// <summary>out = clamp(zp_out + MBQM((x1 - zp1) * (x2 - zp2), M), min, max) over equal lengths.</summary>
+    public static void Run(in MulParameters p, ReadOnlySpan<sbyte> input1, ReadOnlySpan<sbyte> input2, Span<sbyte> output)
+    {
+        Check.Length(input1.Length, output.Length, "mul input 1");
+        Check.Length(input2.Length, output.Length, "mul input 2");
+        Row(p, input1, input2, output);
+    }
+
+    /// <summary>
+    /// Multiplies an NHWC tensor of <paramref name="shape"/> by a gate of shape [N, 1, 1, C] broadcast over H and W
+    /// (squeeze-and-excitation); each element is computed as in <see cref="Run"/>.
+    /// </summary>
+    public static void RunChannelGate(in MulParameters p, TensorShape shape, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> gate, Span<sbyte> output)
+    {
+        shape.Check(input.Length, "mul input");
+        shape.Check(output.Length, "mul output");
+        int channels = shape.Channels;
+        Check.Length(gate.Length, shape.Batch * channels, "mul gate [N, 1, 1, C]");
+        int spatial = shape.Height * shape.Width;
+        for (int n = 0; n < shape.Batch; n++)
+        {
+            ReadOnlySpan<sbyte> g = gate.Slice(n * channels, channels);
+            for (int s = 0; s < spatial; s++)
+            {
+                int start = ((n * spatial) + s) * channels;
+                Row(p, input.Slice(start, channels), g, output.Slice(start, channels));
+            }
+        }
+    }
+
+    /// <summary>One element of the product.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static sbyte Element(in MulParameters p, sbyte x1, sbyte x2)
+    {
+        int product = (x1 - p.Input1ZeroPoint) * (x2 - p.Input2ZeroPoint);
+        int raw = FixedPointMath.MultiplyByQuantizedMultiplier(product, p.OutputMultiplier, p.OutputShift) + p.OutputZeroPoint;
+        return (sbyte)FixedPointMath.Clamp(raw, p.ActivationMin, p.ActivationMax);
+    }
+
+    private static void Row(in MulParameters p, ReadOnlySpan<sbyte> input1, ReadOnlySpan<sbyte> input2, Span<sbyte> output)
+    {
+        int i = 0;
+        if (ElementwiseVector.Enabled)
+        {
+            ref sbyte a = ref MemoryMarshal.GetReference(input1);
+            ref sbyte b = ref MemoryMarshal.GetReference(input2);
+            ref sbyte o = ref MemoryMarshal.GetReference(output);
+            Vector128<int> zp1 = Vector128.Create(p.Input1ZeroPoint);
+            Vector128<int> zp2 = Vector128.Create(p.Input2ZeroPoint);
+            Vector128<int> zpOut = Vector128.Create(p.OutputZeroPoint);
+            Vector128<int> min = Vector128.Create(p.ActivationMin);
+            Vector128<int> max = Vector128.Create(p.ActivationMax);
+            for (; i <= output.Length - 16; i += 16)
+            {
+                ElementwiseVector.Load16(ref a, i, out Vector128<int> a0, out Vector128<int> a1, out Vector128<int> a2, out Vector128<int> a3);
+                ElementwiseVector.Load16(ref b, i, out Vector128<int> b0, out Vector128<int> b1, out Vector128<int> b2, out Vector128<int> b3);
+                ElementwiseVector.Store16(
+                    FixedPointVector.MultiplyByQuantizedMultiplier((a0 - zp1) * (b0 - zp2), p.OutputMultiplier, p.OutputShift) + zpOut,
+                    FixedPointVector.MultiplyByQuantizedMultiplier((a1 - zp1) * (b1 - zp2), p.OutputMultiplier, p.OutputShift) + zpOut,
+                    FixedPointVector.MultiplyByQuantizedMultiplier((a2 - zp1) * (b2 - zp2), p.OutputMultiplier, p.OutputShift) + zpOut,
+                    FixedPointVector.MultiplyByQuantizedMultiplier((a3 - zp1) * (b3 - zp2), p.OutputMultiplier, p.OutputShift) + zpOut,
+                    min, max, ref o, i);
+            }
+        }
+
+        for (; i < output.Length; i++)
+        {
+            output[i] = Element(p, input1[i], input2[i]);
+        }
+    }
+}
