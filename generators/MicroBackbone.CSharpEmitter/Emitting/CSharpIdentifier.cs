@@ -74,6 +74,12 @@ internal static class CSharpIdentifier
         return true;
     }
 
+    /// <summary>
+    /// <paramref name="identifier"/> usable in code: a keyword gets the <c>@</c> prefix (Roslyn reports
+    /// <c>@class</c> as <c>class</c>).
+    /// </summary>
+    public static string Escape(string identifier) => Keywords.Contains(identifier) ? "@" + identifier : identifier;
+
     /// <summary>True for a dotted namespace whose every part <see cref="IsValid"/>.</summary>
     public static bool IsValidNamespace(string text) => text.Split('.').All(IsValid);
 

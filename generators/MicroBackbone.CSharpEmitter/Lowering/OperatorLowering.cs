@@ -59,7 +59,8 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         CheckShape(p.Output);
         var (m, s) = Multipliers(p.Multipliers);
         return new Conv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window),
-            constants.Int8Tensor(w, _op.Name, "Weights"), Bias(), m, s, p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+            constants.Int8Tensor(w, _op.Name, "Weights"), FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: false), m, s,
+            -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }
 
     private StepSpec Depthwise()
@@ -76,7 +77,8 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         CheckShape(p.Output);
         var (m, s) = Multipliers(p.Multipliers);
         return new DepthwiseConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window),
-            constants.Int8Tensor(w, _op.Name, "Weights"), Bias(), m, s, p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+            constants.Int8Tensor(w, _op.Name, "Weights"), FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: true), m, s,
+            -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }
 
     private StepSpec FullyConnected()
@@ -88,7 +90,8 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var p = FullyConnectedParams.Prepare(batches, depth, w.Shape[0], Quant(X), WeightScales(w), Quant(Y), a.Activation);
         var (m, s) = Multipliers(p.Multipliers);
         return new FullyConnectedStep(_op.Name, Region(X), Region(Y), p.Batches, p.InputDepth, p.OutputDepth,
-            constants.Int8Tensor(w, _op.Name, "Weights"), Bias(), m, s, p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+            constants.Int8Tensor(w, _op.Name, "Weights"), FoldedBias(w, p.OutputDepth, -p.InputOffset, depthwise: false), m, s,
+            p.OutputOffset, Spec(p.Clamp));
     }
 
     private StepSpec Add()
@@ -100,7 +103,7 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         }
 
         var p = AddParams.Prepare(Quant(X), Quant(b), Quant(Y), _op.FusedActivation);
-        return new AddStep(_op.Name, Region(X), Region(b), Region(Y), p.Input1Offset, p.Input2Offset,
+        return new AddStep(_op.Name, Region(X), Region(b), Region(Y), -p.Input1Offset, -p.Input2Offset,
             Spec(p.Input1Multiplier), Spec(p.Input2Multiplier), Spec(p.OutputMultiplier), p.OutputOffset, Spec(p.Clamp));
     }
 
@@ -126,7 +129,7 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         }
 
         var p = MulParams.Prepare(Quant(a), Quant(b), Quant(Y), _op.FusedActivation);
-        return new MulStep(_op.Name, Region(a), Region(b), Region(Y), p.Input1Offset, p.Input2Offset,
+        return new MulStep(_op.Name, Region(a), Region(b), Region(Y), -p.Input1Offset, -p.Input2Offset,
             Spec(p.OutputMultiplier), p.OutputOffset, Spec(p.Clamp), broadcast);
     }
 
@@ -224,20 +227,48 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         return new LookupStep(_op.Kind.ToString(), _op.Name, Region(X), Region(Y), id);
     }
 
-    private string? Bias()
+    /// <summary>
+    /// bias[o] - inputZeroPoint * sum(filter o) in wrapping int32 (bias 0 when the operator has none): the runtime
+    /// kernels then read padded taps as the zero point, which equals the reference's skipped taps.
+    /// </summary>
+    private string FoldedBias(IrTensor weights, int channels, int inputZeroPoint, bool depthwise)
     {
-        if (_op.Inputs.Count < 3)
+        var folded = new int[channels];
+        if (_op.Inputs.Count >= 3)
         {
-            return null;
+            var b = graph.Tensor(_op.Inputs[2]);
+            if (b.DataType != IrDataType.Int32 || !b.IsConstant || b.ElementCount != channels)
+            {
+                throw Unsupported($"bias {b.Describe()} must be an int32 constant with {channels} values");
+            }
+
+            b.ReadInt32().CopyTo(folded, 0);
         }
 
-        var b = graph.Tensor(_op.Inputs[2]);
-        if (b.DataType != IrDataType.Int32 || !b.IsConstant)
+        var w = weights.ReadInt8();
+        var sums = new int[channels];
+        if (depthwise)
         {
-            throw Unsupported($"bias {b.Describe()} must be an int32 constant");
+            for (var i = 0; i < w.Length; i++)
+            {
+                sums[i % channels] = unchecked(sums[i % channels] + w[i]);
+            }
+        }
+        else
+        {
+            var filter = w.Length / channels;
+            for (var i = 0; i < w.Length; i++)
+            {
+                sums[i / filter] = unchecked(sums[i / filter] + w[i]);
+            }
         }
 
-        return constants.Int32Tensor(b, _op.Name, "Bias");
+        for (var o = 0; o < channels; o++)
+        {
+            folded[o] = unchecked(folded[o] - (inputZeroPoint * sums[o]));
+        }
+
+        return constants.Int32Values(folded, _op.Name, "FoldedBias", $"bias of '{_op.Name}' minus input zero point {inputZeroPoint} times each filter's sum");
     }
 
     private (string Multipliers, string Shifts) Multipliers(QuantizedMultiplier[] multipliers) =>

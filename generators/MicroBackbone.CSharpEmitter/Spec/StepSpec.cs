@@ -1,7 +1,8 @@
 namespace MicroBackbone.CSharpEmitter.Spec;
 
 // The closed set of layer calls the generated Run method makes. Every number is final (computed by the Int8
-// Prepare code at generation time); constants are referenced by their generated identifier.
+// Prepare code at generation time); constants are referenced by their generated identifier. Convolution-like steps
+// carry a folded bias, bias[o] - inputZeroPoint * sum(filter o), as MicroBackbone.Runtime's kernels take it.
 
 /// <summary>One layer call of the generated code; <see cref="OperatorName"/> is model text for the comment.</summary>
 internal abstract record StepSpec(string OperatorKind, string OperatorName, ArenaRegion Input, ArenaRegion Output);
@@ -9,25 +10,25 @@ internal abstract record StepSpec(string OperatorKind, string OperatorName, Aren
 /// <summary>Per-channel int8 convolution (weights OHWI).</summary>
 internal sealed record Conv2DStep(
     string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, WindowSpec Window,
-    string Weights, string? Bias, string Multipliers, string Shifts, int InputOffset, int OutputOffset, ClampSpec Clamp)
+    string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint, int OutputZeroPoint, ClampSpec Clamp)
     : StepSpec("Conv2D", OperatorName, Input, Output);
 
 /// <summary>Per-channel int8 depthwise convolution (weights 1HWC, depth multiplier 1).</summary>
 internal sealed record DepthwiseConv2DStep(
     string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, WindowSpec Window,
-    string Weights, string? Bias, string Multipliers, string Shifts, int InputOffset, int OutputOffset, ClampSpec Clamp)
+    string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint, int OutputZeroPoint, ClampSpec Clamp)
     : StepSpec("DepthwiseConv2D", OperatorName, Input, Output);
 
 /// <summary>int8 fully connected layer (weights [out, in]); per-channel or broadcast per-tensor multipliers.</summary>
 internal sealed record FullyConnectedStep(
     string OperatorName, ArenaRegion Input, ArenaRegion Output, int Batches, int InputDepth, int OutputDepth,
-    string Weights, string? Bias, string Multipliers, string Shifts, int InputOffset, int OutputOffset, ClampSpec Clamp)
+    string Weights, string FoldedBias, string Multipliers, string Shifts, int OutputZeroPoint, ClampSpec Clamp)
     : StepSpec("FullyConnected", OperatorName, Input, Output);
 
 /// <summary>int8 addition of two same-shape tensors with TFLite's 20-bit headroom rescaling.</summary>
 internal sealed record AddStep(
-    string OperatorName, ArenaRegion Input, ArenaRegion Input2, ArenaRegion Output, int Input1Offset, int Input2Offset,
-    MultiplierSpec Input1Multiplier, MultiplierSpec Input2Multiplier, MultiplierSpec OutputMultiplier, int OutputOffset,
+    string OperatorName, ArenaRegion Input, ArenaRegion Input2, ArenaRegion Output, int Input1ZeroPoint, int Input2ZeroPoint,
+    MultiplierSpec Input1Multiplier, MultiplierSpec Input2Multiplier, MultiplierSpec OutputMultiplier, int OutputZeroPoint,
     ClampSpec Clamp)
     : StepSpec("Add", OperatorName, Input, Output);
 
@@ -36,8 +37,8 @@ internal sealed record AddStep(
 /// squeeze-and-excitation gate) and null when both operands have the same shape.
 /// </summary>
 internal sealed record MulStep(
-    string OperatorName, ArenaRegion Input, ArenaRegion Input2, ArenaRegion Output, int Input1Offset, int Input2Offset,
-    MultiplierSpec OutputMultiplier, int OutputOffset, ClampSpec Clamp, Shape4? BroadcastShape)
+    string OperatorName, ArenaRegion Input, ArenaRegion Input2, ArenaRegion Output, int Input1ZeroPoint, int Input2ZeroPoint,
+    MultiplierSpec OutputMultiplier, int OutputZeroPoint, ClampSpec Clamp, Shape4? BroadcastShape)
     : StepSpec("Mul", OperatorName, Input, Output);
 
 /// <summary>int8 mean over H and W (global average pooling), multiplier folded with 1 / (H * W).</summary>
