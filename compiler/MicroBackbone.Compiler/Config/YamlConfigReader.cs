@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -13,6 +14,8 @@ public static class YamlConfigReader
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
+
+    private static readonly Regex KeyPattern = new(@"([A-Za-z_][A-Za-z0-9_]*)\s*:\s*$", RegexOptions.CultureInvariant);
 
     /// <summary>Reads and deserializes <paramref name="path"/>.</summary>
     public static T Read<T>(string path)
@@ -36,11 +39,11 @@ public static class YamlConfigReader
         }
         catch (YamlException e)
         {
-            throw new ConfigException($"{source}:{e.Start.Line}:{e.Start.Column}: {Describe(e)}", e);
+            throw new ConfigException($"{source}:{e.Start.Line}:{e.Start.Column}: {Describe(e, text)}", e);
         }
     }
 
-    private static string Describe(YamlException e)
+    private static string Describe(YamlException e, string text)
     {
         // YamlDotNet nests the useful text (e.g. a FormatException for "abc" as an int) inside a generic wrapper.
         Exception innermost = e;
@@ -56,6 +59,30 @@ public static class YamlConfigReader
             string key = message.Substring(start, message.IndexOf('\'', start) - start);
             return $"unknown key '{key}'";
         }
-        return ReferenceEquals(innermost, e) ? message : $"{message.TrimEnd('.')}: {innermost.Message}";
+        if (ReferenceEquals(innermost, e))
+        {
+            return message;
+        }
+        // A mistyped value: YamlDotNet points at the value but does not say which key it belongs to.
+        string? valueKey = KeyBefore(text, e.Start.Line, e.Start.Column);
+        return valueKey != null
+            ? $"bad value for key '{valueKey}': {innermost.Message}"
+            : $"{message.TrimEnd('.')}: {innermost.Message}";
     }
+
+    // The key whose value starts at (line, column), 1-based: the last `name:` before it on that line, which covers
+    // block (`key: value`) and flow (`{ a: 1, key: value }`) mappings.
+    private static string? KeyBefore(string text, long line, long column)
+    {
+        string[] lines = text.Split('\n');
+        if (line < 1 || line > lines.Length)
+        {
+            return null;
+        }
+        string row = lines[line - 1];
+        string before = row.Substring(0, (int)Math.Clamp(column - 1, 0, row.Length));
+        Match match = KeyPattern.Match(before);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
 }

@@ -38,7 +38,7 @@ public sealed class ShiftParams
 /// <summary>Per-channel spatial shift: pure addressing, no arithmetic, so it is exact in every back end.</summary>
 public static class Shift
 {
-    /// <summary>out[n,h,w,c] = in[n, h - dy[c], w - dx[c], c] when in bounds, otherwise the input zero point.</summary>
+    /// <summary>out[n,h,w,c] = in[n, h + dy[c], w + dx[c], c] when in bounds, otherwise the input zero point (the IR's convention: an offset says where a channel reads from).</summary>
     public static void Eval(ShiftParams p, ReadOnlySpan<sbyte> input, Span<sbyte> output)
     {
         Nhwc s = p.Shape;
@@ -52,8 +52,8 @@ public static class Shift
                 {
                     for (int c = 0; c < s.Channels; c++)
                     {
-                        int sh = h - p.OffsetY[c];
-                        int sw = w - p.OffsetX[c];
+                        int sh = h + p.OffsetY[c];
+                        int sw = w + p.OffsetX[c];
                         bool inside = sh >= 0 && sh < s.Height && sw >= 0 && sw < s.Width;
                         output[s.Offset(n, h, w, c)] = inside ? input[s.Offset(n, sh, sw, c)] : p.Fill;
                     }

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Models;
+using Spectre.Console;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary><c>mbc info</c>: per-stage widths, output sizes, parameters, MACs and peak int8 activations of a variant.</summary>
+internal static class InfoCommand
+{
+    public static Command Create()
+    {
+        var arch = new Option<string?>("--arch") { Description = "Variant to describe (default: model.arch of the config)." };
+        var inputSize = new Option<int?>("--input-size") { Description = "Input height and width in pixels." };
+        var inputChannels = new Option<int?>("--input-channels") { Description = "Input channels (1 gray, 3 RGB)." };
+        var numClasses = new Option<int?>("--num-classes") { Description = "Classifier outputs." };
+        var config = new Option<string?>("--config") { Description = "Model config YAML (default: the shipped model.yaml)." };
+        var fitBudget = new Option<bool>("--fit-budget")
+        {
+            Description = "Trim the widths to the variant's SRAM budget first (multiples of 8, never below 8).",
+        };
+        var command = new Command("info", "Show a variant's stages, parameters, MACs and peak int8 activations.")
+        {
+            arch, inputSize, inputChannels, numClasses, config, fitBudget,
+        };
+        command.SetAction(parse => UserErrors.Run(() =>
+        {
+            string path = parse.GetValue(config) ?? ModelConfig.DefaultPath;
+            ModelConfig model = ModelConfig.Load(path);
+            EdgeArchitecture architecture = EdgeArchitecture.FromConfig(model, path, parse.GetValue(arch),
+                parse.GetValue(inputSize), parse.GetValue(inputChannels), parse.GetValue(numClasses));
+            if (parse.GetValue(fitBudget))
+            {
+                architecture = ChannelBudget.Fit(architecture);
+            }
+            Render(ModelSummary.Compute(architecture));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Render(ModelSummary summary)
+    {
+        // Bound to Console.Out at call time (not AnsiConsole's cached writer) so redirection and tests see it.
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        console.Profile.Width = Math.Max(console.Profile.Width, 120);
+        EdgeArchitecture a = summary.Architecture;
+        console.MarkupLine(Markup.Escape(
+            $"{a.Name}: input {a.InputChannels}x{a.InputSize}x{a.InputSize}, {a.NumClasses} classes, " +
+            $"SRAM budget {Count(a.SramBudgetBytes)} bytes"));
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("Section");
+        foreach (string numeric in new[] { "Channels", "Blocks", "Output HxW", "Params", "MACs", "Peak int8 act. (B)" })
+        {
+            table.AddColumn(new TableColumn(numeric).RightAligned());
+        }
+        table.AddColumn("Budget");
+        foreach (SectionSummary s in summary.Sections)
+        {
+            table.AddRow(
+                Markup.Escape(s.Name),
+                Count(s.Channels),
+                s.Blocks == 0 ? "-" : Count(s.Blocks),
+                $"{s.OutputSize}x{s.OutputSize}",
+                Count(s.Parameters),
+                Count(s.Macs),
+                Count(s.PeakActivationBytes),
+                s.OverBudget ? "[red]OVER[/]" : "[green]ok[/]");
+        }
+        bool over = summary.Sections.Any(s => s.OverBudget);
+        table.AddRow(
+            "[bold]total[/]", "", "", "",
+            $"[bold]{Count(summary.TotalParameters)}[/]",
+            $"[bold]{Count(summary.TotalMacs)}[/]",
+            $"[bold]{Count(summary.PeakActivationBytes)}[/]",
+            over ? "[red]OVER[/]" : "[green]ok[/]");
+        console.Write(table);
+        console.MarkupLine(Markup.Escape(
+            $"Total: {Count(summary.TotalParameters)} parameters, {Count(summary.TotalMacs)} MACs, " +
+            $"peak int8 activation {Count(summary.PeakActivationBytes)} of {Count(a.SramBudgetBytes)} bytes" +
+            (over ? " (over budget; try --fit-budget)" : "")));
+    }
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Models;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary>The flags that pick a model (<c>--config --arch --input-size --input-channels --num-classes</c>), shared by verbs.</summary>
+internal sealed class ModelOptions
+{
+    public Option<string?> Config { get; } = new("--config") { Description = "Model config YAML (default: the shipped model.yaml)." };
+
+    public Option<string?> Arch { get; } = new("--arch") { Description = "edge_nano|edge_micro|edge_small or a TorchVision arch (resnet18, mobilenet_v3_small, ...)." };
+
+    public Option<int?> InputSize { get; } = new("--input-size") { Description = "Input height and width in pixels." };
+
+    public Option<int?> InputChannels { get; } = new("--input-channels") { Description = "Input channels (1 gray, 3 RGB)." };
+
+    public Option<int?> NumClasses { get; } = new("--num-classes") { Description = "Classifier outputs." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Config);
+        command.Options.Add(Arch);
+        command.Options.Add(InputSize);
+        command.Options.Add(InputChannels);
+        command.Options.Add(NumClasses);
+    }
+
+    /// <summary>The model the flags describe, with <paramref name="classes"/> as the default class count.</summary>
+    public ModelSpec Resolve(ParseResult parse, int? classes = null) =>
+        ArchCatalog.Resolve(ModelConfigText.Load(parse.GetValue(Config)), parse.GetValue(Arch), parse.GetValue(InputSize),
+            parse.GetValue(InputChannels), parse.GetValue(NumClasses) ?? classes);
+}

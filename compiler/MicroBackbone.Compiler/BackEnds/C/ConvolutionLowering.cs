@@ -1,0 +1,176 @@
+using MicroBackbone.Ir;
+using MicroBackbone.Ir.Int8;
+using MicroBackbone.Ir.Int8.Kernels;
+using static MicroBackbone.Compiler.BackEnds.C.CLowering;
+
+namespace MicroBackbone.Compiler.BackEnds.C;
+
+/// <summary>
+/// Conv2D (general and 1x1 fast path), DepthwiseConv2D and FullyConnected: multipliers and clamps come from the int8
+/// spec's Prepare; the input zero point is folded into the bias here (bias - zp * sum of the channel's weights) so
+/// the C inner loops are pure int8 dot products.
+/// </summary>
+internal static class ConvolutionLowering
+{
+    public static void Conv2D(CLowering ctx, int index, IrOperator op)
+    {
+        var g = ctx.Graph;
+        var (x, w, y) = (g.Tensor(op.Inputs[0]), g.Tensor(op.Inputs[1]), g.Tensor(op.Outputs[0]));
+        var a = op.AttributesAs<Conv2DAttributes>();
+        var inS = Int8Bridge.Shape(x, op);
+        var outS = Int8Bridge.Shape(y, op);
+        var (kh, kw) = (w.Shape[1], w.Shape[2]);
+        var window = Int8Bridge.Window(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
+        var inQ = Int8Bridge.Quant(x, op);
+        var p = Conv2DParams.Prepare(inS, outS.Channels, window, inQ, Int8Bridge.WeightScales(w, op),
+            Int8Bridge.Quant(y, op), a.Activation);
+        var sym = Symbol(index, op);
+        var weights = w.ReadInt8();
+        var arrays = ChannelArrays(ctx, sym, op, weights, Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
+        var kPad = PaddedDepth(weights.Length / outS.Channels);
+        ctx.Macs += (long)outS.ElementCount * kh * kw * inS.Channels;
+        var pointwise = kh == 1 && kw == 1 && a.StrideH == 1 && a.StrideW == 1 && a.Padding.IsZero;
+        if (pointwise)
+        {
+            ctx.UseKernels("gemv", "conv1x1");
+            ctx.NeedPatch(kPad);
+            ctx.AddLayer(index, op, "mb_conv1x1_params_t", "mb_conv1x1_s8", new[]
+            {
+                F("pixels", (long)inS.Batch * inS.Height * inS.Width), F("in_c", inS.Channels), F("k_pad", kPad), F("out_c", outS.Channels),
+                F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
+            }.Concat(arrays), new[] { x.Id }, "mb_patch");
+            return;
+        }
+
+        ctx.UseKernels("gemv", "conv2d");
+        ctx.NeedPatch(kPad);
+        ctx.AddLayer(index, op, "mb_conv2d_params_t", "mb_conv2d_s8", new[]
+        {
+            F("batches", inS.Batch), F("in_h", inS.Height), F("in_w", inS.Width), F("in_c", inS.Channels),
+            F("out_h", outS.Height), F("out_w", outS.Width), F("out_c", outS.Channels),
+            F("k_h", kh), F("k_w", kw), F("stride_h", a.StrideH), F("stride_w", a.StrideW),
+            F("dil_h", a.DilationH), F("dil_w", a.DilationW), F("pad_top", a.Padding.Top), F("pad_left", a.Padding.Left),
+            F("k_pad", kPad), F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
+        }.Concat(arrays), new[] { x.Id }, "mb_patch");
+    }
+
+    public static void Depthwise(CLowering ctx, int index, IrOperator op)
+    {
+        var g = ctx.Graph;
+        var (x, w, y) = (g.Tensor(op.Inputs[0]), g.Tensor(op.Inputs[1]), g.Tensor(op.Outputs[0]));
+        var a = op.AttributesAs<DepthwiseConv2DAttributes>();
+        if (a.DepthMultiplier != 1)
+        {
+            throw Int8Bridge.Unsupported(op, $"depth multiplier {a.DepthMultiplier} (the int8 spec defines 1 only)");
+        }
+
+        var inS = Int8Bridge.Shape(x, op);
+        var outS = Int8Bridge.Shape(y, op);
+        var (kh, kw) = (w.Shape[1], w.Shape[2]);
+        var window = Int8Bridge.Window(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
+        var inQ = Int8Bridge.Quant(x, op);
+        var p = DepthwiseConv2DParams.Prepare(inS, window, inQ, Int8Bridge.WeightScales(w, op), Int8Bridge.Quant(y, op),
+            a.Activation);
+        var sym = Symbol(index, op);
+        var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: true);
+        ctx.Macs += (long)outS.ElementCount * kh * kw;
+        ctx.UseKernels("dwconv");
+        ctx.AddLayer(index, op, "mb_dwconv_params_t", "mb_dwconv_s8", new[]
+        {
+            F("batches", inS.Batch), F("in_h", inS.Height), F("in_w", inS.Width), F("in_c", inS.Channels),
+            F("out_h", outS.Height), F("out_w", outS.Width), F("out_c", outS.Channels), F("depth_mult", 1),
+            F("k_h", kh), F("k_w", kw), F("stride_h", a.StrideH), F("stride_w", a.StrideW),
+            F("dil_h", a.DilationH), F("dil_w", a.DilationW), F("pad_top", a.Padding.Top), F("pad_left", a.Padding.Left),
+            F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
+        }.Concat(arrays), new[] { x.Id });
+    }
+
+    public static void FullyConnected(CLowering ctx, int index, IrOperator op)
+    {
+        var g = ctx.Graph;
+        var (x, w, y) = (g.Tensor(op.Inputs[0]), g.Tensor(op.Inputs[1]), g.Tensor(op.Outputs[0]));
+        var a = op.AttributesAs<FullyConnectedAttributes>();
+        var batches = x.Shape[0];
+        var inN = (int)(x.ElementCount / batches);
+        var outN = w.Shape[0];
+        var inQ = Int8Bridge.Quant(x, op);
+        var p = FullyConnectedParams.Prepare(batches, inN, outN, inQ, Int8Bridge.WeightScales(w, op), Int8Bridge.Quant(y, op),
+            a.Activation);
+        var sym = Symbol(index, op);
+        var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outN), outN, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
+        ctx.Macs += (long)batches * inN * outN;
+        ctx.UseKernels("gemv", "fc");
+        var kPad = PaddedDepth(inN);
+        ctx.NeedPatch(kPad);
+        ctx.AddLayer(index, op, "mb_fc_params_t", "mb_fc_s8", new[]
+        {
+            F("batches", batches), F("in_n", inN), F("k_pad", kPad), F("out_n", outN),
+            F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
+        }.Concat(arrays), new[] { x.Id }, "mb_patch");
+    }
+
+    /// <summary>Dot product length rounded up to a multiple of 8 so vectorized loops need no remainder.</summary>
+    internal static int PaddedDepth(int depth) => (depth + 7) / 8 * 8;
+
+    private static List<long> PadRows(sbyte[] weights, int rows, int depth)
+    {
+        var padded = PaddedDepth(depth);
+        var result = new List<long>(rows * padded);
+        for (var r = 0; r < rows; r++)
+        {
+            for (var i = 0; i < padded; i++)
+            {
+                result.Add(i < depth ? weights[(r * depth) + i] : 0);
+            }
+        }
+
+        return result;
+    }
+
+    private static int[] Bias(IrGraph g, IrOperator op, int channels)
+    {
+        if (op.Inputs.Count < 3)
+        {
+            return new int[channels];
+        }
+
+        var b = g.Tensor(op.Inputs[2]);
+        if (b.DataType != IrDataType.Int32 || !b.IsConstant)
+        {
+            throw Int8Bridge.Unsupported(op, $"bias {b.Describe()} must be an int32 constant");
+        }
+
+        return b.ReadInt32();
+    }
+
+    /// <summary>Emits weights, folded bias, multipliers and shifts; returns the four pointer fields.</summary>
+    private static CField[] ChannelArrays(CLowering ctx, string sym, IrOperator op, sbyte[] weights, int[] bias, int channels,
+        int inputZeroPoint, QuantizedMultiplier[] multipliers, bool channelInnermost)
+    {
+        var sums = new long[channels];
+        var perChannel = weights.Length / channels;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            sums[channelInnermost ? i % channels : i / perChannel] += weights[i];
+        }
+
+        // The reference adds bias + sum w * (x - zp) with wrapping int32 arithmetic; bias - zp * sum(w) + sum w * x is
+        // the same value modulo 2^32, so the fold is exact.
+        var folded = new long[channels];
+        for (var c = 0; c < channels; c++)
+        {
+            folded[c] = unchecked((int)(bias[c] - (inputZeroPoint * sums[c])));
+        }
+
+        var name = CIdentifiers.Comment(op.Name);
+        var stored = channelInnermost ? weights.Select(v => (long)v).ToList() : PadRows(weights, channels, perChannel);
+        var layout = channelInnermost ? "1HWO" : $"OHWI, rows of {perChannel} padded with zeros to {PaddedDepth(perChannel)}";
+        return new[]
+        {
+            E("weights", ctx.AddArray(sym, "w", "int8_t", stored, $"'{name}' weights ({layout})")),
+            E("bias", ctx.AddArray(sym, "bias", "int32_t", folded, $"'{name}' bias with the input zero point {inputZeroPoint} folded in")),
+            E("mult", ctx.AddArray(sym, "mult", "int32_t", multipliers.Select(m => (long)m.Multiplier).ToList(), $"'{name}' requantization multipliers (Q0.31)")),
+            E("shift", ctx.AddArray(sym, "shift", "int8_t", multipliers.Select(m => (long)m.Shift).ToList(), $"'{name}' requantization shifts")),
+        };
+    }
+}

@@ -1,0 +1,86 @@
+using MicroBackbone.Compiler.Checkpoints;
+using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Models.TorchVision;
+using MicroBackbone.Ir;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MicroBackbone.Compiler.Models;
+
+/// <summary>
+/// Everything behind <c>--arch</c>: the MicroSign-Edge variants of the model config and the TorchVision drop-ins.
+/// </summary>
+public static class ArchCatalog
+{
+    /// <summary>The arch names a config offers: its edge variants, then the TorchVision archs.</summary>
+    public static IReadOnlyList<string> Names(ModelConfig config) =>
+        config.Variants.Keys.OrderBy(k => k, StringComparer.Ordinal).Concat(TorchVisionArchs.Names).ToList();
+
+    /// <summary>True when <paramref name="arch"/> is a MicroSign-Edge variant of <paramref name="config"/>.</summary>
+    public static bool IsEdge(ModelConfig config, string arch) => config.Variants.ContainsKey(arch);
+
+    /// <summary>
+    /// Resolves flags against the config: the arch (default: the config's), the input size and channels, the classes.
+    /// </summary>
+    /// <exception cref="MicroBackboneException">The arch is unknown or the input does not suit it.</exception>
+    public static ModelSpec Resolve(ModelConfigText config, string? arch, int? inputSize, int? inputChannels, int? numClasses)
+    {
+        string name = arch ?? config.Config.Model.Arch;
+        int size = inputSize ?? config.Config.Model.InputSize;
+        int classes = numClasses ?? config.Config.Model.NumClasses;
+        int channels;
+        if (IsEdge(config.Config, name))
+        {
+            channels = inputChannels ?? config.Config.Model.InputChannels;
+        }
+        else if (TorchVisionArchs.IsSupported(name))
+        {
+            // TorchVision stems take RGB; gray data is replicated to 3 channels by the data pipeline.
+            channels = inputChannels ?? 3;
+            if (channels != 3)
+            {
+                throw new ConfigException($"--arch {name}: TorchVision models take 3 input channels, got {channels}");
+            }
+        }
+        else
+        {
+            throw new ConfigException(
+                $"{config.Source}: unknown arch '{name}'; valid archs: {string.Join(", ", Names(config.Config))}");
+        }
+        if (size < 8 || classes < 1)
+        {
+            throw new ConfigException($"--arch {name}: expected an input size of at least 8 and at least 1 class, got {size} and {classes}");
+        }
+        return new ModelSpec(name, classes, new InputShape(channels, size, size), config);
+    }
+
+    /// <summary>Builds the (randomly initialised) model <paramref name="spec"/> describes.</summary>
+    public static nn.Module<Tensor, Tensor> Create(ModelSpec spec)
+    {
+        if (IsEdge(spec.Config.Config, spec.Arch))
+        {
+            EdgeArchitecture architecture = EdgeArchitecture.FromConfig(spec.Config.Config, spec.Config.Source, spec.Arch,
+                spec.Input.Height, spec.Input.Channels, spec.NumClasses);
+            return new MicroSignEdge(architecture);
+        }
+        return TorchVisionArchs.Create(spec.Arch, spec.NumClasses);
+    }
+
+    /// <summary>
+    /// Rebuilds the model a checkpoint holds and loads its weights. The arch, classes, input and config come from the
+    /// checkpoint's metadata; for a plain PyTorch state dict they come from <paramref name="fallback"/>.
+    /// </summary>
+    public static (nn.Module<Tensor, Tensor> Model, ModelSpec Spec, CheckpointMetadata Metadata) Load(string path, ModelSpec fallback)
+    {
+        CheckpointMetadata defaults = fallback.ToMetadata();
+        using Checkpoint checkpoint = CheckpointFile.Load(path, defaults);
+        CheckpointMetadata metadata = checkpoint.Metadata;
+        ModelConfigText config = checkpoint.HasOwnMetadata && metadata.ConfigYaml.Length > 0
+            ? ModelConfigText.Parse(metadata.ConfigYaml, path + " (embedded config)")
+            : fallback.Config;
+        var spec = new ModelSpec(metadata.Arch, metadata.NumClasses, metadata.InputShape, config);
+        nn.Module<Tensor, Tensor> model = Create(spec);
+        CheckpointFile.LoadInto(path, model, defaults);
+        return (model, spec, metadata);
+    }
+}

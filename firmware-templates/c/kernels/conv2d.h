@@ -1,0 +1,50 @@
+/* General int8 convolution: NHWC input, OHWI weights, per-channel requantization (TFLite ConvPerChannel).
+ * For each output pixel the receptive field is gathered into `patch` (k_h * k_w * in_c values widened to int16,
+ * the layout of one OHWI filter) with padded taps set to the input zero point; since bias[o] already holds bias - in_zp * sum(w[o]),
+ * every output channel is then one pure dot product over the patch (filters padded to k_pad, see mb_gemv_s8). */
+typedef struct {
+    int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c;
+    int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
+    int32_t k_pad, in_zp, out_zp, act_min, act_max;
+    const int8_t *weights;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int8_t *shift;
+} mb_conv2d_params_t;
+
+MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
+{
+    const int32_t ic = p->in_c;
+    const int32_t row_len = p->k_w * ic;
+    int32_t n, oy, ox, ky, kx;
+    for (n = 0; n < p->batches; ++n) {
+        const int8_t *in_b = in + n * p->in_h * p->in_w * ic;
+        for (oy = 0; oy < p->out_h; ++oy) {
+            const int32_t iy0 = oy * p->stride_h - p->pad_top;
+            for (ox = 0; ox < p->out_w; ++ox) {
+                const int32_t ix0 = ox * p->stride_w - p->pad_left;
+                const int inside_x = ix0 >= 0 && ix0 + (p->k_w - 1) * p->dil_w < p->in_w;
+                int16_t *dst = patch;
+                for (ky = 0; ky < p->k_h; ++ky, dst += row_len) {
+                    const int32_t iy = iy0 + ky * p->dil_h;
+                    if (iy < 0 || iy >= p->in_h) {
+                        mb_fill_s16(dst, p->in_zp, row_len);
+                    } else if (inside_x && p->dil_w == 1) {
+                        mb_widen_s8(dst, in_b + (iy * p->in_w + ix0) * ic, row_len);
+                    } else {
+                        for (kx = 0; kx < p->k_w; ++kx) {
+                            const int32_t ix = ix0 + kx * p->dil_w;
+                            if (ix < 0 || ix >= p->in_w) {
+                                mb_fill_s16(dst + kx * ic, p->in_zp, ic);
+                            } else {
+                                mb_widen_s8(dst + kx * ic, in_b + (iy * p->in_w + ix) * ic, ic);
+                            }
+                        }
+                    }
+                }
+                mb_gemv_s8(patch, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+                out += p->out_c;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/* Depthwise int8 convolution: NHWC input, 1HWO weights (O = in_c * depth_mult), per-channel requantization
+ * (TFLite DepthwiseConvPerChannel). Channels are processed in chunks held in int32 accumulators so the inner loop
+ * runs over contiguous channels (vectorizable); the zero point is folded into the bias as for conv2d. */
+#define MB_DW_CHUNK 64
+
+typedef struct {
+    int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c, depth_mult;
+    int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
+    int32_t in_zp, out_zp, act_min, act_max;
+    const int8_t *weights;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int8_t *shift;
+} mb_dwconv_params_t;
+
+MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_t *out)
+{
+    int32_t acc[MB_DW_CHUNK];
+    int32_t n, oy, ox, c0, c, ky, kx;
+    for (n = 0; n < p->batches; ++n) {
+        const int8_t *in_b = in + n * p->in_h * p->in_w * p->in_c;
+        for (oy = 0; oy < p->out_h; ++oy) {
+            const int32_t iy0 = oy * p->stride_h - p->pad_top;
+            for (ox = 0; ox < p->out_w; ++ox) {
+                const int32_t ix0 = ox * p->stride_w - p->pad_left;
+                for (c0 = 0; c0 < p->out_c; c0 += MB_DW_CHUNK) {
+                    const int32_t cn = p->out_c - c0 < MB_DW_CHUNK ? p->out_c - c0 : MB_DW_CHUNK;
+                    const int32_t *bias = p->bias + c0;
+                    for (c = 0; c < cn; ++c) {
+                        acc[c] = bias[c];
+                    }
+                    for (ky = 0; ky < p->k_h; ++ky) {
+                        const int32_t iy = iy0 + ky * p->dil_h;
+                        for (kx = 0; kx < p->k_w; ++kx) {
+                            const int32_t ix = ix0 + kx * p->dil_w;
+                            const int8_t *w = p->weights + (ky * p->k_w + kx) * p->out_c + c0;
+                            if (iy < 0 || iy >= p->in_h || ix < 0 || ix >= p->in_w) {
+                                for (c = 0; c < cn; ++c) {
+                                    acc[c] += p->in_zp * w[c];
+                                }
+                            } else if (p->depth_mult == 1) {
+                                const int8_t *src = in_b + (iy * p->in_w + ix) * p->in_c + c0;
+                                for (c = 0; c < cn; ++c) {
+                                    acc[c] += (int32_t)src[c] * w[c];
+                                }
+                            } else {
+                                const int8_t *src = in_b + (iy * p->in_w + ix) * p->in_c;
+                                for (c = 0; c < cn; ++c) {
+                                    acc[c] += (int32_t)src[(c0 + c) / p->depth_mult] * w[c];
+                                }
+                            }
+                        }
+                    }
+                    for (c = 0; c < cn; ++c) {
+                        *out++ = mb_requant(acc[c], p->mult[c0 + c], p->shift[c0 + c], p->out_zp, p->act_min, p->act_max);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/* Elementwise int8 multiply (TFLite quantized Mul): the product of the centered operands is requantized once. */
+typedef struct {
+    mb_bcast_t shape;
+    int32_t a_offset, b_offset;
+    int32_t out_mult, out_shift, out_zp, act_min, act_max;
+} mb_mul_params_t;
+
+MB_KERNEL void mb_mul_s8(const mb_mul_params_t *p, const int8_t *a, const int8_t *b, int8_t *out)
+{
+    const mb_bcast_t *s = &p->shape;
+    int32_t i0, i1, i2, i3;
+    for (i0 = 0; i0 < s->dims[0]; ++i0) {
+        for (i1 = 0; i1 < s->dims[1]; ++i1) {
+            for (i2 = 0; i2 < s->dims[2]; ++i2) {
+                const int8_t *ar = a + i0 * s->a_strides[0] + i1 * s->a_strides[1] + i2 * s->a_strides[2];
+                const int8_t *br = b + i0 * s->b_strides[0] + i1 * s->b_strides[1] + i2 * s->b_strides[2];
+                for (i3 = 0; i3 < s->dims[3]; ++i3) {
+                    const int32_t prod = (ar[i3 * s->a_strides[3]] + p->a_offset) * (br[i3 * s->b_strides[3]] + p->b_offset);
+                    *out++ = (int8_t)mb_clamp(mb_mul_by_qm(prod, p->out_mult, p->out_shift) + p->out_zp, p->act_min, p->act_max);
+                }
+            }
+        }
+    }
+}
