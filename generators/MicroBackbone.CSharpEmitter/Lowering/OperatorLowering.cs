@@ -57,9 +57,10 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var window = Window(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var p = Conv2DParams.Prepare(Shape(X), w.Shape[0], window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
         CheckShape(p.Output);
+        var weights = constants.Int8Tensor(w, _op.Name, "Weights");
+        var bias = FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: false);
         var (m, s) = Multipliers(p.Multipliers);
-        return new Conv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window),
-            constants.Int8Tensor(w, _op.Name, "Weights"), FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: false), m, s,
+        return new Conv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), weights, bias, m, s,
             -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }
 
@@ -75,9 +76,10 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var window = Window(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var p = DepthwiseConv2DParams.Prepare(Shape(X), window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
         CheckShape(p.Output);
+        var weights = constants.Int8Tensor(w, _op.Name, "Weights");
+        var bias = FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: true);
         var (m, s) = Multipliers(p.Multipliers);
-        return new DepthwiseConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window),
-            constants.Int8Tensor(w, _op.Name, "Weights"), FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: true), m, s,
+        return new DepthwiseConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), weights, bias, m, s,
             -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }
 
@@ -88,9 +90,10 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var batches = X.Shape[0];
         var depth = checked((int)(X.ElementCount / batches));
         var p = FullyConnectedParams.Prepare(batches, depth, w.Shape[0], Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        var weights = constants.Int8Tensor(w, _op.Name, "Weights");
+        var bias = FoldedBias(w, p.OutputDepth, -p.InputOffset, depthwise: false);
         var (m, s) = Multipliers(p.Multipliers);
-        return new FullyConnectedStep(_op.Name, Region(X), Region(Y), p.Batches, p.InputDepth, p.OutputDepth,
-            constants.Int8Tensor(w, _op.Name, "Weights"), FoldedBias(w, p.OutputDepth, -p.InputOffset, depthwise: false), m, s,
+        return new FullyConnectedStep(_op.Name, Region(X), Region(Y), p.Batches, p.InputDepth, p.OutputDepth, weights, bias, m, s,
             p.OutputOffset, Spec(p.Clamp));
     }
 
@@ -160,10 +163,11 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
     private StepSpec Shift()
     {
         var offsets = _op.AttributesAs<ShiftAttributes>().Offsets;
-        // The IR reads out[y, x] = in[y + dy, x + dx]; the int8 kernel moves content by its offsets, hence the sign.
-        var p = ShiftParams.Prepare(Shape(X), offsets.Select(o => -o.Dy).ToList(), offsets.Select(o => -o.Dx).ToList(), Quant(X));
-        var dy = constants.Int32Values(p.OffsetY, _op.Name, "OffsetsY", $"row offset per channel of '{_op.Name}'");
-        var dx = constants.Int32Values(p.OffsetX, _op.Name, "OffsetsX", $"column offset per channel of '{_op.Name}'");
+        var p = ShiftParams.Prepare(Shape(X), offsets.Select(o => o.Dy).ToList(), offsets.Select(o => o.Dx).ToList(), Quant(X));
+        // The IR and the int8 spec read out[y, x] = in[y + dy, x + dx]; MicroBackbone.Runtime's Shift.Run reads
+        // in[y - offsetY, x - offsetX] (offsets say where content moves), hence the negation.
+        var dy = constants.Int32Values(p.OffsetY.Select(v => -v), _op.Name, "OffsetsY", $"runtime row offset (-dy) per channel of '{_op.Name}'");
+        var dx = constants.Int32Values(p.OffsetX.Select(v => -v), _op.Name, "OffsetsX", $"runtime column offset (-dx) per channel of '{_op.Name}'");
         return new ShiftStep(_op.Name, Region(X), Region(Y), Spec(p.Shape), dy, dx, p.Fill);
     }
 
