@@ -61,6 +61,29 @@ public class GeneratedModelTests
     }
 
     [Fact]
+    public void Every_lowered_operator_is_bit_identical_to_the_reference_kernels()
+    {
+        var graph = TinyModels.EveryOperator();
+        var source = CSharpModelEmitter.Emit(graph, "Consumer", "EveryOperator");
+        var type = GeneratorHarness.Load(GeneratorHarness.Compilation(new[] { source })).GetType("Consumer.EveryOperator")!;
+        var run = type.GetMethod("Invoke", new[] { typeof(ReadOnlySpan<sbyte>), typeof(Span<sbyte>) })!
+            .CreateDelegate<InvokeInt8>(Activator.CreateInstance(type)!);
+        foreach (var kind in new[] { "Pad", "Shift", "MaxPool2D", "AveragePool2D", "LookupTable", "Mean", "RunChannelGate", "Mul.Run", "FullyConnected", "Softmax", "CopyTo" })
+        {
+            Assert.Contains(kind, source);
+        }
+
+        for (var seed = 0; seed < 8; seed++)
+        {
+            var input = TinyModels.Input(100 + seed, 144);
+            var expected = Int8ReferenceRunner.Run(graph, input);
+            var actual = new sbyte[5];
+            run(input, actual);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
     public void Float_entry_points_quantize_run_and_dequantize()
     {
         var model = Instance();

@@ -31,6 +31,36 @@ internal static class TinyModels
             .Build();
     }
 
+    /// <summary>
+    /// Every other kind the C# back end lowers: Pad, Shift, MaxPool, AveragePool (padded), standalone Relu6,
+    /// HardSwish, squeeze-and-excitation (Mean, HardSigmoid, channel-gate Mul), Sigmoid, requantizing Quantize,
+    /// same-shape Mul, FullyConnected with per-tensor weights, Softmax.
+    /// </summary>
+    public static IrGraph EveryOperator()
+    {
+        var rng = new Random(99);
+        var b = new IrGraphBuilder("every_operator");
+        var x = b.Input("x", new[] { 1, 6, 6, 4 }, IrDataType.Int8, QuantParams.PerTensor(0.04f, 5));
+        var padded = b.Op(IrOpKind.Pad, new[] { x }, new PadAttributes(new Padding2D(1, 0, 0, 2)), "pad");
+        var shifted = b.Shift(padded, new[] { new ShiftOffset(1, 0), new ShiftOffset(0, -1), new ShiftOffset(-2, 1), new ShiftOffset(0, 0) }, "shift");
+        var maxed = b.Op(IrOpKind.MaxPool2D, new[] { shifted }, new Pool2DAttributes(2, 2, 1, 1), "maxpool");
+        var avg = b.Op(IrOpKind.AveragePool2D, new[] { maxed }, new Pool2DAttributes(3, 3, 2, 2, Padding2D.Uniform(1)), "avgpool", QuantParams.PerTensor(0.04f, 5));
+        var relu6 = b.Unary(IrOpKind.Relu6, avg, "relu6", QuantParams.PerTensor(0.03f, -100));
+        var hswish = b.Unary(IrOpKind.HardSwish, relu6, "hswish", QuantParams.PerTensor(0.025f, -90));
+        var squeeze = b.Unary(IrOpKind.GlobalAveragePool, hswish, "se.pool", QuantParams.PerTensor(0.02f, -80));
+        var gate = b.Unary(IrOpKind.HardSigmoid, squeeze, "se.gate", QuantParams.PerTensor(1f / 256f, -128));
+        var excited = b.Mul(hswish, gate, FusedActivation.None, "se.mul", QuantParams.PerTensor(0.02f, -70));
+        var sig = b.Unary(IrOpKind.Sigmoid, excited, "sigmoid", QuantParams.PerTensor(1f / 256f, -128));
+        var requant = b.Unary(IrOpKind.Quantize, sig, "requant", QuantParams.PerTensor(0.005f, -10));
+        var squared = b.Mul(requant, requant, FusedActivation.Relu, "square", QuantParams.PerTensor(0.001f, -128));
+        var flat = b.Reshape(squared, new[] { 1, -1 }, "flatten");
+        var fcW = b.ConstantInt8("fc.w", new[] { 5, 48 }, Enumerable.Range(0, 240).Select(_ => (sbyte)rng.Next(-127, 128)).ToArray(),
+            QuantParams.PerTensor(0.01f, 0));
+        var fc = b.FullyConnected(flat, fcW, null, FusedActivation.None, "fc", QuantParams.PerTensor(0.08f, 0));
+        var probs = b.Op(IrOpKind.Softmax, new[] { fc }, new SoftmaxAttributes(0.7f), "softmax", QuantParams.PerTensor(1f / 256f, -128));
+        return b.Output(probs).Build();
+    }
+
     /// <summary>Deterministic int8 inputs in the full range.</summary>
     public static sbyte[] Input(int seed, int length)
     {
