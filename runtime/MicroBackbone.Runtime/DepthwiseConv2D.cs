@@ -74,6 +74,14 @@ public static class DepthwiseConv2D
                                     interior && taps == 9, (sbyte)inputZeroPoint, ref Unsafe.Add(ref MemoryMarshal.GetReference(foldedBias), c0 + c),
                                     ref Unsafe.Add(ref MemoryMarshal.GetReference(acc), c));
                             }
+
+                            if (c <= block - 8)
+                            {
+                                Accumulate8(ref Unsafe.Add(ref inRef, c0 + c), ref Unsafe.Add(ref wRef, c0 + c), channels, table.Slice(0, taps),
+                                    (sbyte)inputZeroPoint, ref Unsafe.Add(ref MemoryMarshal.GetReference(foldedBias), c0 + c),
+                                    ref Unsafe.Add(ref MemoryMarshal.GetReference(acc), c));
+                                c += 8;
+                            }
                         }
 
                         for (; c < block; c++)
@@ -145,6 +153,26 @@ public static class DepthwiseConv2D
         a1.StoreUnsafe(ref destination, 4);
         a2.StoreUnsafe(ref destination, 8);
         a3.StoreUnsafe(ref destination, 12);
+    }
+
+    /// <summary>8 channels of one pixel (the half-width step for 8..15 remaining channels).</summary>
+    private static void Accumulate8(ref sbyte input, ref sbyte weights, int channels, ReadOnlySpan<int> table, sbyte zeroPoint,
+        ref int bias, ref int destination)
+    {
+        Vector128<int> a0 = Vector128.LoadUnsafe(ref bias);
+        Vector128<int> a1 = Vector128.LoadUnsafe(ref bias, 4);
+        Vector128<int> unused0 = Vector128<int>.Zero;
+        Vector128<int> unused1 = Vector128<int>.Zero;
+        Vector128<sbyte> padding = Vector128.Create(zeroPoint);
+        for (int t = 0; t < table.Length; t++)
+        {
+            int offset = table[t];
+            Vector128<sbyte> xv = offset < 0 ? padding : Int8Dot.Load8(ref input, offset);
+            Tap(ref a0, ref a1, ref unused0, ref unused1, xv, Int8Dot.Load8(ref weights, t * channels));
+        }
+
+        a0.StoreUnsafe(ref destination);
+        a1.StoreUnsafe(ref destination, 4);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

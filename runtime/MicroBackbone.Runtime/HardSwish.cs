@@ -7,6 +7,15 @@ public static class HardSwish
     public static void Run(in HardSwishParameters p, ReadOnlySpan<sbyte> input, Span<sbyte> output)
     {
         Check.Length(input.Length, output.Length, "hard-swish input");
+        if (input.Length >= LookupTable.WorthwhileLength)
+        {
+            // Tabulating all 256 inputs costs less than evaluating this many elements, and is exact by construction.
+            Span<sbyte> table = stackalloc sbyte[LookupTable.Size];
+            FillTable(p, table);
+            LookupTable.Apply(table, input, output);
+            return;
+        }
+
         for (int i = 0; i < input.Length; i++)
         {
             output[i] = Element(p, input[i]);

@@ -11,6 +11,15 @@ public static class Logistic
         ReadOnlySpan<sbyte> input, Span<sbyte> output)
     {
         Check.Length(input.Length, output.Length, "logistic input");
+        if (input.Length >= LookupTable.WorthwhileLength)
+        {
+            // Tabulating all 256 inputs costs less than evaluating this many elements, and is exact by construction.
+            Span<sbyte> table = stackalloc sbyte[LookupTable.Size];
+            FillTable(inputZeroPoint, inputRangeRadius, inputMultiplier, inputLeftShift, table);
+            LookupTable.Apply(table, input, output);
+            return;
+        }
+
         for (int i = 0; i < input.Length; i++)
         {
             output[i] = Element(inputZeroPoint, inputRangeRadius, inputMultiplier, inputLeftShift, input[i]);

@@ -10,6 +10,9 @@ public static class LookupTable
     /// <summary>Number of entries: one per int8 value.</summary>
     public const int Size = 256;
 
+    /// <summary>Input length from which <see cref="HardSwish"/> and <see cref="Logistic"/> tabulate on the stack first.</summary>
+    internal const int WorthwhileLength = 1024;
+
     /// <summary>output[i] = table[input[i] + 128].</summary>
     public static void Apply(ReadOnlySpan<sbyte> table, ReadOnlySpan<sbyte> input, Span<sbyte> output)
     {

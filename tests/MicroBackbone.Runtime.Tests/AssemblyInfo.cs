@@ -1,0 +1,2 @@
+// RuntimeFeatures.UseVectorization is process-wide; tests that flip it must not overlap.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
