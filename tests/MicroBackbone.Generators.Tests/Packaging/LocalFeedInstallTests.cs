@@ -23,9 +23,9 @@ public class LocalFeedInstallTests
         try
         {
             var feed = Path.Combine(root, "feed");
-            // The test build has already built both projects; packing reuses those outputs.
-            Dotnet(repo, "pack", "generators/MicroBackbone.Generators/MicroBackbone.Generators.csproj", "--no-build", "-c", Configuration, "-o", feed);
-            Dotnet(repo, "pack", "runtime/MicroBackbone.Runtime/MicroBackbone.Runtime.csproj", "--no-build", "-c", Configuration, "-o", feed);
+            // Incremental: the test build already built the generator and the runtime's net10.0 target.
+            Dotnet(repo, "pack", "generators/MicroBackbone.Generators/MicroBackbone.Generators.csproj", "-c", Configuration, "-o", feed);
+            Dotnet(repo, "pack", "runtime/MicroBackbone.Runtime/MicroBackbone.Runtime.csproj", "-c", Configuration, "-o", feed);
             Assert.True(File.Exists(Path.Combine(feed, "MicroBackbone.Generators.0.1.0.nupkg")));
             var runtimeVersion = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "MicroBackbone.Runtime.*.nupkg").Single())
                 .Substring("MicroBackbone.Runtime.".Length);
