@@ -1,0 +1,139 @@
+using MicroBackbone.CSharpEmitter.Spec;
+
+namespace MicroBackbone.CSharpEmitter.Emitting;
+
+/// <summary>
+/// Writes one layer call of the generated <c>Run</c> method: a comment naming the operator, then a call into
+/// MicroBackbone.Runtime with every argument named and every number a literal.
+/// </summary>
+internal static class StepEmitter
+{
+    private const string Runtime = "global::MicroBackbone.Runtime.";
+
+    /// <summary>Writes <paramref name="step"/>, the <paramref name="index"/>-th call.</summary>
+    public static void Write(SourceWriter w, StepSpec step, int index)
+    {
+        w.Line($"// {CSharpLiteral.Int(index)}. {step.OperatorKind} {CSharpIdentifier.StringLiteral(step.OperatorName)}: {Describe(step)}");
+        switch (step)
+        {
+            case Conv2DStep s:
+                Call(w, "Conv2D.Run",
+                    ("inputShape", Shape(s.InputShape)), ("outputShape", Shape(s.OutputShape)), ("window", Window(s.Window)),
+                    ("inputZeroPoint", Int(s.InputZeroPoint)), ("input", Slice(s.Input)), ("weights", s.Weights),
+                    ("foldedBias", s.FoldedBias), ("multipliers", s.Multipliers), ("shifts", s.Shifts),
+                    ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                    ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                break;
+            case DepthwiseConv2DStep s:
+                Call(w, "DepthwiseConv2D.Run",
+                    ("inputShape", Shape(s.InputShape)), ("outputShape", Shape(s.OutputShape)), ("window", Window(s.Window)),
+                    ("inputZeroPoint", Int(s.InputZeroPoint)), ("input", Slice(s.Input)), ("weights", s.Weights),
+                    ("foldedBias", s.FoldedBias), ("multipliers", s.Multipliers), ("shifts", s.Shifts),
+                    ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                    ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                break;
+            case FullyConnectedStep s:
+                Call(w, "FullyConnected.Run",
+                    ("batches", Int(s.Batches)), ("inputDepth", Int(s.InputDepth)), ("outputDepth", Int(s.OutputDepth)),
+                    ("input", Slice(s.Input)), ("weights", s.Weights), ("foldedBias", s.FoldedBias),
+                    ("multipliers", s.Multipliers), ("shifts", s.Shifts), ("outputZeroPoint", Int(s.OutputZeroPoint)),
+                    ("activationMin", Int(s.Clamp.Min)), ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                break;
+            case AddStep s:
+                Call(w, "Add.Run",
+                    ("p", New("AddParameters",
+                        ("input1ZeroPoint", Int(s.Input1ZeroPoint)), ("input1Multiplier", Int(s.Input1Multiplier.Multiplier)),
+                        ("input1Shift", Int(s.Input1Multiplier.Shift)), ("input2ZeroPoint", Int(s.Input2ZeroPoint)),
+                        ("input2Multiplier", Int(s.Input2Multiplier.Multiplier)), ("input2Shift", Int(s.Input2Multiplier.Shift)),
+                        ("outputMultiplier", Int(s.OutputMultiplier.Multiplier)), ("outputShift", Int(s.OutputMultiplier.Shift)),
+                        ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                        ("activationMax", Int(s.Clamp.Max)))),
+                    ("input1", Slice(s.Input)), ("input2", Slice(s.Input2)), ("output", Slice(s.Output)));
+                break;
+            case MulStep s:
+                var mul = New("MulParameters",
+                    ("input1ZeroPoint", Int(s.Input1ZeroPoint)), ("input2ZeroPoint", Int(s.Input2ZeroPoint)),
+                    ("outputMultiplier", Int(s.OutputMultiplier.Multiplier)), ("outputShift", Int(s.OutputMultiplier.Shift)),
+                    ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                    ("activationMax", Int(s.Clamp.Max)));
+                if (s.BroadcastShape is { } gated)
+                {
+                    Call(w, "Mul.RunChannelGate", ("p", mul), ("shape", Shape(gated)), ("input", Slice(s.Input)),
+                        ("gate", Slice(s.Input2)), ("output", Slice(s.Output)));
+                }
+                else
+                {
+                    Call(w, "Mul.Run", ("p", mul), ("input1", Slice(s.Input)), ("input2", Slice(s.Input2)), ("output", Slice(s.Output)));
+                }
+
+                break;
+            case MeanStep s:
+                Call(w, "Mean.Run",
+                    ("inputShape", Shape(s.InputShape)), ("inputZeroPoint", Int(s.InputZeroPoint)),
+                    ("multiplier", Int(s.Multiplier.Multiplier)), ("shift", Int(s.Multiplier.Shift)),
+                    ("outputZeroPoint", Int(s.OutputZeroPoint)), ("input", Slice(s.Input)), ("output", Slice(s.Output)));
+                break;
+            case Pool2DStep s:
+                Call(w, s.IsMax ? "MaxPool2D.Run" : "AveragePool2D.Run",
+                    ("inputShape", Shape(s.InputShape)), ("outputShape", Shape(s.OutputShape)), ("window", Window(s.Window)),
+                    ("activationMin", Int(s.Clamp.Min)), ("activationMax", Int(s.Clamp.Max)),
+                    ("input", Slice(s.Input)), ("output", Slice(s.Output)));
+                break;
+            case PadStep s:
+                Call(w, "Pad.Run",
+                    ("inputShape", Shape(s.InputShape)), ("outputShape", Shape(s.OutputShape)), ("padBatch", "0"),
+                    ("padTop", Int(s.PadTop)), ("padLeft", Int(s.PadLeft)), ("padChannels", "0"), ("fill", Int(s.Fill)),
+                    ("input", Slice(s.Input)), ("output", Slice(s.Output)));
+                break;
+            case ShiftStep s:
+                Call(w, "Shift.Run",
+                    ("shape", Shape(s.Shape)), ("offsetY", s.OffsetsY), ("offsetX", s.OffsetsX), ("fill", Int(s.Fill)),
+                    ("input", Slice(s.Input)), ("output", Slice(s.Output)));
+                break;
+            case CopyStep s:
+                w.Line($"{Slice(s.Input)}.CopyTo({Slice(s.Output)});");
+                break;
+            case LookupStep s:
+                Call(w, "LookupTable.Apply", ("table", s.Table), ("input", Slice(s.Input)), ("output", Slice(s.Output)));
+                break;
+            case SoftmaxStep s:
+                Call(w, "Softmax.Run",
+                    ("depth", Int(s.Depth)), ("inputMultiplier", Int(s.InputMultiplier.Multiplier)),
+                    ("inputShift", Int(s.InputMultiplier.Shift)), ("diffMin", Int(s.DiffMin)),
+                    ("input", Slice(s.Input)), ("output", Slice(s.Output)));
+                break;
+            default:
+                throw new InvalidOperationException($"no C# form for step {step.GetType().Name}");
+        }
+    }
+
+    /// <summary><c>arena.Slice(offset, length)</c>.</summary>
+    public static string Slice(ArenaRegion r) => $"arena.Slice({Int(r.Offset)}, {Int(r.Length)})";
+
+    private static string Describe(StepSpec step) =>
+        $"arena [{Int(step.Input.Offset)}, +{Int(step.Input.Length)}) -> [{Int(step.Output.Offset)}, +{Int(step.Output.Length)})";
+
+    private static void Call(SourceWriter w, string method, params (string Name, string Value)[] arguments)
+    {
+        w.Line(Runtime + method + "(");
+        w.Indented(() =>
+        {
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                w.Line($"{arguments[i].Name}: {arguments[i].Value}{(i == arguments.Length - 1 ? ");" : ",")}");
+            }
+        });
+    }
+
+    private static string New(string type, params (string Name, string Value)[] arguments) =>
+        $"new {Runtime}{type}({string.Join(", ", arguments.Select(a => a.Name + ": " + a.Value))})";
+
+    private static string Shape(Shape4 s) =>
+        $"new {Runtime}TensorShape({Int(s.Batch)}, {Int(s.Height)}, {Int(s.Width)}, {Int(s.Channels)})";
+
+    private static string Window(WindowSpec k) =>
+        $"new {Runtime}Window2D({Int(k.KernelHeight)}, {Int(k.KernelWidth)}, {Int(k.StrideHeight)}, {Int(k.StrideWidth)}, "
+        + $"{Int(k.DilationHeight)}, {Int(k.DilationWidth)}, {Int(k.PadTop)}, {Int(k.PadLeft)}, {Int(k.PadBottom)}, {Int(k.PadRight)})";
+
+    private static string Int(int value) => CSharpLiteral.Int(value);
+}

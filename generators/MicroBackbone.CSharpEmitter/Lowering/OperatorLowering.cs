@@ -1,0 +1,354 @@
+using System.Globalization;
+using MicroBackbone.CSharpEmitter.Spec;
+using MicroBackbone.Ir;
+using MicroBackbone.Ir.Int8;
+using MicroBackbone.Ir.Int8.Kernels;
+using MicroBackbone.Ir.Planning;
+
+namespace MicroBackbone.CSharpEmitter.Lowering;
+
+/// <summary>
+/// Lowers one operator: reads its tensors and attributes, runs the int8 spec's Prepare and records the integers in
+/// a <see cref="StepSpec"/>. Returns null for a Reshape the planner made free (output shares the input's buffer).
+/// </summary>
+internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantTable constants, int index)
+{
+    private readonly IrOperator _op = graph.Operators[index];
+
+    /// <summary>The step, or null when the operator needs no code.</summary>
+    public StepSpec? Lower()
+    {
+        try
+        {
+            return _op.Kind switch
+            {
+                IrOpKind.Conv2D => Conv2D(),
+                IrOpKind.DepthwiseConv2D => Depthwise(),
+                IrOpKind.FullyConnected => FullyConnected(),
+                IrOpKind.Add => Add(),
+                IrOpKind.Mul => Mul(),
+                IrOpKind.GlobalAveragePool => Mean(),
+                IrOpKind.AveragePool2D or IrOpKind.MaxPool2D => Pool(),
+                IrOpKind.Pad => Pad(),
+                IrOpKind.Shift => Shift(),
+                IrOpKind.Reshape => Reshape(),
+                IrOpKind.Softmax => Softmax(),
+                IrOpKind.Relu or IrOpKind.Relu6 or IrOpKind.HardSigmoid or IrOpKind.HardSwish or IrOpKind.Sigmoid
+                    or IrOpKind.Quantize => Lookup(),
+                _ => throw Unsupported("has no int8 C# form (float32 operators run only in the reference interpreter)"),
+            };
+        }
+        catch (QuantizationException e)
+        {
+            throw new CSharpEmitException($"C# back end: {Where}: {e.Message}", e);
+        }
+    }
+
+    private string Where => $"operator #{index.ToString(CultureInfo.InvariantCulture)} {_op.Kind} '{_op.Name}'";
+
+    private IrTensor X => graph.Tensor(_op.Inputs[0]);
+
+    private IrTensor Y => graph.Tensor(_op.Outputs[0]);
+
+    private StepSpec Conv2D()
+    {
+        var a = _op.AttributesAs<Conv2DAttributes>();
+        var w = graph.Tensor(_op.Inputs[1]);
+        var window = Window(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
+        var p = Conv2DParams.Prepare(Shape(X), w.Shape[0], window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        CheckShape(p.Output);
+        var weights = constants.Int8Tensor(w, _op.Name, "Weights");
+        var bias = FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: false);
+        var (m, s) = Multipliers(p.Multipliers);
+        return new Conv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), weights, bias, m, s,
+            -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+    }
+
+    private StepSpec Depthwise()
+    {
+        var a = _op.AttributesAs<DepthwiseConv2DAttributes>();
+        if (a.DepthMultiplier != 1)
+        {
+            throw Unsupported($"has depth multiplier {a.DepthMultiplier}; the int8 kernels take 1");
+        }
+
+        var w = graph.Tensor(_op.Inputs[1]);
+        var window = Window(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
+        var p = DepthwiseConv2DParams.Prepare(Shape(X), window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        CheckShape(p.Output);
+        var weights = constants.Int8Tensor(w, _op.Name, "Weights");
+        var bias = FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: true);
+        var (m, s) = Multipliers(p.Multipliers);
+        return new DepthwiseConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), weights, bias, m, s,
+            -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+    }
+
+    private StepSpec FullyConnected()
+    {
+        var a = _op.AttributesAs<FullyConnectedAttributes>();
+        var w = graph.Tensor(_op.Inputs[1]);
+        var batches = X.Shape[0];
+        var depth = checked((int)(X.ElementCount / batches));
+        var p = FullyConnectedParams.Prepare(batches, depth, w.Shape[0], Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        var weights = constants.Int8Tensor(w, _op.Name, "Weights");
+        var bias = FoldedBias(w, p.OutputDepth, -p.InputOffset, depthwise: false);
+        var (m, s) = Multipliers(p.Multipliers);
+        return new FullyConnectedStep(_op.Name, Region(X), Region(Y), p.Batches, p.InputDepth, p.OutputDepth, weights, bias, m, s,
+            p.OutputOffset, Spec(p.Clamp));
+    }
+
+    private StepSpec Add()
+    {
+        var b = graph.Tensor(_op.Inputs[1]);
+        if (X.Shape != b.Shape)
+        {
+            throw Unsupported($"adds {X.Describe()} and {b.Describe()}; the int8 Add takes operands of the same shape");
+        }
+
+        var p = AddParams.Prepare(Quant(X), Quant(b), Quant(Y), _op.FusedActivation);
+        return new AddStep(_op.Name, Region(X), Region(b), Region(Y), -p.Input1Offset, -p.Input2Offset,
+            Spec(p.Input1Multiplier), Spec(p.Input2Multiplier), Spec(p.OutputMultiplier), p.OutputOffset, Spec(p.Clamp));
+    }
+
+    private StepSpec Mul()
+    {
+        var a = X;
+        var b = graph.Tensor(_op.Inputs[1]);
+        if (IsChannelGate(a, b))
+        {
+            // Multiplication commutes; the kernel wants the full tensor first and the [N, 1, 1, C] gate second.
+            (a, b) = (b, a);
+        }
+
+        Shape4? broadcast = null;
+        if (a.Shape != b.Shape)
+        {
+            if (!IsChannelGate(b, a))
+            {
+                throw Unsupported($"multiplies {a.Describe()} and {b.Describe()}; the int8 Mul takes equal shapes or an [N, 1, 1, C] gate");
+            }
+
+            broadcast = Spec(Shape(a));
+        }
+
+        var p = MulParams.Prepare(Quant(a), Quant(b), Quant(Y), _op.FusedActivation);
+        return new MulStep(_op.Name, Region(a), Region(b), Region(Y), -p.Input1Offset, -p.Input2Offset,
+            Spec(p.OutputMultiplier), p.OutputOffset, Spec(p.Clamp), broadcast);
+    }
+
+    private StepSpec Mean()
+    {
+        var p = MeanParams.Prepare(Shape(X), Quant(X), Quant(Y));
+        return new MeanStep(_op.Name, Region(X), Region(Y), Spec(p.Input), p.InputZeroPoint, p.OutputZeroPoint, Spec(p.Multiplier));
+    }
+
+    private StepSpec Pool()
+    {
+        var a = _op.AttributesAs<Pool2DAttributes>();
+        var window = Window(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding);
+        var p = Pool2DParams.Prepare(Shape(X), window, Quant(X), Quant(Y), a.Activation);
+        CheckShape(p.Output);
+        return new Pool2DStep(_op.Name, _op.Kind == IrOpKind.MaxPool2D, Region(X), Region(Y), Spec(p.Input), Spec(p.Output),
+            Spec(window), Spec(p.Clamp));
+    }
+
+    private StepSpec Pad()
+    {
+        var pad = _op.AttributesAs<PadAttributes>().Padding;
+        var p = PadParams.Prepare(Shape(X), new[] { 0, pad.Top, pad.Left, 0 }, new[] { 0, pad.Bottom, pad.Right, 0 }, Quant(X), Quant(Y));
+        CheckShape(p.Output);
+        return new PadStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), pad.Top, pad.Left, p.Fill);
+    }
+
+    private StepSpec Shift()
+    {
+        var offsets = _op.AttributesAs<ShiftAttributes>().Offsets;
+        var p = ShiftParams.Prepare(Shape(X), offsets.Select(o => o.Dy).ToList(), offsets.Select(o => o.Dx).ToList(), Quant(X));
+        // The IR and the int8 spec read out[y, x] = in[y + dy, x + dx]; MicroBackbone.Runtime's Shift.Run reads
+        // in[y - offsetY, x - offsetX] (offsets say where content moves), hence the negation.
+        var dy = constants.Int32Values(p.OffsetY.Select(v => -v), _op.Name, "OffsetsY", $"runtime row offset (-dy) per channel of '{_op.Name}'");
+        var dx = constants.Int32Values(p.OffsetX.Select(v => -v), _op.Name, "OffsetsX", $"runtime column offset (-dx) per channel of '{_op.Name}'");
+        return new ShiftStep(_op.Name, Region(X), Region(Y), Spec(p.Shape), dy, dx, p.Fill);
+    }
+
+    private StepSpec? Reshape()
+    {
+        var from = Region(X);
+        var to = Region(Y);
+        Quant(X);
+        return from.Offset == to.Offset ? null : new CopyStep(_op.Name, from, to);
+    }
+
+    private StepSpec Softmax()
+    {
+        var beta = _op.AttributesAs<SoftmaxAttributes>().Beta;
+        RequireOutput(SoftmaxParams.OutputQuantization);
+        var depth = X.Shape[X.Shape.Count - 1];
+        var p = SoftmaxParams.Prepare(depth, Quant(X), beta);
+        return new SoftmaxStep(_op.Name, Region(X), Region(Y), p.Depth, Spec(p.InputMultiplier), p.DiffMin);
+    }
+
+    private StepSpec Lookup()
+    {
+        var inQ = Quant(X);
+        var outQ = Quant(Y);
+        var all = new sbyte[256];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = (sbyte)(i - 128);
+        }
+
+        var table = new sbyte[256];
+        switch (_op.Kind)
+        {
+            case IrOpKind.Relu or IrOpKind.Relu6:
+                // A standalone activation rescales to its output parameters, then clamps at real 0 (and 6).
+                Requantize.Eval(RequantizeParams.Prepare(inQ, outQ), all, table);
+                var range = ActivationRange.For(_op.Kind == IrOpKind.Relu ? FusedActivation.Relu : FusedActivation.Relu6, outQ);
+                for (var i = 0; i < table.Length; i++)
+                {
+                    table[i] = (sbyte)range.Clamp(table[i]);
+                }
+
+                break;
+            case IrOpKind.Quantize:
+                Requantize.Eval(RequantizeParams.Prepare(inQ, outQ), all, table);
+                break;
+            case IrOpKind.HardSwish:
+                HardSwish.Eval(HardSwishParams.Prepare(inQ, outQ), all, table);
+                break;
+            case IrOpKind.HardSigmoid:
+                RequireOutput(HardSigmoidParams.OutputQuantization);
+                HardSigmoid.Eval(HardSigmoidParams.Prepare(inQ), all, table);
+                break;
+            default:
+                RequireOutput(LogisticParams.OutputQuantization);
+                Logistic.Eval(LogisticParams.Prepare(inQ), all, table);
+                break;
+        }
+
+        var id = constants.Int8Values(table, _op.Name, "Table", $"{_op.Kind} '{_op.Name}' of q = -128..127");
+        return new LookupStep(_op.Kind.ToString(), _op.Name, Region(X), Region(Y), id);
+    }
+
+    /// <summary>
+    /// bias[o] - inputZeroPoint * sum(filter o) in wrapping int32 (bias 0 when the operator has none): the runtime
+    /// kernels then read padded taps as the zero point, which equals the reference's skipped taps.
+    /// </summary>
+    private string FoldedBias(IrTensor weights, int channels, int inputZeroPoint, bool depthwise)
+    {
+        var folded = new int[channels];
+        if (_op.Inputs.Count >= 3)
+        {
+            var b = graph.Tensor(_op.Inputs[2]);
+            if (b.DataType != IrDataType.Int32 || !b.IsConstant || b.ElementCount != channels)
+            {
+                throw Unsupported($"bias {b.Describe()} must be an int32 constant with {channels} values");
+            }
+
+            b.ReadInt32().CopyTo(folded, 0);
+        }
+
+        var w = weights.ReadInt8();
+        var sums = new int[channels];
+        if (depthwise)
+        {
+            for (var i = 0; i < w.Length; i++)
+            {
+                sums[i % channels] = unchecked(sums[i % channels] + w[i]);
+            }
+        }
+        else
+        {
+            var filter = w.Length / channels;
+            for (var i = 0; i < w.Length; i++)
+            {
+                sums[i / filter] = unchecked(sums[i / filter] + w[i]);
+            }
+        }
+
+        for (var o = 0; o < channels; o++)
+        {
+            folded[o] = unchecked(folded[o] - (inputZeroPoint * sums[o]));
+        }
+
+        return constants.Int32Values(folded, _op.Name, "FoldedBias", $"bias of '{_op.Name}' minus input zero point {inputZeroPoint} times each filter's sum");
+    }
+
+    private (string Multipliers, string Shifts) Multipliers(QuantizedMultiplier[] multipliers) =>
+        (constants.Int32Values(multipliers.Select(m => m.Multiplier), _op.Name, "Multipliers", $"fixed-point multiplier per channel of '{_op.Name}'"),
+         constants.Int32Values(multipliers.Select(m => m.Shift), _op.Name, "Shifts", $"shift per channel of '{_op.Name}'"));
+
+    private float[] WeightScales(IrTensor w)
+    {
+        if (w.DataType != IrDataType.Int8 || !w.IsConstant || w.Quant is not { } q)
+        {
+            throw Unsupported($"weights {w.Describe()} must be a quantized int8 constant");
+        }
+
+        if (q.ZeroPoints.Any(z => z != 0))
+        {
+            throw Unsupported($"weights {w.Describe()} must be symmetric (zero point 0)");
+        }
+
+        return q.Scales.ToArray();
+    }
+
+    private QuantizationParams Quant(IrTensor t)
+    {
+        if (t.DataType != IrDataType.Int8)
+        {
+            throw Unsupported($"tensor {t.Describe()} must be int8 (the generated C# runs int8 graphs)");
+        }
+
+        if (t.Quant is not { IsPerChannel: false } q)
+        {
+            throw Unsupported($"tensor {t.Describe()} needs per-tensor quantization");
+        }
+
+        return new QuantizationParams(q.Scales[0], q.ZeroPoints[0]);
+    }
+
+    private void RequireOutput(QuantizationParams expected)
+    {
+        if (!Quant(Y).Equals(expected))
+        {
+            throw Unsupported($"output {Y.Describe()} must be quantized with {expected}");
+        }
+    }
+
+    private Nhwc Shape(IrTensor t) => t.Shape.Count switch
+    {
+        4 => new Nhwc(t.Shape[0], t.Shape[1], t.Shape[2], t.Shape[3]),
+        2 => new Nhwc(t.Shape[0], 1, 1, t.Shape[1]),
+        _ => throw Unsupported($"tensor {t.Describe()} must be NHWC (rank 4) or [N, features]"),
+    };
+
+    private void CheckShape(Nhwc computed)
+    {
+        if (computed.ElementCount != Y.ElementCount)
+        {
+            throw Unsupported($"the int8 kernel computes output {computed} but the graph says {Y.Describe()}");
+        }
+    }
+
+    private ArenaRegion Region(IrTensor t) => ModelLowering.Region(plan, t);
+
+    private static bool IsChannelGate(IrTensor gate, IrTensor full) =>
+        gate.Shape.Count == 4 && full.Shape.Count == 4 && gate.Shape[0] == full.Shape[0] && gate.Shape[1] == 1
+        && gate.Shape[2] == 1 && gate.Shape[3] == full.Shape[3] && (full.Shape[1] != 1 || full.Shape[2] != 1);
+
+    private static Window2D Window(int kh, int kw, int sh, int sw, int dh, int dw, Padding2D pad) =>
+        new(kh, kw, sh, sw, dh, dw, pad.Top, pad.Left, pad.Bottom, pad.Right);
+
+    private static Shape4 Spec(Nhwc s) => new(s.Batch, s.Height, s.Width, s.Channels);
+
+    private static WindowSpec Spec(Window2D w) => new(w.KernelHeight, w.KernelWidth, w.StrideHeight, w.StrideWidth,
+        w.DilationHeight, w.DilationWidth, w.PadTop, w.PadLeft, w.PadBottom, w.PadRight);
+
+    private static ClampSpec Spec(ActivationRange r) => new(r.Min, r.Max);
+
+    private static MultiplierSpec Spec(QuantizedMultiplier m) => new(m.Multiplier, m.Shift);
+
+    private CSharpEmitException Unsupported(string what) => new($"C# back end: {Where}: {what}");
+}

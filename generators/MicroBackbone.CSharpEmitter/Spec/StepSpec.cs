@@ -1,0 +1,82 @@
+namespace MicroBackbone.CSharpEmitter.Spec;
+
+// The closed set of layer calls the generated Run method makes. Every number is final (computed by the Int8
+// Prepare code at generation time); constants are referenced by their generated identifier. Convolution-like steps
+// carry a folded bias, bias[o] - inputZeroPoint * sum(filter o), as MicroBackbone.Runtime's kernels take it.
+
+/// <summary>One layer call of the generated code; <see cref="OperatorName"/> is model text for the comment.</summary>
+internal abstract record StepSpec(string OperatorKind, string OperatorName, ArenaRegion Input, ArenaRegion Output);
+
+/// <summary>Per-channel int8 convolution (weights OHWI).</summary>
+internal sealed record Conv2DStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, WindowSpec Window,
+    string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint, int OutputZeroPoint, ClampSpec Clamp)
+    : StepSpec("Conv2D", OperatorName, Input, Output);
+
+/// <summary>Per-channel int8 depthwise convolution (weights 1HWC, depth multiplier 1).</summary>
+internal sealed record DepthwiseConv2DStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, WindowSpec Window,
+    string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint, int OutputZeroPoint, ClampSpec Clamp)
+    : StepSpec("DepthwiseConv2D", OperatorName, Input, Output);
+
+/// <summary>int8 fully connected layer (weights [out, in]); per-channel or broadcast per-tensor multipliers.</summary>
+internal sealed record FullyConnectedStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, int Batches, int InputDepth, int OutputDepth,
+    string Weights, string FoldedBias, string Multipliers, string Shifts, int OutputZeroPoint, ClampSpec Clamp)
+    : StepSpec("FullyConnected", OperatorName, Input, Output);
+
+/// <summary>int8 addition of two same-shape tensors with TFLite's 20-bit headroom rescaling.</summary>
+internal sealed record AddStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Input2, ArenaRegion Output, int Input1ZeroPoint, int Input2ZeroPoint,
+    MultiplierSpec Input1Multiplier, MultiplierSpec Input2Multiplier, MultiplierSpec OutputMultiplier, int OutputZeroPoint,
+    ClampSpec Clamp)
+    : StepSpec("Add", OperatorName, Input, Output);
+
+/// <summary>
+/// int8 multiplication; <see cref="BroadcastShape"/> is set when the second operand is <c>[N, 1, 1, C]</c> (a
+/// squeeze-and-excitation gate) and null when both operands have the same shape.
+/// </summary>
+internal sealed record MulStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Input2, ArenaRegion Output, int Input1ZeroPoint, int Input2ZeroPoint,
+    MultiplierSpec OutputMultiplier, int OutputZeroPoint, ClampSpec Clamp, Shape4? BroadcastShape)
+    : StepSpec("Mul", OperatorName, Input, Output);
+
+/// <summary>int8 mean over H and W (global average pooling), multiplier folded with 1 / (H * W).</summary>
+internal sealed record MeanStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, int InputZeroPoint,
+    int OutputZeroPoint, MultiplierSpec Multiplier)
+    : StepSpec("GlobalAveragePool", OperatorName, Input, Output);
+
+/// <summary>int8 average or max pooling (same quantization in and out).</summary>
+internal sealed record Pool2DStep(
+    string OperatorName, bool IsMax, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape,
+    WindowSpec Window, ClampSpec Clamp)
+    : StepSpec(IsMax ? "MaxPool2D" : "AveragePool2D", OperatorName, Input, Output);
+
+/// <summary>Spatial zero-point padding.</summary>
+internal sealed record PadStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, int PadTop,
+    int PadLeft, sbyte Fill)
+    : StepSpec("Pad", OperatorName, Input, Output);
+
+/// <summary>Per-channel spatial shift; <see cref="OffsetsY"/>/<see cref="OffsetsX"/> name int32 constants.</summary>
+internal sealed record ShiftStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 Shape, string OffsetsY, string OffsetsX, sbyte Fill)
+    : StepSpec("Shift", OperatorName, Input, Output);
+
+/// <summary>A reshape whose output lives in another buffer than its input: a plain copy.</summary>
+internal sealed record CopyStep(string OperatorName, ArenaRegion Input, ArenaRegion Output)
+    : StepSpec("Reshape", OperatorName, Input, Output);
+
+/// <summary>
+/// An int8 elementwise function as a 256-entry table (<see cref="Table"/> names an int8 constant indexed by
+/// <c>q + 128</c>): standalone Relu/Relu6, int8 requantization, HardSwish, HardSigmoid and Sigmoid. The table is
+/// computed by the int8 spec's own kernels at generation time, so the result is exact by construction.
+/// </summary>
+internal sealed record LookupStep(string OperatorKind, string OperatorName, ArenaRegion Input, ArenaRegion Output, string Table)
+    : StepSpec(OperatorKind, OperatorName, Input, Output);
+
+/// <summary>int8 softmax over rows of <see cref="Depth"/> elements (output 1/256, -128).</summary>
+internal sealed record SoftmaxStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, int Depth, MultiplierSpec InputMultiplier, int DiffMin)
+    : StepSpec("Softmax", OperatorName, Input, Output);
