@@ -164,10 +164,9 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
     {
         var offsets = _op.AttributesAs<ShiftAttributes>().Offsets;
         var p = ShiftParams.Prepare(Shape(X), offsets.Select(o => o.Dy).ToList(), offsets.Select(o => o.Dx).ToList(), Quant(X));
-        // The IR and the int8 spec read out[y, x] = in[y + dy, x + dx]; MicroBackbone.Runtime's Shift.Run reads
-        // in[y - offsetY, x - offsetX] (offsets say where content moves), hence the negation.
-        var dy = constants.Int32Values(p.OffsetY.Select(v => -v), _op.Name, "OffsetsY", $"runtime row offset (-dy) per channel of '{_op.Name}'");
-        var dx = constants.Int32Values(p.OffsetX.Select(v => -v), _op.Name, "OffsetsX", $"runtime column offset (-dx) per channel of '{_op.Name}'");
+        // The IR, the int8 spec and MicroBackbone.Runtime's Shift.Run all read out[y, x] = in[y + dy, x + dx].
+        var dy = constants.Int32Values(p.OffsetY, _op.Name, "OffsetsY", $"row offset dy per channel of '{_op.Name}'");
+        var dx = constants.Int32Values(p.OffsetX, _op.Name, "OffsetsX", $"column offset dx per channel of '{_op.Name}'");
         return new ShiftStep(_op.Name, Region(X), Region(Y), Spec(p.Shape), dy, dx, p.Fill);
     }
 
