@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using MicroBackbone.Compiler.Checkpoints;
 using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Evaluation;
 using MicroBackbone.Compiler.Models;
+using MicroBackbone.Ir.Planning;
 using Spectre.Console;
 
 namespace MicroBackbone.Cli.Commands;
@@ -38,6 +40,7 @@ internal static class InfoCommand
                 architecture = ChannelBudget.Fit(architecture);
             }
             Render(ModelSummary.Compute(architecture));
+            RenderArena(ArenaEstimate.Plan(architecture));
             return 0;
         }));
         return command;
@@ -99,6 +102,15 @@ internal static class InfoCommand
             $"Total: {Count(summary.TotalParameters)} parameters, {Count(summary.TotalMacs)} MACs, " +
             $"peak int8 activation {Count(summary.PeakActivationBytes)} of {Count(a.SramBudgetBytes)} bytes" +
             (over ? " (over budget; try --fit-budget)" : "")));
+    }
+
+    private static void RenderArena(MemoryPlan plan)
+    {
+        // The tensor-level liveness bound: no plan that keeps whole tensors can use less.
+        double ratio = (double)plan.ArenaBytes / plan.LowerBoundBytes;
+        Console.Out.WriteLine(
+            $"Memory plan (int8, as compiled): arena {Count(plan.ArenaBytes)} bytes, liveness lower bound {Count(plan.LowerBoundBytes)}, "
+            + $"naive sum {Count(plan.NaiveBytes)} ({ratio.ToString("F3", CultureInfo.InvariantCulture)}x the bound)");
     }
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
