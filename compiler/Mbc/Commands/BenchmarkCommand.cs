@@ -5,6 +5,7 @@ using MicroBackbone.Compiler.Models;
 using MicroBackbone.Compiler.Optimization;
 using MicroBackbone.Compiler.Models.TorchVision;
 using MicroBackbone.Compiler.Training;
+using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -68,19 +69,11 @@ internal static class BenchmarkCommand
                 var table = new Table().Border(TableBorder.Rounded).AddColumns("model", "input", "params", "MACs", "batch", "median ms", "p90 ms", "img/s");
                 table.AddRow(Markup.Escape(label), $"{input[0]}x{input[1]}x{input[2]}", N(MacCounter.Parameters(network)), N(macs),
                     N(r.BatchSize), F(r.MedianMs, "F3"), F(r.P90Ms, "F3"), F(r.ImagesPerSecond, "F0"));
-                Wide().Write(table);
+                StandardOutput.Create(160).Write(table);
             }
             return 0;
         }));
         return command;
-    }
-
-    // A wide console even when redirected (CI logs), so numeric columns never wrap.
-    private static IAnsiConsole Wide()
-    {
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        console.Profile.Width = Math.Max(console.Profile.Width, 160);
-        return console;
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

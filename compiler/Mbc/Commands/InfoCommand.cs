@@ -5,6 +5,7 @@ using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Evaluation;
 using MicroBackbone.Compiler.Models;
 using MicroBackbone.Ir.Planning;
+using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
 
 namespace MicroBackbone.Cli.Commands;
@@ -65,8 +66,7 @@ internal static class InfoCommand
     private static void Render(ModelSummary summary)
     {
         // Bound to Console.Out at call time (not AnsiConsole's cached writer) so redirection and tests see it.
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        console.Profile.Width = Math.Max(console.Profile.Width, 120);
+        IAnsiConsole console = StandardOutput.Create(120);
         EdgeArchitecture a = summary.Architecture;
         console.MarkupLine(Markup.Escape(
             $"{a.Name}: input {a.InputChannels}x{a.InputSize}x{a.InputSize}, {a.NumClasses} classes, " +
