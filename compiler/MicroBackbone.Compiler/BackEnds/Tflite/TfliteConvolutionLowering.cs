@@ -1,0 +1,99 @@
+using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
+using MicroBackbone.Ir;
+
+namespace MicroBackbone.Compiler.BackEnds.Tflite;
+
+/// <summary>
+/// CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and the pools. IR padding is explicit; it becomes SAME or VALID when
+/// it equals TFLite's own computation, and otherwise a PAD operator (zero point fill) followed by a VALID
+/// convolution, which is exact because padded cells contribute (zp - zp) * w = 0 either way. Pools cannot take that
+/// route (a PAD cell would be averaged or could win the max), so they need SAME- or VALID-compatible padding.
+/// </summary>
+internal static class TfliteConvolutionLowering
+{
+    public static void Conv2D(TfliteExportContext c)
+    {
+        var a = c.Op.AttributesAs<Conv2DAttributes>();
+        var w = c.Input(1);
+        var (x, mode) = Padded(c, a.Padding, w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW);
+        var options = new TfliteConv2DOptions(mode, a.StrideW, a.StrideH, TfliteExportContext.Activation(a.Activation), a.DilationW, a.DilationH);
+        c.Emit(TfliteBuiltinOperator.Conv2D, Operands(c, x, 0), options);
+    }
+
+    public static void DepthwiseConv2D(TfliteExportContext c)
+    {
+        var a = c.Op.AttributesAs<DepthwiseConv2DAttributes>();
+        var w = c.Input(1);
+        var (x, mode) = Padded(c, a.Padding, w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW);
+        var options = new TfliteDepthwiseConv2DOptions(mode, a.StrideW, a.StrideH, a.DepthMultiplier, TfliteExportContext.Activation(a.Activation), a.DilationW, a.DilationH);
+        c.Emit(TfliteBuiltinOperator.DepthwiseConv2D, Operands(c, x, 3), options, a.DilationH != 1 || a.DilationW != 1);
+    }
+
+    public static void FullyConnected(TfliteExportContext c)
+    {
+        var a = c.Op.AttributesAs<FullyConnectedAttributes>();
+        c.Emit(TfliteBuiltinOperator.FullyConnected, Operands(c, c.Model.Tensor(c.Op.Inputs[0]), 0), new TfliteFullyConnectedOptions(TfliteExportContext.Activation(a.Activation)));
+    }
+
+    public static void Pool(TfliteExportContext c, TfliteBuiltinOperator builtin)
+    {
+        var a = c.Op.AttributesAs<Pool2DAttributes>();
+        var x = c.Input(0);
+        var mode = TfliteExportContext.PaddingMode(a.Padding, x.Shape[1], x.Shape[2], a.FilterH, a.FilterW, a.StrideH, a.StrideW)
+            ?? throw c.Unsupported($"padding {a.Padding} is neither SAME nor VALID for a {a.FilterH}x{a.FilterW} window with stride {a.StrideH}x{a.StrideW} on {x.Shape[1]}x{x.Shape[2]}; TFLite pools cannot take explicit padding");
+        var options = new TflitePool2DOptions(mode, a.StrideW, a.StrideH, a.FilterW, a.FilterH, TfliteExportContext.Activation(a.Activation));
+        c.Emit(builtin, new[] { c.Model.Tensor(x.Id) }, options);
+    }
+
+    /// <summary>
+    /// Input, weights and bias indices. An int8 bias without its own quantization gets what TFLite requires:
+    /// zero points 0 and scales input_scale * weight_scale, per output channel.
+    /// </summary>
+    private static int[] Operands(TfliteExportContext c, int x, int weightAxis)
+    {
+        var w = c.Input(1);
+        if (c.IsInt8 && w.Quant is { IsPerChannel: true } wq && wq.Axis != weightAxis)
+        {
+            throw c.Unsupported($"weights {w.Describe()} are quantized per channel along axis {wq.Axis}; TFLite needs axis {weightAxis}");
+        }
+
+        var weights = c.Model.Tensor(w.Id);
+        if (c.Op.Inputs.Count < 3)
+        {
+            return new[] { x, weights };
+        }
+
+        var bias = c.Input(2);
+        TfliteQuantization? biasQuant = null;
+        if (c.IsInt8 && bias.Quant is null && c.Input(0).Quant is { } xq && w.Quant is { } q)
+        {
+            var scales = q.Scales.Select(s => (float)((double)xq.Scales[0] * s)).ToArray();
+            biasQuant = scales.Length == 1
+                ? TfliteQuantization.PerTensor(scales[0], 0)
+                : TfliteQuantization.PerAxis(scales, new long[scales.Length], 0);
+        }
+
+        return new[] { x, weights, c.Model.Tensor(bias.Id, biasQuant) };
+    }
+
+    /// <summary>The tensor the kernel reads and its padding mode, inserting a PAD when the padding is neither SAME nor VALID.</summary>
+    private static (int Tensor, TflitePadding Mode) Padded(TfliteExportContext c, Padding2D p, int kH, int kW, int sH, int sW, int dH, int dW)
+    {
+        var x = c.Input(0);
+        if (TfliteExportContext.PaddingMode(p, x.Shape[1], x.Shape[2], kH, kW, sH, sW, dH, dW) is { } mode)
+        {
+            return (c.Model.Tensor(x.Id), mode);
+        }
+
+        if (p.Top < 0 || p.Left < 0 || p.Bottom < 0 || p.Right < 0)
+        {
+            throw c.Unsupported($"negative padding {p}");
+        }
+
+        var shape = new[] { x.Shape[0], x.Shape[1] + p.Top + p.Bottom, x.Shape[2] + p.Left + p.Right, x.Shape[3] };
+        var padded = c.Model.Activation($"{c.Op.Name}/pad", TfliteModelAssembler.TypeOf(x.DataType), shape, TfliteModelAssembler.Quantization(x.Quant));
+        var paddings = c.Model.ConstantInt32($"{c.Op.Name}/paddings", new[] { 4, 2 }, new[] { 0, 0, p.Top, p.Bottom, p.Left, p.Right, 0, 0 });
+        c.Model.Operator(TfliteBuiltinOperator.Pad, TfliteOpVersions.For(TfliteBuiltinOperator.Pad, c.KernelType), new[] { c.Model.Tensor(x.Id), paddings }, new[] { padded }, new TflitePadOptions());
+        return (padded, TflitePadding.Valid);
+    }
+}

@@ -1,0 +1,132 @@
+using MicroBackbone.Compiler.BackEnds.C;
+using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
+using MicroBackbone.Compiler.IO;
+using MicroBackbone.Ir;
+
+namespace MicroBackbone.Compiler.BackEnds.Tflite;
+
+/// <summary>
+/// Exports an IR graph (float32, or int8 with per-channel weights) to a TFLite flatbuffer (schema v3) that TFLite
+/// and TFLite Micro run with builtin operators only. Int8 graphs become full-integer models by default: the float
+/// input Quantize and output Dequantize are dropped so the model's input and output are int8 (keep them with
+/// <see cref="TfliteExportOptions.KeepFloatEdges"/>). The file carries <c>min_runtime_version</c> metadata and a
+/// <c>serving_default</c> signature. Output bytes are a pure function of the graph and options.
+/// </summary>
+public static class TfliteExporter
+{
+    /// <summary>The signature key of the exported entry point.</summary>
+    public const string SignatureKey = "serving_default";
+
+    /// <summary>Exports <paramref name="graph"/> to TFLite flatbuffer bytes.</summary>
+    /// <exception cref="TfliteConversionException">An operator or quantization TFLite cannot express.</exception>
+    public static byte[] Export(IrGraph graph, TfliteExportOptions? options = null) => TfliteWriter.Write(ToModel(graph, options));
+
+    /// <summary>Exports <paramref name="graph"/> to <paramref name="path"/> atomically (temporary file, then rename).</summary>
+    public static void WriteFile(IrGraph graph, string path, TfliteExportOptions? options = null) =>
+        AtomicFile.WriteAllBytes(path, Export(graph, options));
+
+    /// <summary>Exports <paramref name="graph"/> to the TFLite object model (before serialization).</summary>
+    public static TfliteModel ToModel(IrGraph graph, TfliteExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        options ??= TfliteExportOptions.Default;
+        GraphValidator.Validate(graph);
+        var g = options.KeepFloatEdges ? graph : EdgeQuantization.Strip(graph);
+        var model = new TfliteModelAssembler(g);
+        var inputs = g.Inputs.Select(id => model.Tensor(id)).ToList();
+        for (var i = 0; i < g.Operators.Count; i++)
+        {
+            Lower(new TfliteExportContext(g, model, g.Operators[i], i));
+        }
+
+        var outputs = g.Outputs.Select(id => model.Tensor(id)).ToList();
+        var built = model.Build(options.Description, inputs, outputs);
+        var signature = new TfliteSignature(
+            SignatureKey,
+            0,
+            StructuralList.From(g.Inputs.Select((id, i) => new TfliteTensorMap(g.Tensor(id).Name, inputs[i]))),
+            StructuralList.From(g.Outputs.Select((id, i) => new TfliteTensorMap(g.Tensor(id).Name, outputs[i]))));
+        var runtime = TfliteOpVersions.Max(model.Codes.Select(c => TfliteOpVersions.MinRuntime(c.BuiltinCode, c.Version)));
+        return (built with { Signatures = [signature] }).WithMinRuntimeVersion(runtime);
+    }
+
+    private static void Lower(TfliteExportContext c)
+    {
+        var m = c.Model;
+        var x = m.Tensor(c.Op.Inputs[0]);
+        switch (c.Op.Kind)
+        {
+            case IrOpKind.Conv2D:
+                TfliteConvolutionLowering.Conv2D(c);
+                break;
+            case IrOpKind.DepthwiseConv2D:
+                TfliteConvolutionLowering.DepthwiseConv2D(c);
+                break;
+            case IrOpKind.FullyConnected:
+                TfliteConvolutionLowering.FullyConnected(c);
+                break;
+            case IrOpKind.AveragePool2D:
+                TfliteConvolutionLowering.Pool(c, TfliteBuiltinOperator.AveragePool2D);
+                break;
+            case IrOpKind.MaxPool2D:
+                TfliteConvolutionLowering.Pool(c, TfliteBuiltinOperator.MaxPool2D);
+                break;
+            case IrOpKind.Add:
+                c.Emit(TfliteBuiltinOperator.Add, new[] { x, m.Tensor(c.Op.Inputs[1]) }, new TfliteAddOptions(TfliteExportContext.Activation(c.Op.FusedActivation)));
+                break;
+            case IrOpKind.Mul:
+                c.Emit(TfliteBuiltinOperator.Mul, new[] { x, m.Tensor(c.Op.Inputs[1]) }, new TfliteMulOptions(TfliteExportContext.Activation(c.Op.FusedActivation)));
+                break;
+            case IrOpKind.Shift:
+                TfliteShiftLowering.Shift(c);
+                break;
+            case IrOpKind.HardSigmoid:
+                TfliteShiftLowering.HardSigmoid(c);
+                break;
+            case IrOpKind.GlobalAveragePool:
+                // MEAN over H, W with keep_dims is what the int8 spec's Mean kernel reproduces bit for bit (TFLM's
+                // reduce kernel); AVERAGE_POOL_2D would need equal in/out quantization and rounds differently.
+                c.Emit(TfliteBuiltinOperator.Mean, new[] { x, m.ConstantInt32($"{c.Op.Name}/axes", new[] { 2 }, new[] { 1, 2 }) }, new TfliteReducerOptions(true));
+                break;
+            case IrOpKind.Pad:
+                {
+                    var p = c.Op.AttributesAs<PadAttributes>().Padding;
+                    var paddings = m.ConstantInt32($"{c.Op.Name}/paddings", new[] { 4, 2 }, new[] { 0, 0, p.Top, p.Bottom, p.Left, p.Right, 0, 0 });
+                    c.Emit(TfliteBuiltinOperator.Pad, new[] { x, paddings }, new TflitePadOptions());
+                    break;
+                }
+
+            case IrOpKind.Reshape:
+                {
+                    var shape = c.Output.Shape.ToArray();
+                    var target = m.ConstantInt32($"{c.Op.Name}/shape", new[] { shape.Length }, shape);
+                    c.Emit(TfliteBuiltinOperator.Reshape, new[] { x, target }, new TfliteReshapeOptions(shape));
+                    break;
+                }
+
+            case IrOpKind.Relu:
+                c.Emit(TfliteBuiltinOperator.Relu, new[] { x });
+                break;
+            case IrOpKind.Relu6:
+                c.Emit(TfliteBuiltinOperator.Relu6, new[] { x });
+                break;
+            case IrOpKind.HardSwish:
+                c.Emit(TfliteBuiltinOperator.HardSwish, new[] { x });
+                break;
+            case IrOpKind.Sigmoid:
+                c.Emit(TfliteBuiltinOperator.Logistic, new[] { x });
+                break;
+            case IrOpKind.Softmax:
+                c.Emit(TfliteBuiltinOperator.Softmax, new[] { x }, new TfliteSoftmaxOptions(c.Op.AttributesAs<SoftmaxAttributes>().Beta));
+                break;
+            case IrOpKind.Quantize:
+                c.Emit(TfliteBuiltinOperator.Quantize, new[] { x });
+                break;
+            case IrOpKind.Dequantize:
+                c.Emit(TfliteBuiltinOperator.Dequantize, new[] { x });
+                break;
+            default:
+                throw c.Unsupported("TFLite has no equivalent builtin operator");
+        }
+    }
+}

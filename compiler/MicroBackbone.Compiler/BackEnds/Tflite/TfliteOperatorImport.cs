@@ -1,0 +1,131 @@
+using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
+using MicroBackbone.Ir;
+
+namespace MicroBackbone.Compiler.BackEnds.Tflite;
+
+/// <summary>Turns one TFLite operator into IR operators (see <see cref="TfliteImporter"/> for what is supported).</summary>
+internal static class TfliteOperatorImport
+{
+    public static void Import(TfliteImportState s, int index)
+    {
+        var op = s.Subgraph.Operators[index];
+        if (op.OpcodeIndex < 0 || op.OpcodeIndex >= s.Model.OperatorCodes.Count)
+        {
+            throw new TfliteConversionException($"{s.Source}: operator #{index} refers to operator code {op.OpcodeIndex}, but the model has {s.Model.OperatorCodes.Count}");
+        }
+
+        var builtin = s.Model.OperatorCodes[op.OpcodeIndex].BuiltinCode;
+        var name = TfliteDump.OperatorName(builtin);
+        var c = new TfliteImportContext(s, op, index, name);
+        if (op.Outputs.Count != 1)
+        {
+            throw c.Fail($"has {op.Outputs.Count} outputs; the IR operators have one");
+        }
+
+        switch (builtin)
+        {
+            case TfliteBuiltinOperator.Conv2D:
+                {
+                    var o = c.Options<TfliteConv2DOptions>();
+                    var w = c.InputShape(1);
+                    var padding = c.Padding(o.Padding, w[1], w[2], o.StrideH, o.StrideW, o.DilationH, o.DilationW);
+                    c.Add(IrOpKind.Conv2D, c.WeightOperands(), new Conv2DAttributes(o.StrideH, o.StrideW, padding, o.DilationH, o.DilationW, c.Activation(o.Activation)));
+                    break;
+                }
+
+            case TfliteBuiltinOperator.DepthwiseConv2D:
+                TfliteDepthwiseImport.Import(c);
+                break;
+            case TfliteBuiltinOperator.FullyConnected:
+                {
+                    var o = c.Options<TfliteFullyConnectedOptions>();
+                    if (o.KeepNumDims && c.InputShape(0).Count != 2)
+                    {
+                        throw c.Fail("keep_num_dims on an input of rank other than 2 is not supported");
+                    }
+
+                    c.Add(IrOpKind.FullyConnected, c.WeightOperands(), new FullyConnectedAttributes(c.Activation(o.Activation)));
+                    break;
+                }
+
+            case TfliteBuiltinOperator.AveragePool2D or TfliteBuiltinOperator.MaxPool2D:
+                {
+                    var o = c.Options<TflitePool2DOptions>();
+                    var padding = c.Padding(o.Padding, o.FilterHeight, o.FilterWidth, o.StrideH, o.StrideW, 1, 1);
+                    var kind = builtin == TfliteBuiltinOperator.AveragePool2D ? IrOpKind.AveragePool2D : IrOpKind.MaxPool2D;
+                    c.Add(kind, new[] { c.In(0) }, new Pool2DAttributes(o.FilterHeight, o.FilterWidth, o.StrideH, o.StrideW, padding, c.Activation(o.Activation)));
+                    break;
+                }
+
+            case TfliteBuiltinOperator.Add:
+                c.Elementwise(IrOpKind.Add, c.Options<TfliteAddOptions>().Activation);
+                break;
+            case TfliteBuiltinOperator.Mul:
+                c.Elementwise(IrOpKind.Mul, c.Options<TfliteMulOptions>().Activation);
+                break;
+            case TfliteBuiltinOperator.Reshape:
+                c.Add(IrOpKind.Reshape, new[] { c.In(0) }, new ReshapeAttributes(new EquatableArray<int>(c.OutputShape())));
+                break;
+            case TfliteBuiltinOperator.Softmax:
+                c.Add(IrOpKind.Softmax, new[] { c.In(0) }, new SoftmaxAttributes(c.Options<TfliteSoftmaxOptions>().Beta));
+                break;
+            case TfliteBuiltinOperator.Pad:
+                {
+                    var p = c.IntInput(1, "paddings");
+                    if (c.InputShape(0).Count != 4 || p.Length != 8 || p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0)
+                    {
+                        throw c.Fail($"paddings [{string.Join(", ", p)}] are not spatial padding of an NHWC tensor");
+                    }
+
+                    c.Add(IrOpKind.Pad, new[] { c.In(0) }, new PadAttributes(new Padding2D(p[2], p[4], p[3], p[5])));
+                    break;
+                }
+
+            case TfliteBuiltinOperator.Mean:
+                Mean(c);
+                break;
+            case TfliteBuiltinOperator.Quantize:
+                c.Add(IrOpKind.Quantize, new[] { c.In(0) });
+                break;
+            case TfliteBuiltinOperator.Dequantize:
+                c.Add(IrOpKind.Dequantize, new[] { c.In(0) });
+                break;
+            case TfliteBuiltinOperator.Logistic:
+                c.Add(IrOpKind.Sigmoid, new[] { c.In(0) });
+                break;
+            case TfliteBuiltinOperator.HardSwish:
+                c.Add(IrOpKind.HardSwish, new[] { c.In(0) });
+                break;
+            case TfliteBuiltinOperator.Relu:
+                c.Add(IrOpKind.Relu, new[] { c.In(0) });
+                break;
+            case TfliteBuiltinOperator.Relu6:
+                c.Add(IrOpKind.Relu6, new[] { c.In(0) });
+                break;
+            default:
+                throw c.Fail("is not supported by the TFLite importer (the IR has no equivalent)");
+        }
+    }
+
+    /// <summary>MEAN over H and W of an NHWC tensor: GlobalAveragePool, plus a Reshape when keep_dims is false.</summary>
+    private static void Mean(TfliteImportContext c)
+    {
+        var axes = c.IntInput(1, "axes").Select(a => a < 0 ? a + 4 : a).OrderBy(a => a).ToArray();
+        var shape = c.InputShape(0);
+        if (shape.Count != 4 || !axes.SequenceEqual(new[] { 1, 2 }))
+        {
+            throw c.Fail($"reduces axes [{string.Join(", ", axes)}] of a rank-{shape.Count} tensor; only H and W (1, 2) of NHWC are supported");
+        }
+
+        if (c.Options<TfliteReducerOptions>().KeepDims)
+        {
+            c.Add(IrOpKind.GlobalAveragePool, new[] { c.In(0) });
+            return;
+        }
+
+        var y = c.OutputTensor;
+        var pooled = c.State.NewActivation($"{y.Name}/keep_dims", new[] { shape[0], 1, 1, shape[3] }, y.DataType, y.Quant);
+        c.State.Operators.Add(new IrOperator(IrOpKind.GlobalAveragePool, $"{y.Name}/mean", EquatableArray.Of(c.In(0)), EquatableArray.Of(pooled)));
+        c.State.Operators.Add(new IrOperator(IrOpKind.Reshape, y.Name, EquatableArray.Of(pooled), EquatableArray.Of(c.Out()), new ReshapeAttributes(y.Shape)));
+    }
+}
