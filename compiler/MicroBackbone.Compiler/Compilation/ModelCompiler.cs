@@ -71,6 +71,14 @@ public static class ModelCompiler
                     return Summary(target, outputDir, [file], int8, MemoryPlanner.Plan(int8).ArenaBytes, code: null);
                 }
 
+            case CompileTarget.Tflite:
+                {
+                    byte[] flatbuffer = TfliteExporter.Export(int8);
+                    AtomicFile.WriteAllBytes(Path.Combine(outputDir, baseName + "_int8.tflite"), flatbuffer);
+                    return Summary(target, outputDir, [baseName + "_int8.tflite"], int8,
+                        MemoryPlanner.Plan(int8).ArenaBytes, code: null);
+                }
+
             default:
                 throw new ArgumentOutOfRangeException(nameof(target), target, "unknown compile target");
         }

@@ -32,7 +32,10 @@ public static class ModelSource
             using FileStream stream = File.OpenRead(path);
             return new LoadedModel(path, MbirReader.Read(stream, path), null, null);
         }
-        //TFLITE
+        if (extension == ".tflite")
+        {
+            return new LoadedModel(path, BackEnds.Tflite.TfliteImporter.Import(File.ReadAllBytes(path), path), null, null);
+        }
         (nn.Module<Tensor, Tensor> model, ModelSpec spec, Checkpoints.CheckpointMetadata metadata) = ArchCatalog.Load(path, fallback);
         using (model)
         {

@@ -56,6 +56,11 @@ public sealed class CompilePipelineCommandTests : IDisposable
         Assert.Contains("MACs", output);
         CToolchain.Check("gcc", $"{CToolchain.HostFlags} -O1 -fsanitize=address,undefined -o model main.c model.c", cDir);
 
+        string tfliteDir = Path.Combine(_dir, "tflite");
+        (exit, _, error) = CliRunner.Run("compile", quantized, "--target", "tflite", "--output-dir", tfliteDir);
+        Assert.True(exit == 0, error);
+        string tflite = Path.Combine(tfliteDir, "edge_nano_int8.tflite");
+
         var random = new Random(3);
         for (int i = 0; i < 3; i++)
         {
@@ -69,6 +74,11 @@ public sealed class CompilePipelineCommandTests : IDisposable
             Assert.True(code == 0, cError);
             Assert.Equal(expected, actual);
             Assert.Contains("top_class ", expected);
+
+            // The int8 flatbuffer, imported back, computes the same bits.
+            (runExit, string fromTflite, runError) = CliRunner.Run("run", tflite, "--input", input);
+            Assert.True(runExit == 0, runError);
+            Assert.Equal(expected.Split("top_class")[0], fromTflite.Split("top_class")[0]);
         }
     }
 

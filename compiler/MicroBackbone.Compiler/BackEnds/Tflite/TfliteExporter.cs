@@ -1,4 +1,4 @@
-using MicroBackbone.Compiler.BackEnds.C;
+using MicroBackbone.Ir.Passes;
 using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 using MicroBackbone.Compiler.IO;
 using MicroBackbone.Ir;
