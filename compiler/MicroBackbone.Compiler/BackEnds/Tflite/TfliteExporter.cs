@@ -1,7 +1,9 @@
+using System.Text;
 using MicroBackbone.Compiler.BackEnds.C;
 using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 using MicroBackbone.Compiler.IO;
 using MicroBackbone.Ir;
+using MicroBackbone.Ir.Int8.Kernels;
 
 namespace MicroBackbone.Compiler.BackEnds.Tflite;
 
@@ -16,6 +18,12 @@ public static class TfliteExporter
 {
     /// <summary>The signature key of the exported entry point.</summary>
     public const string SignatureKey = "serving_default";
+
+    /// <summary>
+    /// Metadata entry holding the graph's class labels as UTF-8, one per line, so an import restores them (TFLite
+    /// runtimes ignore unknown metadata).
+    /// </summary>
+    public const string ClassNamesMetadata = "mb_class_names";
 
     /// <summary>Exports <paramref name="graph"/> to TFLite flatbuffer bytes.</summary>
     /// <exception cref="TfliteConversionException">An operator or quantization TFLite cannot express.</exception>
@@ -47,7 +55,18 @@ public static class TfliteExporter
             StructuralList.From(g.Inputs.Select((id, i) => new TfliteTensorMap(g.Tensor(id).Name, inputs[i]))),
             StructuralList.From(g.Outputs.Select((id, i) => new TfliteTensorMap(g.Tensor(id).Name, outputs[i]))));
         var runtime = TfliteOpVersions.Max(model.Codes.Select(c => TfliteOpVersions.MinRuntime(c.BuiltinCode, c.Version)));
-        return (built with { Signatures = [signature] }).WithMinRuntimeVersion(runtime);
+        built = (built with { Signatures = [signature] }).WithMinRuntimeVersion(runtime);
+        if (g.ClassNames.Count == 0)
+        {
+            return built;
+        }
+
+        var labels = new TfliteBuffer(Encoding.UTF8.GetBytes(string.Join("\n", g.ClassNames)));
+        return built with
+        {
+            Buffers = StructuralList.From(built.Buffers.Append(labels)),
+            Metadata = StructuralList.From(built.Metadata.Append(new TfliteMetadata(ClassNamesMetadata, built.Buffers.Count))),
+        };
     }
 
     private static void Lower(TfliteExportContext c)
@@ -114,9 +133,11 @@ public static class TfliteExporter
                 c.Emit(TfliteBuiltinOperator.HardSwish, new[] { x });
                 break;
             case IrOpKind.Sigmoid:
+                c.RequireFixedOutputQuantization(LogisticParams.OutputQuantization);
                 c.Emit(TfliteBuiltinOperator.Logistic, new[] { x });
                 break;
             case IrOpKind.Softmax:
+                c.RequireFixedOutputQuantization(SoftmaxParams.OutputQuantization);
                 c.Emit(TfliteBuiltinOperator.Softmax, new[] { x }, new TfliteSoftmaxOptions(c.Op.AttributesAs<SoftmaxAttributes>().Beta));
                 break;
             case IrOpKind.Quantize:

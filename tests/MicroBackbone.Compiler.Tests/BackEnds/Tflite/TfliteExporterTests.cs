@@ -162,6 +162,42 @@ public class TfliteExporterTests
     }
 
     [Fact]
+    public void Int8_sigmoid_with_another_output_quantization_is_a_clear_error()
+    {
+        var b = new IrGraphBuilder("sig");
+        var x = b.Input("x", new[] { 1, 4 }, IrDataType.Int8, QuantParams.PerTensor(0.1f, 0));
+        var y = b.Unary(IrOpKind.Sigmoid, x, "sigmoid", QuantParams.PerTensor(0.01f, 0));
+        var error = Assert.Throws<TfliteConversionException>(() => TfliteExporter.Export(b.Output(y).Build()));
+        Assert.Contains("operator #0 Sigmoid 'sigmoid' cannot be exported to TFLite: int8 Sigmoid output must be quantized with scale 1/256 and zero point -128", error.Message);
+    }
+
+    [Fact]
+    public void Write_file_replaces_the_target_atomically_with_the_exported_bytes()
+    {
+        var dir = Directory.CreateTempSubdirectory("mb_tflite_");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "tiny.tflite");
+            File.WriteAllText(path, "old");
+            TfliteExporter.WriteFile(CTestModels.Tiny(), path);
+            Assert.Equal(TfliteExporter.Export(CTestModels.Tiny()), File.ReadAllBytes(path));
+            Assert.Single(dir.GetFiles());
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Class_names_are_stored_as_metadata()
+    {
+        var m = Read(TfliteExporter.Export(CTestModels.Tiny()));
+        var entry = Assert.Single(m.Metadata, e => e.Name == TfliteExporter.ClassNamesMetadata);
+        Assert.Equal("stop\nyield\nspeed_50\nno_entry", System.Text.Encoding.UTF8.GetString(m.Buffers[entry.Buffer].Data.ToArray()));
+    }
+
+    [Fact]
     public void Dump_of_the_exported_tiny_model() =>
         Approvals.VerifyWithExtension(TfliteDump.ToText(Read(TfliteExporter.Export(CTestModels.Tiny()))), ".txt");
 }
