@@ -69,6 +69,24 @@ public static class TfliteExporter
         };
     }
 
+    /// <summary>
+    /// RELU6. TFLite Micro's int8 RELU6 clamps the raw input values with the input's quantization and never
+    /// requantizes, so when the IR changes quantization a QUANTIZE (int8 requantize) goes first; the clamp then
+    /// runs in the output quantization, which is what the int8 spec computes (requantize, then clamp).
+    /// </summary>
+    private static void Relu6(TfliteExportContext c, int x)
+    {
+        var (xq, yq) = (c.Input(0).Quant, c.Output.Quant);
+        if (c.IsInt8 && xq is not null && yq is not null && xq != yq)
+        {
+            var requantized = c.Model.Activation($"{c.Op.Name}/requantize", TfliteTensorType.Int8, c.Output.Shape.ToArray(), TfliteModelAssembler.Quantization(yq));
+            c.Model.Operator(TfliteBuiltinOperator.Quantize, TfliteOpVersions.For(TfliteBuiltinOperator.Quantize, TfliteTensorType.Int8), new[] { x }, new[] { requantized });
+            x = requantized;
+        }
+
+        c.Emit(TfliteBuiltinOperator.Relu6, new[] { x });
+    }
+
     private static void Lower(TfliteExportContext c)
     {
         var m = c.Model;
@@ -127,7 +145,7 @@ public static class TfliteExporter
                 c.Emit(TfliteBuiltinOperator.Relu, new[] { x });
                 break;
             case IrOpKind.Relu6:
-                c.Emit(TfliteBuiltinOperator.Relu6, new[] { x });
+                Relu6(c, x);
                 break;
             case IrOpKind.HardSwish:
                 c.Emit(TfliteBuiltinOperator.HardSwish, new[] { x });

@@ -113,6 +113,20 @@ public class TfliteExporterTests
     }
 
     [Fact]
+    public void Relu6_that_changes_quantization_requantizes_first_because_tflm_relu6_only_clamps()
+    {
+        var m = Read(TfliteExporter.Export(TfliteIrTestModels.Wide()));
+        var g = m.Subgraphs[0];
+        var ops = g.Operators.Select(o => Op(m, o)).ToList();
+        var relu6 = ops.IndexOf("RELU6");
+        Assert.Equal("QUANTIZE", ops[relu6 - 1]);
+        var requantized = g.Tensors[g.Operators[relu6].Inputs[0]];
+        Assert.Equal("relu6/requantize", requantized.Name);
+        Assert.Equal(g.Tensors[g.Operators[relu6].Outputs[0]].Quantization, requantized.Quantization);
+        Assert.Equal(new[] { "QUANTIZE", "QUANTIZE" }, ops.Where(o => o == "QUANTIZE").ToArray()); // plus the IR's own requantize
+    }
+
+    [Fact]
     public void Float_model_uses_version_1_kernels_and_float_tensors()
     {
         var m = Read(TfliteExporter.Export(TfliteIrTestModels.Float()));
