@@ -176,6 +176,17 @@ public class TfliteExporterTests
     }
 
     [Fact]
+    public void Conv_weights_quantized_along_another_axis_are_a_clear_error()
+    {
+        var b = new IrGraphBuilder("axis");
+        var x = b.Input("x", new[] { 1, 3, 3, 2 }, IrDataType.Int8, QuantParams.PerTensor(0.1f, 0));
+        var w = b.ConstantInt8("w", new[] { 4, 1, 1, 2 }, new sbyte[8], QuantParams.PerChannel(new[] { 0.1f, 0.2f }, new[] { 0, 0 }, 3));
+        var y = b.Conv2D(x, w, null, new Conv2DAttributes(), "pw", QuantParams.PerTensor(0.1f, 0));
+        var error = Assert.Throws<TfliteConversionException>(() => TfliteExporter.Export(b.Output(y).Build()));
+        Assert.Contains("operator #0 Conv2D 'pw' cannot be exported to TFLite: weights #1 'w' int8[4, 1, 1, 2] are quantized per channel along axis 3; TFLite needs axis 0", error.Message);
+    }
+
+    [Fact]
     public void Int8_sigmoid_with_another_output_quantization_is_a_clear_error()
     {
         var b = new IrGraphBuilder("sig");
