@@ -25,6 +25,18 @@ internal sealed class TfliteExportContext(IrGraph graph, TfliteModelAssembler mo
     public void Emit(TfliteBuiltinOperator builtin, int[] inputs, TfliteBuiltinOptions? options = null, bool dilated = false) =>
         Model.Operator(builtin, TfliteOpVersions.For(builtin, KernelType, dilated), inputs, new[] { Model.Tensor(Op.Outputs[0]) }, options);
 
+    /// <summary>
+    /// Checks that an int8 operator whose TFLite kernel has a fixed output quantization (LOGISTIC, SOFTMAX, the
+    /// hard-sigmoid depthwise form) has exactly that quantization, as TFLite refuses the model otherwise.
+    /// </summary>
+    public void RequireFixedOutputQuantization(Ir.Int8.QuantizationParams expected)
+    {
+        if (IsInt8 && (Output.Quant is not { IsPerChannel: false } q || q.Scales[0] != expected.Scale || q.ZeroPoints[0] != expected.ZeroPoint))
+        {
+            throw Unsupported($"int8 {Op.Kind} output must be quantized with scale 1/{1 / expected.Scale:0} and zero point {expected.ZeroPoint} (TFLite's fixed output quantization)");
+        }
+    }
+
     public TfliteConversionException Unsupported(string why) =>
         new($"graph '{Graph.Name}': operator #{index} {Op.Kind} '{Op.Name}' cannot be exported to TFLite: {why}");
 

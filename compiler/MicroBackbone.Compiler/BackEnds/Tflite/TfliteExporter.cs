@@ -1,7 +1,9 @@
-using MicroBackbone.Ir.Passes;
+using System.Text;
 using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 using MicroBackbone.Compiler.IO;
 using MicroBackbone.Ir;
+using MicroBackbone.Ir.Passes;
+using MicroBackbone.Ir.Int8.Kernels;
 
 namespace MicroBackbone.Compiler.BackEnds.Tflite;
 
@@ -16,6 +18,12 @@ public static class TfliteExporter
 {
     /// <summary>The signature key of the exported entry point.</summary>
     public const string SignatureKey = "serving_default";
+
+    /// <summary>
+    /// Metadata entry holding the graph's class labels as UTF-8, one per line, so an import restores them (TFLite
+    /// runtimes ignore unknown metadata).
+    /// </summary>
+    public const string ClassNamesMetadata = "mb_class_names";
 
     /// <summary>Exports <paramref name="graph"/> to TFLite flatbuffer bytes.</summary>
     /// <exception cref="TfliteConversionException">An operator or quantization TFLite cannot express.</exception>
@@ -47,7 +55,36 @@ public static class TfliteExporter
             StructuralList.From(g.Inputs.Select((id, i) => new TfliteTensorMap(g.Tensor(id).Name, inputs[i]))),
             StructuralList.From(g.Outputs.Select((id, i) => new TfliteTensorMap(g.Tensor(id).Name, outputs[i]))));
         var runtime = TfliteOpVersions.Max(model.Codes.Select(c => TfliteOpVersions.MinRuntime(c.BuiltinCode, c.Version)));
-        return (built with { Signatures = [signature] }).WithMinRuntimeVersion(runtime);
+        built = (built with { Signatures = [signature] }).WithMinRuntimeVersion(runtime);
+        if (g.ClassNames.Count == 0)
+        {
+            return built;
+        }
+
+        var labels = new TfliteBuffer(Encoding.UTF8.GetBytes(string.Join("\n", g.ClassNames)));
+        return built with
+        {
+            Buffers = StructuralList.From(built.Buffers.Append(labels)),
+            Metadata = StructuralList.From(built.Metadata.Append(new TfliteMetadata(ClassNamesMetadata, built.Buffers.Count))),
+        };
+    }
+
+    /// <summary>
+    /// RELU6. TFLite Micro's int8 RELU6 clamps the raw input values with the input's quantization and never
+    /// requantizes, so when the IR changes quantization a QUANTIZE (int8 requantize) goes first; the clamp then
+    /// runs in the output quantization, which is what the int8 spec computes (requantize, then clamp).
+    /// </summary>
+    private static void Relu6(TfliteExportContext c, int x)
+    {
+        var (xq, yq) = (c.Input(0).Quant, c.Output.Quant);
+        if (c.IsInt8 && xq is not null && yq is not null && xq != yq)
+        {
+            var requantized = c.Model.Activation($"{c.Op.Name}/requantize", TfliteTensorType.Int8, c.Output.Shape.ToArray(), TfliteModelAssembler.Quantization(yq));
+            c.Model.Operator(TfliteBuiltinOperator.Quantize, TfliteOpVersions.For(TfliteBuiltinOperator.Quantize, TfliteTensorType.Int8), new[] { x }, new[] { requantized });
+            x = requantized;
+        }
+
+        c.Emit(TfliteBuiltinOperator.Relu6, new[] { x });
     }
 
     private static void Lower(TfliteExportContext c)
@@ -108,15 +145,17 @@ public static class TfliteExporter
                 c.Emit(TfliteBuiltinOperator.Relu, new[] { x });
                 break;
             case IrOpKind.Relu6:
-                c.Emit(TfliteBuiltinOperator.Relu6, new[] { x });
+                Relu6(c, x);
                 break;
             case IrOpKind.HardSwish:
                 c.Emit(TfliteBuiltinOperator.HardSwish, new[] { x });
                 break;
             case IrOpKind.Sigmoid:
+                c.RequireFixedOutputQuantization(LogisticParams.OutputQuantization);
                 c.Emit(TfliteBuiltinOperator.Logistic, new[] { x });
                 break;
             case IrOpKind.Softmax:
+                c.RequireFixedOutputQuantization(SoftmaxParams.OutputQuantization);
                 c.Emit(TfliteBuiltinOperator.Softmax, new[] { x }, new TfliteSoftmaxOptions(c.Op.AttributesAs<SoftmaxAttributes>().Beta));
                 break;
             case IrOpKind.Quantize:

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Buffers.Binary;
 using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 using MicroBackbone.Ir;
@@ -49,7 +50,7 @@ public static class TfliteImporter
             metadata["tflite_min_runtime_version"] = runtime;
         }
 
-        var graph = new IrGraph(name, state.Tensors, state.Operators, inputs, outputs, null, metadata);
+        var graph = new IrGraph(name, state.Tensors, state.Operators, inputs, outputs, ClassNames(model), metadata);
         try
         {
             GraphValidator.Validate(graph);
@@ -60,6 +61,18 @@ public static class TfliteImporter
         }
 
         return graph;
+    }
+
+    /// <summary>The labels the exporter stored in <see cref="TfliteExporter.ClassNamesMetadata"/>, or none.</summary>
+    private static IReadOnlyList<string> ClassNames(TfliteModel model)
+    {
+        var entry = model.Metadata.FirstOrDefault(m => m.Name == TfliteExporter.ClassNamesMetadata);
+        if (entry is null || entry.Buffer <= 0 || entry.Buffer >= model.Buffers.Count || model.Buffers[entry.Buffer].IsEmpty)
+        {
+            return Array.Empty<string>();
+        }
+
+        return Encoding.UTF8.GetString(model.Buffers[entry.Buffer].Data.ToArray()).Split('\n');
     }
 }
 

@@ -77,12 +77,7 @@ internal static class TfliteShiftLowering
         if (c.IsInt8)
         {
             var xq = x.Quant!;
-            var fixedOut = HardSigmoidParams.OutputQuantization;
-            if (c.Output.Quant is not { IsPerChannel: false } yq || yq.Scales[0] != fixedOut.Scale || yq.ZeroPoints[0] != fixedOut.ZeroPoint)
-            {
-                throw c.Unsupported($"int8 HardSigmoid output must be quantized with scale 1/256 and zero point {fixedOut.ZeroPoint}");
-            }
-
+            c.RequireFixedOutputQuantization(HardSigmoidParams.OutputQuantization);
             var p = HardSigmoidParams.Prepare(new Ir.Int8.QuantizationParams(xq.Scales[0], xq.ZeroPoints[0]));
             var ws = Enumerable.Repeat(HardSigmoidParams.WeightScale, channels).ToArray();
             var weights = c.Model.Constant($"{c.Op.Name}/weights", TfliteTensorType.Int8, shape, Enumerable.Repeat((byte)HardSigmoidParams.Weight, channels).ToArray(),

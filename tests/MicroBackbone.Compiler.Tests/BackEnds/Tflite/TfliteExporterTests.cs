@@ -113,6 +113,20 @@ public class TfliteExporterTests
     }
 
     [Fact]
+    public void Relu6_that_changes_quantization_requantizes_first_because_tflm_relu6_only_clamps()
+    {
+        var m = Read(TfliteExporter.Export(TfliteIrTestModels.Wide()));
+        var g = m.Subgraphs[0];
+        var ops = g.Operators.Select(o => Op(m, o)).ToList();
+        var relu6 = ops.IndexOf("RELU6");
+        Assert.Equal("QUANTIZE", ops[relu6 - 1]);
+        var requantized = g.Tensors[g.Operators[relu6].Inputs[0]];
+        Assert.Equal("relu6/requantize", requantized.Name);
+        Assert.Equal(g.Tensors[g.Operators[relu6].Outputs[0]].Quantization, requantized.Quantization);
+        Assert.Equal(new[] { "QUANTIZE", "QUANTIZE" }, ops.Where(o => o == "QUANTIZE").ToArray()); // plus the IR's own requantize
+    }
+
+    [Fact]
     public void Float_model_uses_version_1_kernels_and_float_tensors()
     {
         var m = Read(TfliteExporter.Export(TfliteIrTestModels.Float()));
@@ -159,6 +173,53 @@ public class TfliteExporterTests
         var h = b.Unary(IrOpKind.HardSigmoid, x, "gate", QuantParams.PerTensor(0.01f, 0));
         var error = Assert.Throws<TfliteConversionException>(() => TfliteExporter.Export(b.Output(h).Build()));
         Assert.Contains("operator #0 HardSigmoid 'gate' cannot be exported to TFLite: int8 HardSigmoid output must be quantized with scale 1/256", error.Message);
+    }
+
+    [Fact]
+    public void Conv_weights_quantized_along_another_axis_are_a_clear_error()
+    {
+        var b = new IrGraphBuilder("axis");
+        var x = b.Input("x", new[] { 1, 3, 3, 2 }, IrDataType.Int8, QuantParams.PerTensor(0.1f, 0));
+        var w = b.ConstantInt8("w", new[] { 4, 1, 1, 2 }, new sbyte[8], QuantParams.PerChannel(new[] { 0.1f, 0.2f }, new[] { 0, 0 }, 3));
+        var y = b.Conv2D(x, w, null, new Conv2DAttributes(), "pw", QuantParams.PerTensor(0.1f, 0));
+        var error = Assert.Throws<TfliteConversionException>(() => TfliteExporter.Export(b.Output(y).Build()));
+        Assert.Contains("operator #0 Conv2D 'pw' cannot be exported to TFLite: weights #1 'w' int8[4, 1, 1, 2] are quantized per channel along axis 3; TFLite needs axis 0", error.Message);
+    }
+
+    [Fact]
+    public void Int8_sigmoid_with_another_output_quantization_is_a_clear_error()
+    {
+        var b = new IrGraphBuilder("sig");
+        var x = b.Input("x", new[] { 1, 4 }, IrDataType.Int8, QuantParams.PerTensor(0.1f, 0));
+        var y = b.Unary(IrOpKind.Sigmoid, x, "sigmoid", QuantParams.PerTensor(0.01f, 0));
+        var error = Assert.Throws<TfliteConversionException>(() => TfliteExporter.Export(b.Output(y).Build()));
+        Assert.Contains("operator #0 Sigmoid 'sigmoid' cannot be exported to TFLite: int8 Sigmoid output must be quantized with scale 1/256 and zero point -128", error.Message);
+    }
+
+    [Fact]
+    public void Write_file_replaces_the_target_atomically_with_the_exported_bytes()
+    {
+        var dir = Directory.CreateTempSubdirectory("mb_tflite_");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "tiny.tflite");
+            File.WriteAllText(path, "old");
+            TfliteExporter.WriteFile(CTestModels.Tiny(), path);
+            Assert.Equal(TfliteExporter.Export(CTestModels.Tiny()), File.ReadAllBytes(path));
+            Assert.Single(dir.GetFiles());
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
+    public void Class_names_are_stored_as_metadata()
+    {
+        var m = Read(TfliteExporter.Export(CTestModels.Tiny()));
+        var entry = Assert.Single(m.Metadata, e => e.Name == TfliteExporter.ClassNamesMetadata);
+        Assert.Equal("stop\nyield\nspeed_50\nno_entry", System.Text.Encoding.UTF8.GetString(m.Buffers[entry.Buffer].Data.ToArray()));
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public class TfliteIrRoundTripTests
         var shift = tiny.Operators.Single(o => o.Kind == IrOpKind.Shift);
         var back = TfliteImporter.Import(TfliteExporter.Export(tiny), "tiny.tflite").Operators.Single(o => o.Kind == IrOpKind.Shift);
         Assert.Equal(shift.Attributes, back.Attributes);
+        Assert.Equal(tiny.ClassNames, TfliteImporter.Import(TfliteExporter.Export(tiny), "tiny.tflite").ClassNames);
         Assert.Equal("block.shift", back.Name);
     }
 
