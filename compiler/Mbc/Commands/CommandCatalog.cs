@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return QuantizeCommand.Create();
         yield return CompileCommand.Create();
         yield return RunCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

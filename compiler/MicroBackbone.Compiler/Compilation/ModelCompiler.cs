@@ -73,9 +73,14 @@ public static class ModelCompiler
 
             case CompileTarget.Tflite:
                 {
+                    // The flatbuffer plus what a TFLite Micro project needs around it: the bytes as a C array and an
+                    // ESP32 sketch that registers exactly the model's operators.
                     byte[] flatbuffer = TfliteExporter.Export(int8);
-                    AtomicFile.WriteAllBytes(Path.Combine(outputDir, baseName + "_int8.tflite"), flatbuffer);
-                    return Summary(target, outputDir, [baseName + "_int8.tflite"], int8,
+                    string file = baseName + "_int8.tflite";
+                    AtomicFile.WriteAllBytes(Path.Combine(outputDir, file), flatbuffer);
+                    AtomicFile.WriteAllText(Path.Combine(outputDir, TfliteCArray.FileName), TfliteCArray.Render(flatbuffer, baseName));
+                    AtomicFile.WriteAllText(Path.Combine(outputDir, TfliteMicroSketch.FileName), TfliteMicroSketch.Render(int8, flatbuffer, baseName));
+                    return Summary(target, outputDir, [file, TfliteCArray.FileName, TfliteMicroSketch.FileName], int8,
                         MemoryPlanner.Plan(int8).ArenaBytes, code: null);
                 }
 

@@ -1,7 +1,9 @@
 using MicroBackbone.Compiler.Checkpoints;
+using MicroBackbone.Compiler.Compilation;
 using MicroBackbone.Compiler.Models;
 using MicroBackbone.Compiler.Tests.BackEnds.C;
 using MicroBackbone.Compiler.Tests.FrontEnds;
+using MicroBackbone.Ir.Reference;
 using static TorchSharp.torch;
 
 namespace MicroBackbone.Compiler.Tests.Cli;
@@ -112,6 +114,39 @@ public sealed class CompilePipelineCommandTests : IDisposable
         Assert.True(exit == 0, error);
         Assert.Matches(@"float top-1 \d+\.\d\d%, int8 \(reference interpreter\) top-1 \d+\.\d\d%, drop -?\d+\.\d\d points", error);
         Assert.Contains("top-1", output);
+    }
+
+    [Fact]
+    public void ExportWritesEveryArtifactAndTheyComputeTheSameModel()
+    {
+        string floatPath = FloatCheckpoint();
+        string dir = Path.Combine(_dir, "export");
+        (int exit, string output, string error) = CliRunner.Run("export", "--checkpoint", floatPath, "--output-dir", dir,
+            "--quantize", "--calibration-samples", "8");
+        Assert.True(exit == 0, error);
+        foreach (string file in new[] { "model.pth", "model.onnx", "model.tflite", "model_int8.tflite", "model_data.h" })
+        {
+            Assert.True(new FileInfo(Path.Combine(dir, file)).Length > 0, file);
+            Assert.Contains(file, output);
+        }
+
+        // The float flatbuffer imports back to the same float function as the checkpoint.
+        ModelSpec fallback = TrainedLikeModels.Create("edge_nano", 32, 1, 10, seed: 1).Spec;
+        var fromCheckpoint = new FloatInterpreter(ModelSource.Load(floatPath, fallback).Graph);
+        var fromTflite = new FloatInterpreter(ModelSource.Load(Path.Combine(dir, "model.tflite"), fallback).Graph);
+        float[] x = TrainedLikeModels.Input(fallback, 3).Nhwc;
+        float[] expected = (float[])fromCheckpoint.Run([x])[0].Clone();
+        float[] actual = fromTflite.Run([x])[0];
+        Assert.All(expected.Zip(actual), p => Assert.True(Math.Abs(p.First - p.Second) <= 1e-5f * Math.Max(1f, Math.Abs(p.First))));
+
+        // The exported model.pth carries the quantization: its int8 form is the int8 flatbuffer's, bit for bit.
+        string input = Path.Combine(_dir, "x.bin");
+        File.WriteAllBytes(input, Enumerable.Range(0, 1024).Select(i => (byte)(i * 7)).ToArray());
+        (exit, string viaPth, error) = CliRunner.Run("run", Path.Combine(dir, "model.pth"), "--input", input, "--calibration-data", Path.Combine(_dir, "missing"));
+        Assert.True(exit == 0, error);
+        (exit, string viaTflite, error) = CliRunner.Run("run", Path.Combine(dir, "model_int8.tflite"), "--input", input);
+        Assert.True(exit == 0, error);
+        Assert.Equal(viaPth.Split("top_class")[0], viaTflite.Split("top_class")[0]);
     }
 
     [Fact]
