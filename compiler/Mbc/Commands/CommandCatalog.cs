@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return TestCommand.Create();
         yield return BenchmarkCommand.Create();
         yield return CompareCommand.Create();
+        yield return PruneCommand.Create();
         yield return QuantizeCommand.Create();
         yield return CompileCommand.Create();
         yield return RunCommand.Create();

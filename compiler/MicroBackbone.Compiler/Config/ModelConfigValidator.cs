@@ -67,6 +67,21 @@ internal static class ModelConfigValidator
             RequireAtLeast(stage.Blocks, 1, source, $"{stageKey}.blocks");
             RequireStride(stage.Stride, source, $"{stageKey}.stride");
             RequireAtLeast(stage.Expansion, 1, source, $"{stageKey}.expansion");
+            if (stage.HiddenChannels != null)
+            {
+                if (stage.Expansion < 2)
+                {
+                    throw Error(source, $"{stageKey}.hidden_channels", "only blocks with expansion > 1 have hidden channels");
+                }
+                if (stage.HiddenChannels.Count != stage.Blocks)
+                {
+                    throw Error(source, $"{stageKey}.hidden_channels", $"expected one width per block ({stage.Blocks}), got {stage.HiddenChannels.Count}");
+                }
+                for (int b = 0; b < stage.HiddenChannels.Count; b++)
+                {
+                    RequireWidth(stage.HiddenChannels[b], source, $"{stageKey}.hidden_channels[{b}]");
+                }
+            }
         }
     }
 

@@ -14,4 +14,10 @@ public sealed class StageConfig
 
     /// <summary>Channel expansion of each block's 1x1 expansion conv; 1 means the block has no expansion conv.</summary>
     public int Expansion { get; set; }
+
+    /// <summary>
+    /// Hidden (expanded) channels of each block, one per block, when they differ from channels × expansion: what
+    /// <c>mbc prune</c> writes into a structurally pruned checkpoint's config. Absent for unpruned models.
+    /// </summary>
+    public List<int>? HiddenChannels { get; set; }
 }

@@ -37,7 +37,7 @@ public static class ChannelBudget
             }
             widths[slot] = (int)Math.Min(widths[slot], fitting);
         }
-        EdgeStage[] stages = arch.Stages.Select((s, i) => s with { Channels = widths[i + 1] }).ToArray();
+        EdgeStage[] stages = arch.Stages.Select((s, i) => s with { Channels = widths[i + 1], HiddenChannels = null }).ToArray();
         return arch with
         {
             StemChannels = widths[0],

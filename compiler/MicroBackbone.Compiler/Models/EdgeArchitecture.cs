@@ -59,7 +59,7 @@ public sealed record EdgeArchitecture(
             for (int b = 0; b < stage.Blocks; b++)
             {
                 int stride = b == 0 ? stage.Stride : 1;
-                int hidden = stage.Expansion > 1 ? channels * stage.Expansion : channels;
+                int hidden = stage.Expansion > 1 ? stage.HiddenChannels?[b] ?? channels * stage.Expansion : channels;
                 int outSize = ConvOutputSize(size, stride);
                 shapes.Add(new BlockShape(s, b, channels, hidden, stage.Channels, stage.Expansion, stride, size,
                     outSize, SeChannels(hidden)));
@@ -101,6 +101,6 @@ public sealed record EdgeArchitecture(
         }
         return new EdgeArchitecture(name, channels, size, classes, variant.StemChannels, variant.StemStride,
             variant.HeadChannels, variant.SeGroups, variant.SeReduction, variant.SramBudgetBytes,
-            variant.Stages.Select(s => new EdgeStage(s.Channels, s.Blocks, s.Stride, s.Expansion)).ToArray());
+            variant.Stages.Select(s => new EdgeStage(s.Channels, s.Blocks, s.Stride, s.Expansion, s.HiddenChannels?.ToArray())).ToArray());
     }
 }

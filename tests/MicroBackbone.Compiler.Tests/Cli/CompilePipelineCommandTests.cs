@@ -150,6 +150,23 @@ public sealed class CompilePipelineCommandTests : IDisposable
     }
 
     [Fact]
+    public void PruneWithFineTuningWritesASmallerModelThatCompiles()
+    {
+        string floatPath = FloatCheckpoint();
+        string pruned = Path.Combine(_dir, "pruned.pth");
+        (int exit, string output, string error) = CliRunner.Run("prune", "--input-model", floatPath, "--output-model", pruned,
+            "--pruning-type", "structured", "--pruning-ratio", "0.2", "--fine-tune-epochs", "1", "--limit-train", "128");
+        Assert.True(exit == 0, error);
+        Assert.Contains("stages.2.blocks.1", output);
+        Assert.Contains("parameters 97,210 -> ", output);
+        Assert.True(File.Exists(Path.Combine(_dir, "pruned_fine_tune", "metrics.csv")));
+
+        (exit, output, error) = CliRunner.Run("compile", pruned, "--target", "c", "--output-dir", Path.Combine(_dir, "pc"), "--calibration-samples", "8");
+        Assert.True(exit == 0, error);
+        Assert.Contains("arena (RAM)", output);
+    }
+
+    [Fact]
     public void MistakesAreOneLineErrors()
     {
         string floatPath = FloatCheckpoint();

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using MicroBackbone.Cli.Rendering;
+using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Optimization.Pruning;
+using MicroBackbone.Compiler.Training;
+using Spectre.Console;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary><c>mbc prune</c>: structured (whole channels) or unstructured (magnitude) pruning into a new checkpoint.</summary>
+internal static class PruneCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string>("--input-model") { Description = "The float .pth to prune (never modified).", Required = true };
+        var output = new Option<string>("--output-model") { Description = "Where to write the pruned .pth.", Required = true };
+        var type = new Option<string>("--pruning-type") { Description = "structured (remove hidden channels of edge blocks) or unstructured (zero the smallest weights).", DefaultValueFactory = _ => "structured" };
+        type.AcceptOnlyFromAmong("structured", "unstructured");
+        var ratio = new Option<double>("--pruning-ratio") { Description = "Fraction to remove, between 0 and 1.", DefaultValueFactory = _ => 0.2 };
+        var scope = new Option<string>("--scope") { Description = "Unstructured only: global (one threshold) or layer (the ratio in every layer).", DefaultValueFactory = _ => "global" };
+        scope.AcceptOnlyFromAmong("global", "layer");
+        var epochs = new Option<int>("--fine-tune-epochs") { Description = "Fine-tune the pruned model for N epochs on the dataset (0: no fine-tuning).", DefaultValueFactory = _ => 0 };
+        var lr = new Option<double>("--fine-tune-lr") { Description = "Learning rate of the fine-tuning.", DefaultValueFactory = _ => 0.01 };
+        var limitTrain = new Option<int?>("--limit-train") { Description = "Fine-tune on the first N training images only." };
+        var model = new ModelOptions();
+        var data = new DatasetOptions();
+        var command = new Command("prune", "Prune a checkpoint: structured channels or unstructured weights.") { input, output, type, ratio, scope, epochs, lr, limitTrain };
+        model.AddTo(command);
+        data.AddTo(command);
+        command.SetAction(parse => UserErrors.Run(() =>
+        {
+            DatasetConfig dataset = data.Resolve(parse);
+            var job = new PruningJob(parse.GetValue(input)!, parse.GetValue(output)!,
+                parse.GetValue(type) == "structured" ? PruningType.Structured : PruningType.Unstructured,
+                parse.GetValue(ratio), parse.GetValue(scope) == "layer" ? PruningScope.Layer : PruningScope.Global);
+            (DatasetConfig, TrainingOptions, string)? fineTune = null;
+            if (parse.GetValue(epochs) > 0)
+            {
+                var options = new TrainingOptions
+                {
+                    Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(lr), WarmupEpochs = 0,
+                    BatchSize = dataset.BatchSize, LimitTrain = parse.GetValue(limitTrain),
+                };
+                fineTune = (dataset, options, Path.ChangeExtension(job.Output, null) + "_fine_tune");
+            }
+            PruningReport report = job.Run(model.Resolve(parse, dataset.NumClasses), fineTune);
+            Render(report, job);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Render(PruningReport report, PruningJob job)
+    {
+        IAnsiConsole console = StandardOutput.Create();
+        bool structured = job.Type == PruningType.Structured;
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("layer", structured ? "channels before" : "weights", structured ? "after" : "non-zero", "removed");
+        foreach (LayerPruning layer in report.Layers)
+        {
+            table.AddRow(Markup.Escape(layer.Layer), N(layer.Before), N(layer.After), Markup.Escape(layer.Detail));
+        }
+        console.Write(table);
+        string totals = structured
+            ? $"parameters {N(report.ParametersBefore)} -> {N(report.ParametersAfter)} ({(100 * report.Sparsity).ToString("F1", CultureInfo.InvariantCulture)}% fewer), MACs {N(report.MacsBefore)} -> {N(report.MacsAfter)}"
+            : $"conv/linear weights: {N(report.ParametersBefore - report.ParametersAfter)} of {N(report.ParametersBefore)} zero ({(100 * report.Sparsity).ToString("F1", CultureInfo.InvariantCulture)}% sparsity)";
+        console.MarkupLine(Markup.Escape(totals + $"; written {job.Output}"));
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
