@@ -39,8 +39,11 @@ internal static class PruneCommand
             {
                 var options = new TrainingOptions
                 {
-                    Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(lr), WarmupEpochs = 0,
-                    BatchSize = dataset.BatchSize, LimitTrain = parse.GetValue(limitTrain),
+                    Epochs = parse.GetValue(epochs),
+                    LearningRate = parse.GetValue(lr),
+                    WarmupEpochs = 0,
+                    BatchSize = dataset.BatchSize,
+                    LimitTrain = parse.GetValue(limitTrain),
                 };
                 fineTune = (dataset, options, Path.ChangeExtension(job.Output, null) + "_fine_tune");
             }

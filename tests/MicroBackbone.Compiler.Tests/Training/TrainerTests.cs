@@ -38,8 +38,14 @@ public class TrainerTests
 
     private static readonly TrainingOptions Quick = new()
     {
-        Epochs = 1, LearningRate = 0.01, Optimizer = OptimizerKind.AdamW, WeightDecay = 0.01, LabelSmoothing = 0.05,
-        WarmupEpochs = 0, BatchSize = 32, Seed = 7,
+        Epochs = 1,
+        LearningRate = 0.01,
+        Optimizer = OptimizerKind.AdamW,
+        WeightDecay = 0.01,
+        LabelSmoothing = 0.05,
+        WarmupEpochs = 0,
+        BatchSize = 32,
+        Seed = 7,
     };
 
     [Fact]
