@@ -24,13 +24,13 @@ public static class TfliteImporter
         return Import(model, source);
     }
 
-    /// <summary>Imports a model already read with <see cref="TfliteReader"/>.</summary>
+    /// <summary>Imports a model already read with <see cref="TfliteReader"/> or built in memory (checked for consistency first).</summary>
     public static IrGraph Import(TfliteModel model, string source)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Subgraphs.Count == 0)
+        if (TfliteModelChecks.FirstProblem(model) is { } problem)
         {
-            throw new TfliteConversionException($"{source}: the model has no subgraph");
+            throw new TfliteFormatException($"{source}: {problem}");
         }
 
         var subgraph = model.Subgraphs[0];
