@@ -19,6 +19,13 @@ internal sealed class TfliteImportState(TfliteModel model, TfliteSubgraph subgra
 
     public List<IrOperator> Operators { get; } = new();
 
+    /// <summary>Indices of TFLite operators already imported as part of an earlier one's pattern.</summary>
+    public HashSet<int> Absorbed { get; } = new();
+
+    /// <summary>How many operators read TFLite tensor <paramref name="index"/>, counting a graph output as one.</summary>
+    public int Readers(int index) =>
+        Subgraph.Operators.Count(o => o.Inputs.Contains(index)) + (Subgraph.Outputs.Contains(index) ? 1 : 0);
+
     /// <summary>The IR id of TFLite tensor <paramref name="index"/>, creating the IR tensor on first use.</summary>
     public int Tensor(int index)
     {

@@ -38,7 +38,10 @@ public static class TfliteImporter
         var inputs = subgraph.Inputs.Select(state.Tensor).ToList();
         for (var i = 0; i < subgraph.Operators.Count; i++)
         {
-            TfliteOperatorImport.Import(state, i);
+            if (!state.Absorbed.Contains(i))
+            {
+                TfliteOperatorImport.Import(state, i);
+            }
         }
 
         var outputs = subgraph.Outputs.Select(state.Tensor).ToList();
