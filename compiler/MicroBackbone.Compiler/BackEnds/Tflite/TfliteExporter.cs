@@ -61,7 +61,8 @@ public static class TfliteExporter
             return built;
         }
 
-        var labels = new TfliteBuffer(Encoding.UTF8.GetBytes(string.Join("\n", g.ClassNames)));
+        // A label cannot contain the separator; a line break inside one becomes a space.
+        var labels = new TfliteBuffer(Encoding.UTF8.GetBytes(string.Join("\n", g.ClassNames.Select(n => n.Replace('\n', ' ')))));
         return built with
         {
             Buffers = StructuralList.From(built.Buffers.Append(labels)),
