@@ -27,19 +27,19 @@ internal static class TfliteDepthwiseImport
             throw c.Fail($"has depth multiplier {w[3] / Math.Max(1, x[3])} ({x[3]} input, {w[3]} output channels); only 1 is supported");
         }
 
-        if (AsShift(c, o) is { } offsets)
+        if (c.State.RestorePatterns && AsShift(c, o) is { } offsets)
         {
             c.Add(IrOpKind.Shift, new[] { c.In(0) }, new ShiftAttributes(new EquatableArray<ShiftOffset>(offsets)));
             return;
         }
 
-        if (IsHardSigmoid(c, o))
+        if (c.State.RestorePatterns && IsHardSigmoid(c, o))
         {
             c.Add(IrOpKind.HardSigmoid, new[] { c.In(0) });
             return;
         }
 
-        if (FloatHardSigmoidMul(c, o) is { } mul)
+        if (c.State.RestorePatterns && FloatHardSigmoidMul(c, o) is { } mul)
         {
             c.State.Absorbed.Add(c.Index + 1);
             c.Add(IrOpKind.HardSigmoid, new[] { c.In(0) }, mul.Outputs[0]);

@@ -15,6 +15,9 @@ internal sealed class TfliteImportState(TfliteModel model, TfliteSubgraph subgra
 
     public string Source { get; } = source;
 
+    /// <summary>Turn the exporter's depthwise Shift and HardSigmoid forms back into those operators.</summary>
+    public bool RestorePatterns { get; init; } = true;
+
     public List<IrTensor> Tensors { get; } = new();
 
     public List<IrOperator> Operators { get; } = new();

@@ -25,7 +25,13 @@ public static class TfliteImporter
     }
 
     /// <summary>Imports a model already read with <see cref="TfliteReader"/> or built in memory (checked for consistency first).</summary>
-    public static IrGraph Import(TfliteModel model, string source)
+    public static IrGraph Import(TfliteModel model, string source) => Import(model, source, restorePatterns: true);
+
+    /// <summary>
+    /// Imports with or without turning the exporter's depthwise forms back into Shift and HardSigmoid; tests use
+    /// <paramref name="restorePatterns"/> = false to run the depthwise forms themselves.
+    /// </summary>
+    internal static IrGraph Import(TfliteModel model, string source, bool restorePatterns)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (TfliteModelChecks.FirstProblem(model) is { } problem)
@@ -34,7 +40,7 @@ public static class TfliteImporter
         }
 
         var subgraph = model.Subgraphs[0];
-        var state = new TfliteImportState(model, subgraph, source);
+        var state = new TfliteImportState(model, subgraph, source) { RestorePatterns = restorePatterns };
         var inputs = subgraph.Inputs.Select(state.Tensor).ToList();
         for (var i = 0; i < subgraph.Operators.Count; i++)
         {
