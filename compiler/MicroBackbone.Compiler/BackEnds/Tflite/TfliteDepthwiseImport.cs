@@ -6,7 +6,7 @@ using MicroBackbone.Ir.Int8.Kernels;
 namespace MicroBackbone.Compiler.BackEnds.Tflite;
 
 /// <summary>
-/// DEPTHWISE_CONV_2D import. The two depthwise forms <see cref="TfliteShiftLowering"/> writes are turned back into
+/// DEPTHWISE_CONV_2D import. The two depthwise forms <see cref="TfliteDepthwiseForms"/> writes are turned back into
 /// the IR operators they stand for (Shift, int8 HardSigmoid) when every weight, scale and bias matches exactly;
 /// any other depthwise convolution with depth multiplier 1 imports as DepthwiseConv2D.
 /// </summary>
