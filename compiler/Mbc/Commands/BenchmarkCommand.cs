@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using MicroBackbone.Compiler.Evaluation;
 using MicroBackbone.Compiler.Models;
+using MicroBackbone.Compiler.Optimization;
 using MicroBackbone.Compiler.Models.TorchVision;
 using MicroBackbone.Compiler.Training;
+using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -43,32 +45,35 @@ internal static class BenchmarkCommand
                     PretrainedWeights.Load(network, spec.Arch, PretrainedWeights.ResolvePath(spec.Arch, parse.GetValue(weights)));
                 }
             }
+            long[] input = { spec.Input.Channels, spec.Input.Height, spec.Input.Width };
+            // Reparameterization keeps every multiply-accumulate that matters (the merged branches share one
+            // depthwise kernel), so MACs are counted on the trained form, which the analytic summary describes.
+            long macs = MacCounter.Count(network, input);
+            string label = spec.Arch;
             if (parse.GetValue(reparam))
             {
-                throw new Compiler.Config.ConfigException("--reparam-edge: reparameterization is not available in this build yet");
+                if (network is not MicroSignEdge edge)
+                {
+                    network.Dispose();
+                    throw new Compiler.Config.ConfigException(
+                        $"--reparam-edge: applies to the MicroSign-Edge variants; '{spec.Arch}' is not one");
+                }
+                network = Reparameterizer.Reparameterize(edge);
+                edge.Dispose();
+                label += " (deploy)";
             }
             Trainer.Seed(0, parse.GetValue(threads));
             using (network)
             {
-                long[] input = { spec.Input.Channels, spec.Input.Height, spec.Input.Width };
-                long macs = MacCounter.Count(network, input);
                 LatencyResult r = LatencyBenchmark.Measure(network, input, parse.GetValue(batchSize), parse.GetValue(runs), parse.GetValue(warmup));
                 var table = new Table().Border(TableBorder.Rounded).AddColumns("model", "input", "params", "MACs", "batch", "median ms", "p90 ms", "img/s");
-                table.AddRow(Markup.Escape(spec.Arch), $"{input[0]}x{input[1]}x{input[2]}", N(MacCounter.Parameters(network)), N(macs),
+                table.AddRow(Markup.Escape(label), $"{input[0]}x{input[1]}x{input[2]}", N(MacCounter.Parameters(network)), N(macs),
                     N(r.BatchSize), F(r.MedianMs, "F3"), F(r.P90Ms, "F3"), F(r.ImagesPerSecond, "F0"));
-                Wide().Write(table);
+                StandardOutput.Create(160).Write(table);
             }
             return 0;
         }));
         return command;
-    }
-
-    // A wide console even when redirected (CI logs), so numeric columns never wrap.
-    private static IAnsiConsole Wide()
-    {
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        console.Profile.Width = Math.Max(console.Profile.Width, 160);
-        return console;
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -12,5 +12,9 @@ internal static class CommandCatalog
         yield return TestCommand.Create();
         yield return BenchmarkCommand.Create();
         yield return CompareCommand.Create();
+        yield return QuantizeCommand.Create();
+        yield return CompileCommand.Create();
+        yield return RunCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

@@ -5,6 +5,7 @@ using MicroBackbone.Compiler.Evaluation;
 using MicroBackbone.Compiler.Models;
 using MicroBackbone.Compiler.Models.TorchVision;
 using MicroBackbone.Compiler.Training;
+using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
 
 namespace MicroBackbone.Cli.Commands;
@@ -91,15 +92,7 @@ internal static class CompareCommand
             table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Arch), N(r.Parameters), N(r.Macs), F(r.Latency.MedianMs, "F2"), F(r.Latency.P90Ms, "F2"),
                 F(r.Latency.ImagesPerSecond, "F0"), r.FileBytes is long b ? F(b / 1024.0, "F1") : "-", F(100 * r.Top1, "F2") + "%");
         }
-        Wide().Write(table);
-    }
-
-    // A wide console even when redirected (CI logs), so numeric columns never wrap.
-    private static IAnsiConsole Wide()
-    {
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        console.Profile.Width = Math.Max(console.Profile.Width, 160);
-        return console;
+        StandardOutput.Create(160).Write(table);
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

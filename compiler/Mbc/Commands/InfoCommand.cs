@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using MicroBackbone.Compiler.Checkpoints;
 using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Evaluation;
 using MicroBackbone.Compiler.Models;
+using MicroBackbone.Ir.Planning;
+using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
 
 namespace MicroBackbone.Cli.Commands;
@@ -38,6 +41,7 @@ internal static class InfoCommand
                 architecture = ChannelBudget.Fit(architecture);
             }
             Render(ModelSummary.Compute(architecture));
+            RenderArena(ArenaEstimate.Plan(architecture));
             return 0;
         }));
         return command;
@@ -62,8 +66,7 @@ internal static class InfoCommand
     private static void Render(ModelSummary summary)
     {
         // Bound to Console.Out at call time (not AnsiConsole's cached writer) so redirection and tests see it.
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        console.Profile.Width = Math.Max(console.Profile.Width, 120);
+        IAnsiConsole console = StandardOutput.Create(120);
         EdgeArchitecture a = summary.Architecture;
         console.MarkupLine(Markup.Escape(
             $"{a.Name}: input {a.InputChannels}x{a.InputSize}x{a.InputSize}, {a.NumClasses} classes, " +
@@ -99,6 +102,15 @@ internal static class InfoCommand
             $"Total: {Count(summary.TotalParameters)} parameters, {Count(summary.TotalMacs)} MACs, " +
             $"peak int8 activation {Count(summary.PeakActivationBytes)} of {Count(a.SramBudgetBytes)} bytes" +
             (over ? " (over budget; try --fit-budget)" : "")));
+    }
+
+    private static void RenderArena(MemoryPlan plan)
+    {
+        // The tensor-level liveness bound: no plan that keeps whole tensors can use less.
+        double ratio = (double)plan.ArenaBytes / plan.LowerBoundBytes;
+        Console.Out.WriteLine(
+            $"Memory plan (int8, as compiled): arena {Count(plan.ArenaBytes)} bytes, liveness lower bound {Count(plan.LowerBoundBytes)}, "
+            + $"naive sum {Count(plan.NaiveBytes)} ({ratio.ToString("F3", CultureInfo.InvariantCulture)}x the bound)");
     }
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -3,7 +3,9 @@ using MicroBackbone.Cli.Rendering;
 using MicroBackbone.Compiler.Checkpoints;
 using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Data;
+using MicroBackbone.Compiler.Evaluation;
 using MicroBackbone.Compiler.Models;
+using MicroBackbone.Compiler.Quantization;
 using MicroBackbone.Compiler.Training;
 using Spectre.Console;
 using TorchSharp;
@@ -30,21 +32,32 @@ internal static class TestCommand
         {
             DatasetConfig dataset = data.Resolve(parse);
             string path = parse.GetValue(checkpoint)!;
-            (nn.Module<Tensor, Tensor> network, ModelSpec spec, _) = ArchCatalog.Load(path, model.Resolve(parse, dataset.NumClasses));
+            (nn.Module<Tensor, Tensor> network, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(path, model.Resolve(parse, dataset.NumClasses));
             using (network)
             {
                 ImageDataset test = DatasetLoader.LoadTest(dataset, parse.GetValue(limit));
                 BatchLoader loader = TrainingRun.CreateEvaluationLoader(dataset, test, spec.Input.Channels, spec.Input.Height,
                     spec.Input.Width, parse.GetValue(batchSize) ?? dataset.BatchSize);
                 EvaluationResult result = Evaluator.Evaluate(network, loader, spec.NumClasses);
+                if (metadata.QuantizationJson is { } json)
+                {
+                    // A quantized checkpoint: evaluate its int8 form too and report what quantization cost.
+                    QuantizationRecord record = QuantizationRecord.Parse(json, path);
+                    EvaluationResult float32 = result;
+                    result = QuantizedEvaluation.Evaluate(network, spec, record, new NhwcImages(test, dataset, spec, path), path);
+                    string mode = record.Type == QuantizationType.Static ? "int8 (reference interpreter)" : "dynamic int8";
+                    Console.Error.WriteLine(FormattableString.Invariant(
+                        $"float top-1 {100 * float32.Top1:F2}%, {mode} top-1 {100 * result.Top1:F2}%, drop {100 * (float32.Top1 - result.Top1):F2} points"));
+                }
                 if (parse.GetValue(output) == "json")
                 {
                     Console.Out.WriteLine(EvaluationReport.ToJson(result, spec.Arch, path, dataset.Name, dataset.ClassNames));
                 }
                 else
                 {
-                    AnsiConsole.MarkupLine(Markup.Escape($"{spec.Arch} on {dataset.Name} test ({result.Count} images): top-1 {100 * result.Top1:F2}%"));
-                    new EvaluationView(AnsiConsole.Console).Render(result, dataset.ClassNames);
+                    IAnsiConsole console = StandardOutput.Create();
+                    console.MarkupLine(Markup.Escape($"{spec.Arch} on {dataset.Name} test ({result.Count} images): top-1 {100 * result.Top1:F2}%"));
+                    new EvaluationView(console).Render(result, dataset.ClassNames);
                 }
             }
             return 0;

@@ -64,7 +64,7 @@ public static class ImageFolderReader
                 {
                     break;
                 }
-                pixels.Add(Decode(file, channels, size != null, ref shape));
+                pixels.Add(ImageFile.Decode(file, channels, size != null, ref shape));
                 labels.Add(label);
             }
         }
@@ -80,52 +80,5 @@ public static class ImageFolderReader
             offset += image.Length;
         }
         return new ImageDataset(all, labels.ToArray(), channels, shape.Value.Height, shape.Value.Width);
-    }
-
-    private static byte[] Decode(string file, int channels, bool resize, ref (int Height, int Width)? shape)
-    {
-        using SKBitmap? decoded = SKBitmap.Decode(file)
-            ?? throw new DatasetException($"{file}: not a decodable PNG or JPEG image");
-        shape ??= (decoded.Height, decoded.Width);
-        (int height, int width) = shape.Value;
-        if (!resize && (decoded.Width != width || decoded.Height != height))
-        {
-            throw new DatasetException(
-                $"{file}: image is {decoded.Width}x{decoded.Height} but earlier images are {width}x{height}; set image_size to resize");
-        }
-        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        SKBitmap rgba;
-        if (decoded.Width == width && decoded.Height == height)
-        {
-            rgba = decoded.Copy(SKColorType.Rgba8888)
-                ?? throw new DatasetException($"{file}: cannot convert the image to RGBA");
-        }
-        else
-        {
-            rgba = decoded.Resize(info, SKFilterQuality.Medium)
-                ?? throw new DatasetException($"{file}: cannot resize {decoded.Width}x{decoded.Height} to {width}x{height}");
-        }
-        using (rgba)
-        {
-            ReadOnlySpan<byte> source = rgba.GetPixelSpan();
-            int plane = height * width;
-            byte[] chw = new byte[channels * plane];
-            for (int p = 0; p < plane; p++)
-            {
-                byte r = source[4 * p], g = source[(4 * p) + 1], b = source[(4 * p) + 2];
-                if (channels == 1)
-                {
-                    // ITU-R 601 luma in integers so grey conversion is exact and platform independent.
-                    chw[p] = (byte)(((299 * r) + (587 * g) + (114 * b) + 500) / 1000);
-                }
-                else
-                {
-                    chw[p] = r;
-                    chw[plane + p] = g;
-                    chw[(2 * plane) + p] = b;
-                }
-            }
-            return chw;
-        }
     }
 }

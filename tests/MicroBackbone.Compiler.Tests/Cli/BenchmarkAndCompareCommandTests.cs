@@ -21,6 +21,23 @@ public sealed class BenchmarkAndCompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void BenchmarkOfTheReparameterizedEdgeModelSaysDeploy()
+    {
+        (int exit, string output, string error) = CliRunner.Run("benchmark", "--reparam-edge", "--runs", "2", "--warmup", "1");
+        Assert.True(exit == 0, error);
+        Assert.Contains("edge_nano (deploy)", output);
+        Assert.Contains("4,071,104", output);
+    }
+
+    [Fact]
+    public void ReparamOfATorchVisionArchIsAClearError()
+    {
+        (int exit, _, string error) = CliRunner.Run("benchmark", "--reparam-edge", "--arch", "resnet18", "--runs", "1");
+        Assert.Equal(1, exit);
+        Assert.Contains("'resnet18' is not one", error);
+    }
+
+    [Fact]
     public void CompareWritesTheCsvWithOneRowPerModelAndThePlot()
     {
         string csv = Path.Combine(_dir, "benchmarks", "compare_models.csv");

@@ -30,6 +30,8 @@ internal sealed class CTemplates : ITemplateLoader
             TemplateLoader = new CTemplates(),
             StrictVariables = true,
             LoopLimit = 0,
+            // Weight arrays are long strings; Scriban would otherwise cut any string past 1 MiB with "...".
+            LimitToString = 0,
             NewLine = "\n",
         };
         context.PushGlobal(globals);

@@ -1,8 +1,8 @@
 using System.Text;
-using MicroBackbone.Compiler.BackEnds.C;
 using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 using MicroBackbone.Compiler.IO;
 using MicroBackbone.Ir;
+using MicroBackbone.Ir.Passes;
 using MicroBackbone.Ir.Int8.Kernels;
 
 namespace MicroBackbone.Compiler.BackEnds.Tflite;

@@ -1,6 +1,7 @@
 using MicroBackbone.Compiler.BackEnds.C;
 using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 using MicroBackbone.Ir;
+using MicroBackbone.Ir.Passes;
 using MicroBackbone.Ir.Planning;
 using Scriban;
 using Scriban.Runtime;

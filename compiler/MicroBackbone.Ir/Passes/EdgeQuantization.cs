@@ -1,14 +1,13 @@
-using MicroBackbone.Ir;
-
-namespace MicroBackbone.Compiler.BackEnds.C;
+namespace MicroBackbone.Ir.Passes;
 
 /// <summary>
 /// Removes the float edges of a graph: a float32 input read only by a Quantize, and a float32 output produced by a
-/// Dequantize. The int8 tensors between them become the graph's input and output; the generated
-/// <c>mb_model_invoke_float</c> quantizes and dequantizes with their parameters, so the kernels never see a float.
+/// Dequantize. The int8 tensors between them become the graph's input and output: back ends quantize and dequantize
+/// at the edges with their parameters (C's <c>mb_model_invoke_float</c>), so the kernels never see a float.
 /// </summary>
-internal static class EdgeQuantization
+public static class EdgeQuantization
 {
+    /// <summary>The graph with int8 input and output (unchanged when its edges are not float Quantize/Dequantize).</summary>
     public static IrGraph Strip(IrGraph graph)
     {
         var consumers = graph.ConsumerIndices();

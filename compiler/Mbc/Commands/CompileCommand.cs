@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using MicroBackbone.Compiler.Compilation;
+using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Models;
+using MicroBackbone.Compiler.Quantization;
+using MicroBackbone.Ir;
+using MicroBackbone.Cli.Rendering;
+using Spectre.Console;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary><c>mbc compile MODEL --target ...</c>: a checkpoint, <c>.mbir</c> or <c>.tflite</c> to C, ESP-IDF, IR, C#, TFLite or ONNX.</summary>
+internal static class CompileCommand
+{
+    public static Command Create()
+    {
+        var modelPath = new Argument<string>("model") { Description = "A .pth checkpoint (float or quantized), a .mbir or a .tflite." };
+        var target = new Option<string>("--target") { Description = "esp32, c, ir, csharp, tflite or onnx.", Required = true };
+        target.AcceptOnlyFromAmong("esp32", "c", "ir", "csharp", "tflite", "onnx");
+        var outputDir = new Option<string?>("--output-dir") { Description = "Folder to write into (default: outputs/<target>)." };
+        var model = new ModelOptions();
+        var data = new DatasetOptions();
+        var calibration = new CalibrationOptions();
+        var command = new Command("compile", "Compile a model to static int8 C (esp32, c), IR, C#, TFLite or ONNX.") { modelPath, target, outputDir };
+        calibration.AddTo(command);
+        model.AddTo(command);
+        data.AddTo(command);
+        command.SetAction(parse => UserErrors.Run(() =>
+        {
+            string targetName = parse.GetValue(target)!;
+            CompileTarget kind = Enum.Parse<CompileTarget>(targetName, ignoreCase: true);
+            DatasetConfig dataset = data.Resolve(parse);
+            ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
+            LoadedModel loaded = ModelSource.Load(parse.GetValue(modelPath)!, fallback, dataset.ClassNames);
+            string dir = parse.GetValue(outputDir) ?? Path.Combine("outputs", targetName);
+            CompileSummary summary = ModelCompiler.Compile(loaded, kind, dir,
+                () => calibration.Load(parse, dataset, loaded.Spec ?? fallback));
+            Render(summary, loaded);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Render(CompileSummary s, LoadedModel model)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("", "");
+        table.AddRow("model", Markup.Escape($"{model.Graph.Name} ({model.Source})"));
+        table.AddRow("target", s.Target.ToString().ToLowerInvariant());
+        table.AddRow("operators", N(s.Operators));
+        table.AddRow("MACs", N(s.Macs));
+        table.AddRow("weights (flash)", Bytes(s.WeightBytes));
+        if (s.CodeBytesEstimate is long code)
+        {
+            table.AddRow("flash estimate", Bytes(s.WeightBytes + code) + $" (weights + ~{N(code)} B code)");
+        }
+        if (s.ArenaBytes is long arena)
+        {
+            table.AddRow("arena (RAM)", Bytes(arena));
+        }
+        table.AddRow("output", Markup.Escape(s.OutputDir));
+        table.AddRow("files", Markup.Escape(string.Join(", ", s.Files)));
+        StandardOutput.Create().Write(table);
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Bytes(long value) => N(value) + " B";
+}

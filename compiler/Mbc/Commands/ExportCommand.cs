@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using MicroBackbone.Compiler.Compilation;
+using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Models;
+using MicroBackbone.Cli.Rendering;
+using Spectre.Console;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary><c>mbc export</c>: the checkpoint as .pth, ONNX and TFLite (float, and int8 with --quantize).</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var checkpoint = new Option<string>("--checkpoint") { Description = "The .pth to export (float or quantized).", Required = true };
+        var outputDir = new Option<string>("--output-dir") { Description = "Folder for the artifacts.", DefaultValueFactory = _ => Path.Combine("outputs", "export") };
+        var quantize = new Option<bool>("--quantize") { Description = "Also write model_int8.tflite and model_data.h (calibrates unless the checkpoint is quantized)." };
+        var model = new ModelOptions();
+        var data = new DatasetOptions();
+        var calibration = new CalibrationOptions();
+        var command = new Command("export", "Export a checkpoint to .pth, ONNX and TFLite (float, and int8 with model_data.h).") { checkpoint, outputDir, quantize };
+        calibration.AddTo(command);
+        model.AddTo(command);
+        data.AddTo(command);
+        command.SetAction(parse => UserErrors.Run(() =>
+        {
+            DatasetConfig dataset = data.Resolve(parse);
+            ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
+            string path = parse.GetValue(checkpoint)!;
+            LoadedModel loaded = ModelSource.Load(path, fallback, dataset.ClassNames);
+            string dir = parse.GetValue(outputDir)!;
+            var files = ModelExporter.Export(path, loaded, dir, parse.GetValue(quantize),
+                () => calibration.Load(parse, dataset, loaded.Spec ?? fallback));
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("artifact", "bytes");
+            foreach ((string file, long bytes) in files)
+            {
+                table.AddRow(Markup.Escape(Path.Combine(dir, file)), bytes.ToString("N0", CultureInfo.InvariantCulture));
+            }
+            StandardOutput.Create().Write(table);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using MicroBackbone.Compiler.Compilation;
+using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Data;
+using MicroBackbone.Compiler.IO;
+using MicroBackbone.Compiler.Models;
+using MicroBackbone.Compiler.Quantization;
+using MicroBackbone.Ir;
+using MicroBackbone.Ir.Int8;
+using MicroBackbone.Ir.Passes;
+using MicroBackbone.Ir.Reference;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary>
+/// <c>mbc run MODEL --input X</c>: one inference with the int8 reference interpreter. Prints exactly what the host
+/// <c>main.c</c> of <c>--target c</c> prints for the same raw input (one int8 output per line, then
+/// <c>top_class</c>), so the two can be compared with <c>diff</c>.
+/// </summary>
+internal static class RunCommand
+{
+    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".webp"];
+
+    public static Command Create()
+    {
+        var modelPath = new Argument<string>("model") { Description = "A quantized .pth, an int8 .mbir or .tflite (a float .pth is calibrated first)." };
+        var input = new Option<string>("--input") { Description = "A raw file of exactly the model's int8 NHWC input bytes, or an image (PNG/JPEG).", Required = true };
+        var output = new Option<string?>("--output") { Description = "Also write the raw int8 output bytes to this file." };
+        var saveInput = new Option<string?>("--save-input") { Description = "Write the int8 input bytes the image became (to feed the generated C)." };
+        var model = new ModelOptions();
+        var data = new DatasetOptions();
+        var calibration = new CalibrationOptions();
+        var command = new Command("run", "Run one input through the int8 reference interpreter.") { modelPath, input, output, saveInput };
+        calibration.AddTo(command);
+        model.AddTo(command);
+        data.AddTo(command);
+        command.SetAction(parse => UserErrors.Run(() =>
+        {
+            DatasetConfig dataset = data.Resolve(parse);
+            ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
+            LoadedModel loaded = ModelSource.Load(parse.GetValue(modelPath)!, fallback, dataset.ClassNames);
+            IrGraph graph = EdgeQuantization.Strip(StaticQuantization.ToInt8(loaded,
+                () => calibration.Load(parse, dataset, loaded.Spec ?? fallback)));
+            IrTensor inputTensor = graph.Tensor(graph.Inputs[0]);
+            string inputPath = parse.GetValue(input)!;
+            sbyte[] x = ImageExtensions.Contains(Path.GetExtension(inputPath).ToLowerInvariant())
+                ? FromImage(inputPath, inputTensor, dataset, loaded.Spec ?? fallback)
+                : FromRaw(inputPath, inputTensor);
+            if (parse.GetValue(saveInput) is { } inputCopy)
+            {
+                AtomicFile.WriteAllBytes(inputCopy, (byte[])(Array)x);
+            }
+            sbyte[] y = new Int8Interpreter(graph).Run(x);
+            if (parse.GetValue(output) is { } outputPath)
+            {
+                AtomicFile.WriteAllBytes(outputPath, (byte[])(Array)y);
+            }
+            var text = new System.Text.StringBuilder();
+            int top = 0;
+            for (int i = 0; i < y.Length; i++)
+            {
+                text.Append(y[i]).Append('\n');
+                top = y[i] > y[top] ? i : top;
+            }
+            text.Append("top_class ").Append(top);
+            if (graph.ClassNames.Count > 0)
+            {
+                text.Append(' ').Append(top < graph.ClassNames.Count ? graph.ClassNames[top] : "?");
+            }
+            Console.Out.Write(text.Append('\n').ToString());
+            return 0;
+        }));
+        return command;
+    }
+
+    private static sbyte[] FromRaw(string path, IrTensor input)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MicroBackboneException($"{path}: input file not found");
+        }
+        byte[] bytes = File.ReadAllBytes(path);
+        if (input.DataType != IrDataType.Int8 || bytes.Length != input.ElementCount)
+        {
+            throw new MicroBackboneException(
+                $"{path}: has {bytes.Length} bytes; the model's input {input.Describe()} needs exactly {input.ElementCount} int8 values (NHWC)");
+        }
+        return (sbyte[])(Array)bytes;
+    }
+
+    private static sbyte[] FromImage(string path, IrTensor input, DatasetConfig dataset, ModelSpec spec)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MicroBackboneException($"{path}: input image not found");
+        }
+        ImageDataset image = ImageFile.Read(path, spec.Input.Channels == 1 ? 1 : 3);
+        float[] nhwc = new NhwcImages(image, dataset, spec, path).Read(0);
+        var quant = new QuantizationParams(input.Quant!.Scales[0], input.Quant.ZeroPoints[0]);
+        var x = new sbyte[nhwc.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] = quant.Quantize(nhwc[i]);
+        }
+        return x;
+    }
+}

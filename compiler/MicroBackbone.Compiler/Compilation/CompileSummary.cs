@@ -1,0 +1,20 @@
+namespace MicroBackbone.Compiler.Compilation;
+
+/// <summary>What <see cref="ModelCompiler.Compile"/> wrote, for the summary table <c>mbc compile</c> prints.</summary>
+/// <param name="Target">The target compiled for.</param>
+/// <param name="OutputDir">The folder the files are in.</param>
+/// <param name="Files">Written files relative to <paramref name="OutputDir"/>, '/'-separated, sorted.</param>
+/// <param name="Operators">Operators of the compiled graph (kernel calls for C).</param>
+/// <param name="Macs">Multiply-accumulates of one inference.</param>
+/// <param name="WeightBytes">Bytes of constants (flash on a microcontroller).</param>
+/// <param name="ArenaBytes">Bytes of the planned activation arena (RAM), or null for float targets.</param>
+/// <param name="CodeBytesEstimate">Estimated machine-code bytes beyond the weights, or null when not applicable.</param>
+public sealed record CompileSummary(
+    CompileTarget Target,
+    string OutputDir,
+    IReadOnlyList<string> Files,
+    int Operators,
+    long Macs,
+    long WeightBytes,
+    long? ArenaBytes,
+    long? CodeBytesEstimate);

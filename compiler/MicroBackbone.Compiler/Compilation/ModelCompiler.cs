@@ -1,0 +1,132 @@
+using System.Text;
+using MicroBackbone.Compiler.BackEnds.C;
+using MicroBackbone.Compiler.BackEnds.Onnx;
+using MicroBackbone.Compiler.BackEnds.Tflite;
+using MicroBackbone.Compiler.IO;
+using MicroBackbone.Compiler.Quantization;
+using MicroBackbone.CSharpEmitter;
+using MicroBackbone.Ir;
+using MicroBackbone.Ir.Format;
+using MicroBackbone.Ir.Planning;
+
+namespace MicroBackbone.Compiler.Compilation;
+
+/// <summary>
+/// <c>mbc compile</c>: takes a loaded model to int8 when the target needs it (stored ranges or calibration) and hands
+/// the IR to one back end. Every file is written atomically; the same model gives byte-identical files.
+/// </summary>
+public static class ModelCompiler
+{
+    /// <summary>
+    /// Upper bound of the C kernels' machine code beyond the weights, measured with rv32imc <c>-Os</c> on the edge
+    /// variants (3.2-3.7 KB; see README, "C back end"); the summary adds it to the weights for a flash estimate.
+    /// </summary>
+    public const long CKernelCodeBytes = 4096;
+
+    /// <summary>Compiles <paramref name="model"/> for <paramref name="target"/> into <paramref name="outputDir"/>.</summary>
+    /// <param name="model">The loaded model.</param>
+    /// <param name="target">What to write.</param>
+    /// <param name="outputDir">Created if needed; files already there with other names are left alone.</param>
+    /// <param name="calibration">Calibration images (NHWC), asked for only when a float model needs int8.</param>
+    public static CompileSummary Compile(LoadedModel model, CompileTarget target, string outputDir, Func<IReadOnlyList<float[]>> calibration)
+    {
+        Directory.CreateDirectory(outputDir);
+        string baseName = FileBaseName(model.Graph.Name);
+        if (target == CompileTarget.Onnx)
+        {
+            if (model.IsInt8)
+            {
+                throw new MicroBackboneException(
+                    $"{model.Source}: the ONNX target writes float models; give the float checkpoint or a float .mbir");
+            }
+            string onnx = baseName + ".onnx";
+            OnnxExporter.Export(model.Graph, Path.Combine(outputDir, onnx));
+            return Summary(target, outputDir, [onnx], model.Graph, arena: null, code: null);
+        }
+
+        IrGraph int8 = StaticQuantization.ToInt8(model, calibration);
+        switch (target)
+        {
+            case CompileTarget.Esp32:
+            case CompileTarget.C:
+                {
+                    CEmitSummary c = CBackEnd.Emit(int8, target == CompileTarget.C ? CTarget.C : CTarget.Esp32, outputDir,
+                        new CEmitOptions(ProjectName: FileBaseName(model.Graph.Name)));
+                    return new CompileSummary(target, outputDir, c.Files, c.Operators, c.Macs, c.WeightBytes, c.ArenaBytes + c.ScratchBytes, CKernelCodeBytes);
+                }
+
+            case CompileTarget.Ir:
+                {
+                    string file = baseName + ".mbir";
+                    AtomicFile.WriteAllText(Path.Combine(outputDir, file), MbirWriter.Write(int8));
+                    return Summary(target, outputDir, [file], int8, MemoryPlanner.Plan(int8).ArenaBytes, code: null);
+                }
+
+            case CompileTarget.CSharp:
+                {
+                    string className = ClassName(model.Graph.Name);
+                    string file = className + ".cs";
+                    string source = CSharpModelEmitter.Emit(int8, "MicroBackbone.Models", className, baseName + ".mbir");
+                    AtomicFile.WriteAllText(Path.Combine(outputDir, file), source);
+                    return Summary(target, outputDir, [file], int8, MemoryPlanner.Plan(int8).ArenaBytes, code: null);
+                }
+
+            case CompileTarget.Tflite:
+                {
+                    // The flatbuffer plus what a TFLite Micro project needs around it: the bytes as a C array and an
+                    // ESP32 sketch that registers exactly the model's operators.
+                    byte[] flatbuffer = TfliteExporter.Export(int8);
+                    string file = baseName + "_int8.tflite";
+                    AtomicFile.WriteAllBytes(Path.Combine(outputDir, file), flatbuffer);
+                    AtomicFile.WriteAllText(Path.Combine(outputDir, TfliteCArray.FileName), TfliteCArray.Render(flatbuffer, baseName));
+                    AtomicFile.WriteAllText(Path.Combine(outputDir, TfliteMicroSketch.FileName), TfliteMicroSketch.Render(int8, flatbuffer, baseName));
+                    return Summary(target, outputDir, [file, TfliteCArray.FileName, TfliteMicroSketch.FileName], int8,
+                        MemoryPlanner.Plan(int8).ArenaBytes, code: null);
+                }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(target), target, "unknown compile target");
+        }
+    }
+
+    /// <summary>A file name made of the graph name's letters, digits, '_' and '-' (others become '_').</summary>
+    public static string FileBaseName(string graphName)
+    {
+        var name = new StringBuilder();
+        foreach (char c in graphName)
+        {
+            name.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' ? c : '_');
+        }
+        return name.Length == 0 ? "model" : name.ToString();
+    }
+
+    /// <summary>The C# class name for a graph: <c>edge_nano</c> → <c>EdgeNano</c>; never empty, never a leading digit.</summary>
+    public static string ClassName(string graphName)
+    {
+        var name = new StringBuilder();
+        bool upper = true;
+        foreach (char c in graphName)
+        {
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
+            {
+                name.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            else
+            {
+                upper = true;
+            }
+        }
+        if (name.Length == 0 || char.IsDigit(name[0]))
+        {
+            name.Insert(0, "Model");
+        }
+        return name.ToString();
+    }
+
+    private static CompileSummary Summary(CompileTarget target, string dir, IReadOnlyList<string> files, IrGraph graph, long? arena, long? code)
+    {
+        GraphCost cost = GraphCost.Of(graph);
+        return new CompileSummary(target, dir, files, cost.Operators, cost.Macs, cost.ConstantBytes, arena, code);
+    }
+}

@@ -1,0 +1,62 @@
+using MicroBackbone.Compiler.BackEnds.Onnx;
+using MicroBackbone.Compiler.BackEnds.Tflite;
+using MicroBackbone.Compiler.Checkpoints;
+using MicroBackbone.Compiler.IO;
+using MicroBackbone.Compiler.Quantization;
+using MicroBackbone.Ir;
+
+namespace MicroBackbone.Compiler.Compilation;
+
+/// <summary>
+/// <c>mbc export</c>: every interchange artifact of one checkpoint, from one IR: <c>model.pth</c> (the checkpoint,
+/// with its quantization when made), <c>model.onnx</c>, <c>model.tflite</c> (float32), and with quantization <c>model_int8.tflite</c> (int8 input and output) plus <c>model_data.h</c> for TFLite Micro.
+/// </summary>
+public static class ModelExporter
+{
+    /// <summary>Writes the artifacts into <paramref name="outputDir"/> and returns (file, bytes) in writing order.</summary>
+    /// <param name="checkpointPath">The source checkpoint (read only).</param>
+    /// <param name="model">It, loaded and lowered.</param>
+    /// <param name="outputDir">Created if needed; each file is replaced atomically.</param>
+    /// <param name="quantize">Also write the int8 artifacts.</param>
+    /// <param name="calibration">Calibration images, asked for only when quantizing a float checkpoint.</param>
+    public static IReadOnlyList<(string File, long Bytes)> Export(
+        string checkpointPath, LoadedModel model, string outputDir, bool quantize, Func<IReadOnlyList<float[]>> calibration)
+    {
+        if (model.IsInt8 || model.Spec == null)
+        {
+            throw new MicroBackboneException($"{checkpointPath}: export reads PyTorch checkpoints; use mbc compile for .mbir and .tflite files");
+        }
+        Directory.CreateDirectory(outputDir);
+        var written = new List<(string, long)>();
+        void Record(string file) => written.Add((file, new FileInfo(Path.Combine(outputDir, file)).Length));
+
+        QuantizationRecord? record = model.Quantization;
+        IrGraph? int8 = null;
+        if (quantize)
+        {
+            record ??= StaticQuantization.Calibrate(model.Graph, calibration(), Ir.Quantization.ObserverKind.MinMax);
+            int8 = StaticQuantization.Apply(model.Graph, record, checkpointPath);
+        }
+
+        using (Checkpoint checkpoint = CheckpointFile.Load(checkpointPath, model.Spec.ToMetadata()))
+        {
+            CheckpointMetadata metadata = checkpoint.HasOwnMetadata ? checkpoint.Metadata : model.Spec.ToMetadata();
+            CheckpointFile.Save(Path.Combine(outputDir, "model.pth"), checkpoint.StateDict,
+                metadata with { QuantizationJson = record?.ToJson() });
+        }
+        Record("model.pth");
+        OnnxExporter.Export(model.Graph, Path.Combine(outputDir, "model.onnx"));
+        Record("model.onnx");
+        AtomicFile.WriteAllBytes(Path.Combine(outputDir, "model.tflite"), TfliteExporter.Export(model.Graph));
+        Record("model.tflite");
+        if (int8 != null)
+        {
+            byte[] flatbuffer = TfliteExporter.Export(int8);
+            AtomicFile.WriteAllBytes(Path.Combine(outputDir, "model_int8.tflite"), flatbuffer);
+            Record("model_int8.tflite");
+            AtomicFile.WriteAllText(Path.Combine(outputDir, "model_data.h"), TfliteCArray.Render(flatbuffer, ModelCompiler.FileBaseName(model.Graph.Name)));
+            Record("model_data.h");
+        }
+        return written;
+    }
+}

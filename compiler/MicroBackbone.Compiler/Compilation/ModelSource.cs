@@ -1,0 +1,47 @@
+using MicroBackbone.Compiler.FrontEnds.TorchSharp;
+using MicroBackbone.Compiler.Models;
+using MicroBackbone.Compiler.Quantization;
+using MicroBackbone.Ir;
+using MicroBackbone.Ir.Format;
+using static TorchSharp.torch;
+
+namespace MicroBackbone.Compiler.Compilation;
+
+/// <summary>
+/// Opens what <c>mbc compile</c>, <c>run</c> and <c>export</c> accept: a PyTorch checkpoint (ours, with metadata, or a
+/// plain state dict plus <c>--arch</c>), a <c>.mbir</c> IR file, or a <c>.tflite</c> flatbuffer, and lowers it to IR.
+/// </summary>
+public static class ModelSource
+{
+    /// <summary>The file extensions read as something other than a PyTorch checkpoint.</summary>
+    public static readonly IReadOnlyList<string> IrExtensions = [".mbir", ".tflite"];
+
+    /// <summary>
+    /// Loads <paramref name="path"/>. <paramref name="fallback"/> supplies arch, input and classes for state dicts that
+    /// carry no metadata; <paramref name="classNames"/> are recorded in the IR when the file has none.
+    /// </summary>
+    public static LoadedModel Load(string path, ModelSpec fallback, IReadOnlyList<string>? classNames = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MicroBackboneException($"{path}: model file not found");
+        }
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".mbir")
+        {
+            using FileStream stream = File.OpenRead(path);
+            return new LoadedModel(path, MbirReader.Read(stream, path), null, null);
+        }
+        if (extension == ".tflite")
+        {
+            return new LoadedModel(path, BackEnds.Tflite.TfliteImporter.Import(File.ReadAllBytes(path), path), null, null);
+        }
+        (nn.Module<Tensor, Tensor> model, ModelSpec spec, Checkpoints.CheckpointMetadata metadata) = ArchCatalog.Load(path, fallback);
+        using (model)
+        {
+            IrGraph graph = TorchSharpFrontEnd.Lower(model, spec, classNames);
+            QuantizationRecord? record = metadata.QuantizationJson is { } json ? QuantizationRecord.Parse(json, path) : null;
+            return new LoadedModel(path, graph, spec, record);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using MicroBackbone.Ir.Int8;
+using MicroBackbone.Ir.Int8.Kernels;
+
+namespace MicroBackbone.Ir.Reference;
+
+/// <summary>
+/// One prepared step per IR operator for <see cref="Int8Interpreter"/>: the kernel's Prepare runs here, once; the
+/// returned action runs its Eval over the interpreter's buffers.
+/// </summary>
+internal static class Int8Steps
+{
+    public static Action Prepare(IrGraph g, IrOperator op, Dictionary<int, sbyte[]> values)
+    {
+        IrTensor x = g.Tensor(op.Inputs[0]);
+        IrTensor y = g.Tensor(op.Outputs[0]);
+        sbyte[] output = values[y.Id];
+        sbyte[] input = x.IsConstant ? x.ReadInt8() : values[x.Id];
+        if (op.Kind != IrOpKind.Quantize && op.Kind != IrOpKind.Dequantize && (x.DataType != IrDataType.Int8 || y.DataType != IrDataType.Int8))
+        {
+            throw new ReferenceInterpreterException($"operator '{op.Name}' ({op.Kind}): the int8 interpreter needs int8 tensors, got {x.Describe()} -> {y.Describe()}");
+        }
+        QuantizationParams qx = Quant(x), qy = Quant(y);
+        switch (op.Kind)
+        {
+            case IrOpKind.Conv2D:
+                {
+                    var a = op.AttributesAs<Conv2DAttributes>();
+                    IrTensor w = g.Tensor(op.Inputs[1]);
+                    var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], Window(w, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    sbyte[] weights = w.ReadInt8();
+                    int[] bias = Bias(g, op);
+                    return () => Conv2D.Eval(p, input, weights, bias, output);
+                }
+
+            case IrOpKind.DepthwiseConv2D:
+                {
+                    var a = op.AttributesAs<DepthwiseConv2DAttributes>();
+                    IrTensor w = g.Tensor(op.Inputs[1]);
+                    var p = DepthwiseConv2DParams.Prepare(Shape(x), Window(w, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    sbyte[] weights = w.ReadInt8();
+                    int[] bias = Bias(g, op);
+                    return () => DepthwiseConv2D.Eval(p, input, weights, bias, output);
+                }
+
+            case IrOpKind.FullyConnected:
+                {
+                    IrTensor w = g.Tensor(op.Inputs[1]);
+                    var p = FullyConnectedParams.Prepare(x.Shape[0], (int)(x.ElementCount / x.Shape[0]), w.Shape[0], qx, w.Quant!.Scales.ToArray(), qy,
+                        op.AttributesAs<FullyConnectedAttributes>().Activation);
+                    sbyte[] weights = w.ReadInt8();
+                    int[] bias = Bias(g, op);
+                    return () => FullyConnected.Eval(p, input, weights, bias, output);
+                }
+
+            case IrOpKind.Add:
+            case IrOpKind.Mul:
+                {
+                    IrTensor b = g.Tensor(op.Inputs[1]);
+                    sbyte[] other = b.IsConstant ? b.ReadInt8() : values[b.Id];
+                    FusedActivation act = op.AttributesAs<ElementwiseAttributes>().Activation;
+                    (int[] ia, int[] ib) = BroadcastIndex(x.Shape, b.Shape, y.Shape);
+                    if (op.Kind == IrOpKind.Add)
+                    {
+                        var p = AddParams.Prepare(qx, Quant(b), qy, act);
+                        return () =>
+                        {
+                            for (int i = 0; i < output.Length; i++)
+                            {
+                                output[i] = Add.Element(p, input[ia[i]], other[ib[i]]);
+                            }
+                        };
+                    }
+                    var m = MulParams.Prepare(qx, Quant(b), qy, act);
+                    return () =>
+                    {
+                        for (int i = 0; i < output.Length; i++)
+                        {
+                            output[i] = Mul.Element(m, input[ia[i]], other[ib[i]]);
+                        }
+                    };
+                }
+
+            case IrOpKind.Shift:
+                {
+                    var o = op.AttributesAs<ShiftAttributes>().Offsets;
+                    var p = ShiftParams.Prepare(Shape(x), o.Select(v => v.Dy).ToList(), o.Select(v => v.Dx).ToList(), qx);
+                    return () => Shift.Eval(p, input, output);
+                }
+
+            case IrOpKind.Pad:
+                {
+                    var pad = op.AttributesAs<PadAttributes>().Padding;
+                    var p = PadParams.Prepare(Shape(x), new[] { 0, pad.Top, pad.Left, 0 }, new[] { 0, pad.Bottom, pad.Right, 0 }, qx, qy);
+                    return () => Pad.Eval(p, input, output);
+                }
+
+            case IrOpKind.AveragePool2D:
+            case IrOpKind.MaxPool2D:
+                {
+                    var a = op.AttributesAs<Pool2DAttributes>();
+                    var window = new Window2D(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
+                    var p = Pool2DParams.Prepare(Shape(x), window, qx, qy, a.Activation);
+                    return op.Kind == IrOpKind.AveragePool2D ? () => AveragePool2D.Eval(p, input, output) : () => MaxPool2D.Eval(p, input, output);
+                }
+
+            case IrOpKind.GlobalAveragePool:
+                {
+                    var p = MeanParams.Prepare(Shape(x), qx, qy);
+                    return () => Mean.Eval(p, input, output);
+                }
+
+            case IrOpKind.Reshape:
+                return () => input.AsSpan().CopyTo(output);
+            case IrOpKind.HardSwish:
+                {
+                    var p = HardSwishParams.Prepare(qx, qy);
+                    return () => HardSwish.Eval(p, input, output);
+                }
+
+            case IrOpKind.HardSigmoid:
+                {
+                    var p = HardSigmoidParams.Prepare(qx);
+                    return () => HardSigmoid.Eval(p, input, output);
+                }
+
+            case IrOpKind.Sigmoid:
+                {
+                    var p = LogisticParams.Prepare(qx);
+                    return () => Logistic.Eval(p, input, output);
+                }
+
+            case IrOpKind.Softmax:
+                {
+                    var p = SoftmaxParams.Prepare(x.Shape[x.Shape.Count - 1], qx, op.AttributesAs<SoftmaxAttributes>().Beta);
+                    return () => Softmax.Eval(p, input, output);
+                }
+
+            case IrOpKind.Relu:
+            case IrOpKind.Relu6:
+                {
+                    var p = RequantizeParams.Prepare(qx, qy);
+                    ActivationRange range = ActivationRange.For(op.Kind == IrOpKind.Relu ? FusedActivation.Relu : FusedActivation.Relu6, qy);
+                    return () =>
+                    {
+                        Requantize.Eval(p, input, output);
+                        for (int i = 0; i < output.Length; i++)
+                        {
+                            output[i] = (sbyte)range.Clamp(output[i]);
+                        }
+                    };
+                }
+
+            case IrOpKind.Quantize when x.DataType == IrDataType.Int8:
+                {
+                    var p = RequantizeParams.Prepare(qx, qy);
+                    return () => Requantize.Eval(p, input, output);
+                }
+
+            default:
+                throw new ReferenceInterpreterException($"operator '{op.Name}' ({op.Kind}) has no int8 reference kernel here");
+        }
+    }
+
+    private static Window2D Window(IrTensor w, int strideH, int strideW, int dilationH, int dilationW, Padding2D pad) =>
+        new(w.Shape[1], w.Shape[2], strideH, strideW, dilationH, dilationW, pad.Top, pad.Left, pad.Bottom, pad.Right);
+
+    private static int[] Bias(IrGraph g, IrOperator op) => op.Inputs.Count > 2 ? g.Tensor(op.Inputs[2]).ReadInt32() : Array.Empty<int>();
+
+    private static QuantizationParams Quant(IrTensor t) =>
+        t.Quant is { } q ? new QuantizationParams(q.Scales[0], q.ZeroPoints[0]) : default;
+
+    private static Nhwc Shape(IrTensor t) => t.Shape.Count == 4
+        ? new Nhwc(t.Shape[0], t.Shape[1], t.Shape[2], t.Shape[3])
+        : new Nhwc(t.Shape[0], 1, 1, (int)(t.ElementCount / t.Shape[0]));
+
+    // For each output element, the flat index it reads in each operand (size-1 dimensions broadcast).
+    private static (int[] A, int[] B) BroadcastIndex(EquatableArray<int> sa, EquatableArray<int> sb, EquatableArray<int> sy)
+    {
+        long count = TensorShape.ElementCount(sy);
+        var a = new int[count];
+        var b = new int[count];
+        var index = new int[sy.Count];
+        for (int i = 0; i < count; i++)
+        {
+            int rem = i;
+            for (int d = sy.Count - 1; d >= 0; d--)
+            {
+                index[d] = rem % sy[d];
+                rem /= sy[d];
+            }
+            a[i] = Flat(sa, index);
+            b[i] = Flat(sb, index);
+        }
+        return (a, b);
+    }
+
+    private static int Flat(EquatableArray<int> shape, int[] index)
+    {
+        int flat = 0;
+        for (int d = 0; d < shape.Count; d++)
+        {
+            flat = (flat * shape[d]) + (shape[d] == 1 ? 0 : index[d]);
+        }
+        return flat;
+    }
+}
