@@ -17,7 +17,7 @@ internal static class TfliteConvolutionLowering
         var w = c.Input(1);
         var (x, mode) = Padded(c, a.Padding, w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW);
         var options = new TfliteConv2DOptions(mode, a.StrideW, a.StrideH, TfliteExportContext.Activation(a.Activation), a.DilationW, a.DilationH);
-        c.Emit(TfliteBuiltinOperator.Conv2D, Operands(c, x, 0), options);
+        c.Emit(TfliteBuiltinOperator.Conv2D, Operands(c, x, 0, zeroBiasIfMissing: true), options);
     }
 
     public static void DepthwiseConv2D(TfliteExportContext c)
@@ -26,7 +26,7 @@ internal static class TfliteConvolutionLowering
         var w = c.Input(1);
         var (x, mode) = Padded(c, a.Padding, w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW);
         var options = new TfliteDepthwiseConv2DOptions(mode, a.StrideW, a.StrideH, a.DepthMultiplier, TfliteExportContext.Activation(a.Activation), a.DilationW, a.DilationH);
-        c.Emit(TfliteBuiltinOperator.DepthwiseConv2D, Operands(c, x, 3), options, a.DilationH != 1 || a.DilationW != 1);
+        c.Emit(TfliteBuiltinOperator.DepthwiseConv2D, Operands(c, x, 3, zeroBiasIfMissing: true), options, a.DilationH != 1 || a.DilationW != 1);
     }
 
     public static void FullyConnected(TfliteExportContext c)
@@ -47,9 +47,10 @@ internal static class TfliteConvolutionLowering
 
     /// <summary>
     /// Input, weights and bias indices. An int8 bias without its own quantization gets what TFLite requires:
-    /// zero points 0 and scales input_scale * weight_scale, per output channel.
+    /// zero points 0 and scales input_scale * weight_scale, per output channel. Convolutions without a bias get a
+    /// zero one, as converters always write it: some optimized kernels do not accept a missing bias.
     /// </summary>
-    private static int[] Operands(TfliteExportContext c, int x, int weightAxis)
+    private static int[] Operands(TfliteExportContext c, int x, int weightAxis, bool zeroBiasIfMissing = false)
     {
         var w = c.Input(1);
         if (c.IsInt8 && w.Quant is { IsPerChannel: true } wq && wq.Axis != weightAxis)
@@ -58,23 +59,35 @@ internal static class TfliteConvolutionLowering
         }
 
         var weights = c.Model.Tensor(w.Id);
+        var biasQuant = c.IsInt8 && c.Input(0).Quant is { } xq && w.Quant is { } q ? BiasQuantization(xq, q) : null;
         if (c.Op.Inputs.Count < 3)
         {
-            return new[] { x, weights };
+            if (!zeroBiasIfMissing)
+            {
+                return new[] { x, weights };
+            }
+
+            var channels = w.Shape[weightAxis];
+            var type = c.IsInt8 ? TfliteTensorType.Int32 : TfliteTensorType.Float32;
+            var zero = c.Model.Constant($"{c.Op.Name}/bias", type, new[] { channels }, new byte[4 * channels], biasQuant is null ? null : Broadcast(biasQuant, channels));
+            return new[] { x, weights, zero };
         }
 
         var bias = c.Input(2);
-        TfliteQuantization? biasQuant = null;
-        if (c.IsInt8 && bias.Quant is null && c.Input(0).Quant is { } xq && w.Quant is { } q)
-        {
-            var scales = q.Scales.Select(s => (float)((double)xq.Scales[0] * s)).ToArray();
-            biasQuant = scales.Length == 1
-                ? TfliteQuantization.PerTensor(scales[0], 0)
-                : TfliteQuantization.PerAxis(scales, new long[scales.Length], 0);
-        }
-
-        return new[] { x, weights, c.Model.Tensor(bias.Id, biasQuant) };
+        return new[] { x, weights, c.Model.Tensor(bias.Id, bias.Quant is null ? biasQuant : null) };
     }
+
+    private static TfliteQuantization BiasQuantization(QuantParams input, QuantParams weights)
+    {
+        var scales = weights.Scales.Select(s => (float)((double)input.Scales[0] * s)).ToArray();
+        return scales.Length == 1
+            ? TfliteQuantization.PerTensor(scales[0], 0)
+            : TfliteQuantization.PerAxis(scales, new long[scales.Length], 0);
+    }
+
+    /// <summary>Per-channel copies of a per-tensor bias quantization (a per-axis one is returned as is).</summary>
+    private static TfliteQuantization Broadcast(TfliteQuantization q, int channels) =>
+        q.IsPerAxis ? q : TfliteQuantization.PerAxis(Enumerable.Repeat(q.Scale[0], channels).ToArray(), new long[channels], 0);
 
     /// <summary>The tensor the kernel reads and its padding mode, inserting a PAD when the padding is neither SAME nor VALID.</summary>
     private static (int Tensor, TflitePadding Mode) Padded(TfliteExportContext c, Padding2D p, int kH, int kW, int sH, int sW, int dH, int dW)

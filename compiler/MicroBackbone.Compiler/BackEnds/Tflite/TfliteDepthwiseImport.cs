@@ -6,7 +6,7 @@ using MicroBackbone.Ir.Int8.Kernels;
 namespace MicroBackbone.Compiler.BackEnds.Tflite;
 
 /// <summary>
-/// DEPTHWISE_CONV_2D import. The two depthwise forms <see cref="TfliteShiftLowering"/> writes are turned back into
+/// DEPTHWISE_CONV_2D import. The two depthwise forms <see cref="TfliteDepthwiseForms"/> writes are turned back into
 /// the IR operators they stand for (Shift, int8 HardSigmoid) when every weight, scale and bias matches exactly;
 /// any other depthwise convolution with depth multiplier 1 imports as DepthwiseConv2D.
 /// </summary>
@@ -27,15 +27,22 @@ internal static class TfliteDepthwiseImport
             throw c.Fail($"has depth multiplier {w[3] / Math.Max(1, x[3])} ({x[3]} input, {w[3]} output channels); only 1 is supported");
         }
 
-        if (AsShift(c, o) is { } offsets)
+        if (c.State.RestorePatterns && AsShift(c, o) is { } offsets)
         {
             c.Add(IrOpKind.Shift, new[] { c.In(0) }, new ShiftAttributes(new EquatableArray<ShiftOffset>(offsets)));
             return;
         }
 
-        if (IsHardSigmoid(c, o))
+        if (c.State.RestorePatterns && IsHardSigmoid(c, o))
         {
             c.Add(IrOpKind.HardSigmoid, new[] { c.In(0) });
+            return;
+        }
+
+        if (c.State.RestorePatterns && FloatHardSigmoidMul(c, o) is { } mul)
+        {
+            c.State.Absorbed.Add(c.Index + 1);
+            c.Add(IrOpKind.HardSigmoid, new[] { c.In(0) }, mul.Outputs[0]);
             return;
         }
 
@@ -129,6 +136,40 @@ internal static class TfliteDepthwiseImport
             && bias.Length == 4 * w[3]
             && Enumerable.Range(0, w[3]).All(i => BinaryPrimitives.ReadInt32LittleEndian(bias.AsSpan(4 * i)) == expected);
     }
+
+    /// <summary>
+    /// The MUL of the exporter's float hard-sigmoid (1x1 depthwise, weights 1, bias 3, RELU6, then MUL by a constant
+    /// 1/6 read by nothing else) when this operator starts one; null otherwise.
+    /// </summary>
+    private static TfliteOperator? FloatHardSigmoidMul(TfliteImportContext c, TfliteDepthwiseConv2DOptions o)
+    {
+        var s = c.State;
+        var w = c.InputShape(1);
+        if (s.Subgraph.Tensors[c.Op.Inputs[0]].Type != TfliteTensorType.Float32 || w[1] != 1 || w[2] != 1
+            || o.Activation != TfliteActivation.Relu6 || o.StrideH != 1 || o.StrideW != 1
+            || c.Op.Inputs.Count < 3 || c.Op.Inputs[2] < 0 || c.Index + 1 >= s.Subgraph.Operators.Count)
+        {
+            return null;
+        }
+
+        var next = s.Subgraph.Operators[c.Index + 1];
+        var mid = c.Op.Outputs[0];
+        if (s.Model.OperatorCodes[next.OpcodeIndex].BuiltinCode != TfliteBuiltinOperator.Mul || next.Inputs.Count != 2 || next.Inputs[0] != mid
+            || next.Options is not TfliteMulOptions { Activation: TfliteActivation.None } || s.Readers(mid) != 1
+            || s.Subgraph.Tensors[next.Inputs[1]].Shape.Any(d => d != 1))
+        {
+            return null;
+        }
+
+        var weights = Weights(c);
+        var bias = Floats(s.Data(c.Op.Inputs[2]));
+        var sixth = Floats(s.Data(next.Inputs[1]));
+        return weights is not null && weights.All(v => v == 1) && bias.Length == w[3] && bias.All(v => v == 3f)
+            && sixth.Length == 1 && sixth[0] == 1f / 6f ? next : null;
+    }
+
+    private static float[] Floats(byte[] bytes) =>
+        Enumerable.Range(0, bytes.Length / 4).Select(i => BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * i))).ToArray();
 
     /// <summary>Constant weights as numbers (int8 values or float32 values), or null when not constant.</summary>
     private static double[]? Weights(TfliteImportContext c)

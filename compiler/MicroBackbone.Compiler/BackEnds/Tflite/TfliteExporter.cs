@@ -61,7 +61,8 @@ public static class TfliteExporter
             return built;
         }
 
-        var labels = new TfliteBuffer(Encoding.UTF8.GetBytes(string.Join("\n", g.ClassNames)));
+        // A label cannot contain the separator; a line break inside one becomes a space.
+        var labels = new TfliteBuffer(Encoding.UTF8.GetBytes(string.Join("\n", g.ClassNames.Select(n => n.Replace('\n', ' ')))));
         return built with
         {
             Buffers = StructuralList.From(built.Buffers.Append(labels)),
@@ -115,10 +116,10 @@ public static class TfliteExporter
                 c.Emit(TfliteBuiltinOperator.Mul, new[] { x, m.Tensor(c.Op.Inputs[1]) }, new TfliteMulOptions(TfliteExportContext.Activation(c.Op.FusedActivation)));
                 break;
             case IrOpKind.Shift:
-                TfliteShiftLowering.Shift(c);
+                TfliteDepthwiseForms.Shift(c);
                 break;
             case IrOpKind.HardSigmoid:
-                TfliteShiftLowering.HardSigmoid(c);
+                TfliteDepthwiseForms.HardSigmoid(c);
                 break;
             case IrOpKind.GlobalAveragePool:
                 // MEAN over H, W with keep_dims is what the int8 spec's Mean kernel reproduces bit for bit (TFLM's

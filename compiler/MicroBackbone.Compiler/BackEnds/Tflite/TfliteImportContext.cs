@@ -10,6 +10,9 @@ internal sealed class TfliteImportContext(TfliteImportState state, TfliteOperato
 
     public TfliteOperator Op { get; } = op;
 
+    /// <summary>The operator's index in the subgraph.</summary>
+    public int Index { get; } = index;
+
     /// <summary>IR id of input <paramref name="i"/>.</summary>
     public int In(int i) => i < Op.Inputs.Count && Op.Inputs[i] >= 0
         ? State.Tensor(Op.Inputs[i])
@@ -30,7 +33,7 @@ internal sealed class TfliteImportContext(TfliteImportState state, TfliteOperato
 
     /// <summary>A constant integer parameter input (axes, paddings).</summary>
     public int[] IntInput(int i, string role) => i < Op.Inputs.Count && Op.Inputs[i] >= 0
-        ? State.IntParameter(Op.Inputs[i], role, index, name)
+        ? State.IntParameter(Op.Inputs[i], role, Index, name)
         : throw Fail($"{role} input {i} is missing");
 
     /// <summary>The options table, which must be of type <typeparamref name="T"/>.</summary>
@@ -75,9 +78,16 @@ internal sealed class TfliteImportContext(TfliteImportState state, TfliteOperato
         Add(kind, new[] { In(0), In(1) }, new ElementwiseAttributes(Activation(activation)));
     }
 
+    /// <summary>Appends an IR operator writing TFLite tensor <paramref name="output"/> (named after it).</summary>
+    public void Add(IrOpKind kind, int[] inputs, int output, IrAttributes? attributes = null)
+    {
+        var id = State.Tensor(output);
+        State.Operators.Add(new IrOperator(kind, State.Tensors[id].Name, new EquatableArray<int>(inputs), EquatableArray.Of(id), attributes));
+    }
+
     /// <summary>Appends an IR operator writing this operator's output; it is named after that tensor.</summary>
     public void Add(IrOpKind kind, int[] inputs, IrAttributes? attributes = null) =>
         State.Operators.Add(new IrOperator(kind, OutputTensor.Name, new EquatableArray<int>(inputs), EquatableArray.Of(Out()), attributes));
 
-    public TfliteConversionException Fail(string what) => new($"{State.Source}: operator #{index} {name} {what}");
+    public TfliteConversionException Fail(string what) => new($"{State.Source}: operator #{Index} {name} {what}");
 }

@@ -9,7 +9,7 @@ using Scriban.Runtime;
 namespace MicroBackbone.Compiler.BackEnds.Tflite;
 
 /// <summary>
-/// Renders <c>esp32_main.cpp</c> (template <c>firmware-templates/esp32-tflm/esp32_main.cpp.scriban</c>): an ESP-IDF
+/// Renders <c>esp32_main.cpp</c> (template <c>firmware-templates/esp32-tflm/main/esp32_main.cpp.scriban</c>): an ESP-IDF
 /// app that runs an exported model once with TensorFlow Lite Micro, registering exactly the operators the model
 /// uses, and prints the top class, the latency and the arena actually used.
 /// </summary>
@@ -18,7 +18,7 @@ public static class TfliteMicroSketch
     /// <summary>The generated file's name.</summary>
     public const string FileName = "esp32_main.cpp";
 
-    private const string TemplatePath = "esp32-tflm/esp32_main.cpp.scriban";
+    private const string TemplatePath = "esp32-tflm/main/esp32_main.cpp.scriban";
 
     /// <summary>
     /// Renders the sketch for <paramref name="graph"/> exported as <paramref name="model"/> (the bytes
@@ -26,7 +26,11 @@ public static class TfliteMicroSketch
     /// is named after <paramref name="name"/>. <paramref name="sampleInput"/> (int8, one value per input element) is
     /// embedded when given; otherwise the input is all zero.
     /// </summary>
-    public static string Render(IrGraph graph, byte[] model, string name, sbyte[]? sampleInput = null)
+    public static string Render(IrGraph graph, byte[] model, string name, sbyte[]? sampleInput = null) =>
+        RenderTemplate(TemplatePath, Build(graph, model, name, sampleInput));
+
+    /// <summary>The values every template of <c>firmware-templates/esp32-tflm/</c> reads.</summary>
+    internal static object Build(IrGraph graph, byte[] model, string name, sbyte[]? sampleInput)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var tflite = TfliteReader.Read(model, name + ".tflite");
@@ -44,6 +48,7 @@ public static class TfliteMicroSketch
         var sketch = new SketchModel
         {
             NameComment = CIdentifiers.Comment(name),
+            ProjectName = CIdentifiers.Identifier(name, "model") + "_tflm",
             ArrayName = TfliteCArray.ArrayName(name),
             PlannedArenaBytes = planned,
             MarginBytes = margin,
@@ -58,7 +63,7 @@ public static class TfliteMicroSketch
             OutputField = Field(output.Type, "output"),
             OutputCount = output.Shape.Aggregate(1, (p, d) => p * d),
         };
-        return RenderTemplate(sketch);
+        return sketch;
     }
 
     /// <summary>
@@ -117,12 +122,13 @@ public static class TfliteMicroSketch
         _ => throw new TfliteConversionException($"the model's {role} is {type}; the sketch handles int8 and float32"),
     };
 
-    private static string RenderTemplate(SketchModel sketch)
+    /// <summary>Renders the embedded template at <paramref name="path"/> (under <c>firmware-templates/</c>) with <c>sketch</c> bound.</summary>
+    internal static string RenderTemplate(string path, object sketch)
     {
-        var template = Template.Parse(CTemplates.Text(TemplatePath), TemplatePath);
+        var template = Template.Parse(CTemplates.Text(path), path);
         if (template.HasErrors)
         {
-            throw new InvalidOperationException($"template {TemplatePath}: {string.Join("; ", template.Messages)}");
+            throw new InvalidOperationException($"template {path}: {string.Join("; ", template.Messages)}");
         }
 
         var globals = new ScriptObject { ["sketch"] = sketch };
@@ -135,6 +141,8 @@ public static class TfliteMicroSketch
     private sealed class SketchModel
     {
         public required string NameComment { get; init; }
+
+        public required string ProjectName { get; init; }
 
         public required string ArrayName { get; init; }
 

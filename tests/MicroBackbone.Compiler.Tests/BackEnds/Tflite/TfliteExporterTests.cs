@@ -127,6 +127,20 @@ public class TfliteExporterTests
     }
 
     [Fact]
+    public void Convolution_without_bias_gets_a_zero_int32_bias_with_tflite_scales()
+    {
+        var m = Read(TfliteExporter.Export(TfliteIrTestModels.Wide()));
+        var g = m.Subgraphs[0];
+        var dilated = g.Operators.Single(o => g.Tensors[o.Outputs[0]].Name == "dilated");
+        var bias = g.Tensors[dilated.Inputs[2]];
+
+        Assert.Equal(("dilated/bias", TfliteTensorType.Int32), (bias.Name, bias.Type));
+        Assert.All(m.Buffers[bias.Buffer].Data, b => Assert.Equal(0, b));
+        Assert.Equal((float)(0.05 * 0.006), bias.Quantization!.Scale[1]);
+        Assert.Equal(new TfliteConv2DOptions(TflitePadding.Same, 1, 1, DilationW: 2, DilationH: 2), dilated.Options);
+    }
+
+    [Fact]
     public void Float_model_uses_version_1_kernels_and_float_tensors()
     {
         var m = Read(TfliteExporter.Export(TfliteIrTestModels.Float()));

@@ -58,6 +58,39 @@ public class TfliteMicroFilesTests
     }
 
     [Fact]
+    public void Esp_idf_project_files_snapshot()
+    {
+        var files = TfliteBackEnd.Render(CTestModels.Tiny(), null, null, out _);
+        Approvals.VerifyWithExtension(
+            string.Concat(new[] { "CMakeLists.txt", "main/CMakeLists.txt", "main/idf_component.yml" }
+                .Select(path => $"===== {path}\n{System.Text.Encoding.UTF8.GetString(files[path])}")),
+            ".txt");
+    }
+
+    [Fact]
+    public void Back_end_writes_the_model_its_c_array_and_the_project()
+    {
+        var graph = CTestModels.Tiny();
+        var sample = CTestModels.RandomInput(108, 7);
+        var dir = Directory.CreateTempSubdirectory("mb_tflm_");
+        try
+        {
+            var summary = TfliteBackEnd.Emit(graph, dir.FullName, sampleInput: sample);
+            Assert.Equal(
+                new[] { "CMakeLists.txt", "main/CMakeLists.txt", "main/esp32_main.cpp", "main/idf_component.yml", "main/model_data.h", "tiny_net.tflite" },
+                summary.Files);
+            Assert.Equal(Tiny.Value, File.ReadAllBytes(Path.Combine(dir.FullName, "tiny_net.tflite")));
+            Assert.Equal(TfliteCArray.Render(Tiny.Value, "tiny_net"), File.ReadAllText(Path.Combine(dir.FullName, "main", "model_data.h")));
+            Assert.Equal(TfliteMicroSketch.Render(graph, Tiny.Value, "tiny_net", sample), File.ReadAllText(Path.Combine(dir.FullName, "main", "esp32_main.cpp")));
+            Assert.Equal((Tiny.Value.Length, 8, 7), (summary.ModelBytes, summary.Operators, summary.OperatorKinds));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Fact]
     public void Sample_input_of_the_wrong_size_is_a_clear_error()
     {
         var error = Assert.Throws<TfliteConversionException>(() => TfliteMicroSketch.Render(CTestModels.Tiny(), Tiny.Value, "tiny_net", new sbyte[3]));

@@ -23,7 +23,7 @@ namespace MicroBackbone.Compiler.BackEnds.Tflite;
 /// (weight 1, bias 3, fused RELU6) followed by MUL with 1/6, which can differ from relu6(x + 3) / 6 by one ulp.
 /// </para>
 /// </summary>
-internal static class TfliteShiftLowering
+internal static class TfliteDepthwiseForms
 {
     public static void Shift(TfliteExportContext c)
     {

@@ -1,0 +1,113 @@
+using System.Buffers.Binary;
+using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
+using MicroBackbone.Ir;
+
+namespace MicroBackbone.Compiler.BackEnds.Tflite;
+
+/// <summary>The IR tensors and operators built so far, and the TFLite tensors they come from.</summary>
+internal sealed class TfliteImportState(TfliteModel model, TfliteSubgraph subgraph, string source)
+{
+    private readonly Dictionary<int, int> _idOf = new();
+
+    public TfliteModel Model { get; } = model;
+
+    public TfliteSubgraph Subgraph { get; } = subgraph;
+
+    public string Source { get; } = source;
+
+    /// <summary>Turn the exporter's depthwise Shift and HardSigmoid forms back into those operators.</summary>
+    public bool RestorePatterns { get; init; } = true;
+
+    public List<IrTensor> Tensors { get; } = new();
+
+    public List<IrOperator> Operators { get; } = new();
+
+    /// <summary>Indices of TFLite operators already imported as part of an earlier one's pattern.</summary>
+    public HashSet<int> Absorbed { get; } = new();
+
+    /// <summary>How many operators read TFLite tensor <paramref name="index"/>, counting a graph output as one.</summary>
+    public int Readers(int index) =>
+        Subgraph.Operators.Count(o => o.Inputs.Contains(index)) + (Subgraph.Outputs.Contains(index) ? 1 : 0);
+
+    /// <summary>The IR id of TFLite tensor <paramref name="index"/>, creating the IR tensor on first use.</summary>
+    public int Tensor(int index)
+    {
+        if (_idOf.TryGetValue(index, out var id))
+        {
+            return id;
+        }
+
+        var t = Subgraph.Tensors[index];
+        var type = t.Type switch
+        {
+            TfliteTensorType.Int8 => IrDataType.Int8,
+            TfliteTensorType.UInt8 => IrDataType.UInt8,
+            TfliteTensorType.Int32 => IrDataType.Int32,
+            TfliteTensorType.Float32 => IrDataType.Float32,
+            _ => throw new TfliteConversionException($"{Source}: tensor {index} '{t.Name}' has type {t.Type}, which the IR does not have"),
+        };
+        if (t.Shape.Count == 0 || t.Shape.Any(d => d < 1))
+        {
+            throw new TfliteConversionException($"{Source}: tensor {index} '{t.Name}' has shape {t.Shape}; the IR needs static dimensions >= 1");
+        }
+
+        var data = Data(index);
+        return AddTensor(index, new IrTensor(Tensors.Count, t.Name, new EquatableArray<int>(t.Shape), type, Quant(index), data.Length == 0 ? (EquatableArray<byte>?)null : new EquatableArray<byte>(data)));
+    }
+
+    /// <summary>A new IR activation with no TFLite counterpart (e.g. between MEAN and its reshape).</summary>
+    public int NewActivation(string name, int[] shape, IrDataType type, QuantParams? quant)
+    {
+        var id = Tensors.Count;
+        Tensors.Add(new IrTensor(id, name, new EquatableArray<int>(shape), type, quant));
+        return id;
+    }
+
+    /// <summary>The bytes of a tensor's buffer (empty for activations).</summary>
+    public byte[] Data(int index)
+    {
+        var buffer = Subgraph.Tensors[index].Buffer;
+        return buffer > 0 && buffer < Model.Buffers.Count ? Model.Buffers[buffer].Data.ToArray() : Array.Empty<byte>();
+    }
+
+    /// <summary>The int32 elements of a constant int32 (or int64) parameter tensor such as axes, paddings or shapes.</summary>
+    public int[] IntParameter(int index, string role, int opIndex, string opName)
+    {
+        var t = Subgraph.Tensors[index];
+        var bytes = Data(index);
+        if (bytes.Length == 0)
+        {
+            throw new TfliteConversionException($"{Source}: operator #{opIndex} {opName}: {role} (tensor {index} '{t.Name}') must be a constant");
+        }
+
+        return t.Type switch
+        {
+            TfliteTensorType.Int32 => Enumerable.Range(0, bytes.Length / 4).Select(i => BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4))).ToArray(),
+            TfliteTensorType.Int64 => Enumerable.Range(0, bytes.Length / 8).Select(i => checked((int)BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(i * 8)))).ToArray(),
+            _ => throw new TfliteConversionException($"{Source}: operator #{opIndex} {opName}: {role} (tensor {index} '{t.Name}') must be int32 or int64, not {t.Type}"),
+        };
+    }
+
+    /// <summary>IR quantization of a TFLite tensor; null when it has none (or only min/max).</summary>
+    public QuantParams? Quant(int index)
+    {
+        var q = Subgraph.Tensors[index].Quantization;
+        if (q is null || q.Scale.Count == 0)
+        {
+            return null;
+        }
+
+        var zeroPoints = q.ZeroPoint.Count == q.Scale.Count ? q.ZeroPoint.Select(z => checked((int)z)).ToArray() : new int[q.Scale.Count];
+        return q.Scale.Count == 1
+            ? QuantParams.PerTensor(q.Scale[0], zeroPoints[0])
+            : QuantParams.PerChannel(q.Scale.ToArray(), zeroPoints, q.QuantizedDimension);
+    }
+
+    /// <summary>Maps a TFLite tensor to an IR tensor created by the caller (used for the graph's own tensors).</summary>
+    private int AddTensor(int index, IrTensor tensor)
+    {
+        Tensors.Add(tensor);
+        _idOf[index] = tensor.Id;
+        return tensor.Id;
+    }
+}
