@@ -15,7 +15,7 @@ public enum CompileTarget
     /// <summary>The allocation-free C# inference class, as the source generator writes it.</summary>
     CSharp,
 
-    /// <summary>A full-integer int8 TFLite flatbuffer for TFLite Micro, with <c>model_data.h</c>.</summary>
+    /// <summary>A full-integer int8 TFLite flatbuffer in an ESP-IDF TFLite Micro project (<c>model_data.h</c>, app).</summary>
     Tflite,
 
     /// <summary>A float32 ONNX model (opset 17).</summary>

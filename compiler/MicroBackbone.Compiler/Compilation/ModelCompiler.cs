@@ -73,15 +73,10 @@ public static class ModelCompiler
 
             case CompileTarget.Tflite:
                 {
-                    // The flatbuffer plus what a TFLite Micro project needs around it: the bytes as a C array and an
-                    // ESP32 sketch that registers exactly the model's operators.
-                    byte[] flatbuffer = TfliteExporter.Export(int8);
-                    string file = baseName + "_int8.tflite";
-                    AtomicFile.WriteAllBytes(Path.Combine(outputDir, file), flatbuffer);
-                    AtomicFile.WriteAllText(Path.Combine(outputDir, TfliteCArray.FileName), TfliteCArray.Render(flatbuffer, baseName));
-                    AtomicFile.WriteAllText(Path.Combine(outputDir, TfliteMicroSketch.FileName), TfliteMicroSketch.Render(int8, flatbuffer, baseName));
-                    return Summary(target, outputDir, [file, TfliteCArray.FileName, TfliteMicroSketch.FileName], int8,
-                        MemoryPlanner.Plan(int8).ArenaBytes, code: null);
+                    // The full-int8 flatbuffer inside a ready ESP-IDF TFLite Micro project: model_data.h and an app
+                    // that registers exactly the model's operators with an arena sized by the planner.
+                    TfliteEmitSummary tflite = TfliteBackEnd.Emit(int8, outputDir);
+                    return Summary(target, outputDir, tflite.Files, int8, tflite.ArenaBytes, code: null);
                 }
 
             default:

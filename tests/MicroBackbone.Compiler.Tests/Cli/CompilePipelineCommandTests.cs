@@ -61,7 +61,7 @@ public sealed class CompilePipelineCommandTests : IDisposable
         string tfliteDir = Path.Combine(_dir, "tflite");
         (exit, _, error) = CliRunner.Run("compile", quantized, "--target", "tflite", "--output-dir", tfliteDir);
         Assert.True(exit == 0, error);
-        string tflite = Path.Combine(tfliteDir, "edge_nano_int8.tflite");
+        string tflite = Path.Combine(tfliteDir, "edge_nano.tflite");
 
         var random = new Random(3);
         for (int i = 0; i < 3; i++)
@@ -91,7 +91,7 @@ public sealed class CompilePipelineCommandTests : IDisposable
         foreach ((string target, string file) in new[]
         {
             ("esp32", "components/mb_model/src/model.c"), ("ir", "edge_nano.mbir"), ("csharp", "EdgeNano.cs"),
-            ("onnx", "edge_nano.onnx"), ("tflite", "edge_nano_int8.tflite"),
+            ("onnx", "edge_nano.onnx"), ("tflite", "edge_nano.tflite"),
         })
         {
             string first = Path.Combine(_dir, target + "1"), second = Path.Combine(_dir, target + "2");
