@@ -34,6 +34,39 @@ internal static class TorchZipWriter
         Pickler.registerCustomDeconstructor(typeof(TensorRecord), new TensorRecordDeconstructor());
         Pickler.registerCustomDeconstructor(typeof(EmptyOrderedDict), new EmptyOrderedDictDeconstructor());
         Pickler.registerCustomPickler(typeof(StorageClass), new StorageClassPickler());
+        Pickler.registerCustomPickler(typeof(ScriptModuleRecord), new ScriptModulePickler());
+    }
+
+    /// <summary>
+    /// Writes a TorchScript archive: <paramref name="module"/> as <c>data.pkl</c> (its attribute tensors as storages),
+    /// an empty <c>constants.pkl</c>, and <paramref name="code"/> (path under <c>code/</c> to TorchScript source).
+    /// </summary>
+    public static void WriteScriptModule(Stream stream, ScriptModuleRecord module, IReadOnlyDictionary<string, string> code)
+    {
+        using var scope = NewDisposeScope();
+        var storages = new List<Tensor>();
+        var root = new ScriptModuleRecord(module.ClassName, (IDictionary)Replace(module.Attributes, storages));
+        byte[] pickle, constants;
+        using (var pickler = new StoragePickler(storages.Count))
+        {
+            pickle = pickler.dumps(root);
+        }
+        using (var pickler = new Pickler())
+        {
+            constants = pickler.dumps(Array.Empty<object>());
+        }
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        WriteEntry(zip, "data.pkl", pickle);
+        foreach (var (path, source) in code.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            WriteEntry(zip, "code/" + path, Encoding.UTF8.GetBytes(source));
+        }
+        WriteEntry(zip, "constants.pkl", constants);
+        for (int i = 0; i < storages.Count; i++)
+        {
+            WriteEntry(zip, $"data/{i}", storages[i].bytes);
+        }
+        WriteEntry(zip, "version", Encoding.ASCII.GetBytes(FormatVersion));
     }
 
     /// <summary>Writes <paramref name="root"/> (which may contain tensors at any depth) to <paramref name="stream"/>.</summary>
@@ -137,6 +170,11 @@ internal static class TorchZipWriter
         _ => throw new ArgumentException($"tensors of dtype {dtype} cannot be written to a checkpoint"),
     };
 
+    /// <summary>A TorchScript module object: class <c>__torch__.ClassName</c> with its attribute values.</summary>
+    /// <param name="ClassName">The class defined in <c>code/__torch__.py</c>.</param>
+    /// <param name="Attributes">Attribute name to value (tensors, bools), in the order the class declares them.</param>
+    internal sealed record ScriptModuleRecord(string ClassName, IDictionary Attributes);
+
     private sealed record TensorRecord(int StorageIndex, ScalarType DType, long[] Shape, long[] Strides);
 
     private sealed record StorageRecord(int Index, ScalarType DType, long ElementCount);
@@ -186,6 +224,25 @@ internal static class TorchZipWriter
             outs.WriteByte(Opcodes.GLOBAL);
             byte[] name = Encoding.ASCII.GetBytes($"torch\n{((StorageClass)o).Name}\n");
             outs.Write(name, 0, name.Length);
+        }
+    }
+
+    /// <summary>
+    /// Pickles a module object the way TorchScript does: GLOBAL <c>__torch__ ClassName</c>, an empty argument tuple,
+    /// NEWOBJ, then its attribute dict applied with BUILD.
+    /// </summary>
+    private sealed class ScriptModulePickler : IObjectPickler
+    {
+        public void pickle(object o, Stream outs, Pickler currentPickler)
+        {
+            var module = (ScriptModuleRecord)o;
+            outs.WriteByte(Opcodes.GLOBAL);
+            byte[] name = Encoding.ASCII.GetBytes($"__torch__\n{module.ClassName}\n");
+            outs.Write(name, 0, name.Length);
+            outs.WriteByte(Opcodes.EMPTY_TUPLE);
+            outs.WriteByte(Opcodes.NEWOBJ);
+            currentPickler.save(module.Attributes);
+            outs.WriteByte(Opcodes.BUILD);
         }
     }
 
