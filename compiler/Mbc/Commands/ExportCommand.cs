@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace MicroBackbone.Cli.Commands;
 
-/// <summary><c>mbc export</c>: the checkpoint as .pth, ONNX and TFLite (float, and int8 with --quantize).</summary>
+/// <summary><c>mbc export</c>: the checkpoint as .pth, ONNX, TFLite (float, and int8 with --quantize) and TorchScript.</summary>
 internal static class ExportCommand
 {
     public static Command Create()
@@ -19,7 +19,7 @@ internal static class ExportCommand
         var model = new ModelOptions();
         var data = new DatasetOptions();
         var calibration = new CalibrationOptions();
-        var command = new Command("export", "Export a checkpoint to .pth, ONNX and TFLite (float, and int8 with model_data.h).") { checkpoint, outputDir, quantize };
+        var command = new Command("export", "Export a checkpoint to .pth, ONNX, TFLite (float, and int8 with model_data.h) and TorchScript.") { checkpoint, outputDir, quantize };
         calibration.AddTo(command);
         model.AddTo(command);
         data.AddTo(command);

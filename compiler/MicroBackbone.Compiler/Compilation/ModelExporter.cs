@@ -1,5 +1,6 @@
 using MicroBackbone.Compiler.BackEnds.Onnx;
 using MicroBackbone.Compiler.BackEnds.Tflite;
+using MicroBackbone.Compiler.BackEnds.TorchScript;
 using MicroBackbone.Compiler.Checkpoints;
 using MicroBackbone.Compiler.IO;
 using MicroBackbone.Compiler.Quantization;
@@ -9,7 +10,7 @@ namespace MicroBackbone.Compiler.Compilation;
 
 /// <summary>
 /// <c>mbc export</c>: every interchange artifact of one checkpoint, from one IR: <c>model.pth</c> (the checkpoint,
-/// with its quantization when made), <c>model.onnx</c>, <c>model.tflite</c> (float32), and with quantization <c>model_int8.tflite</c> (int8 input and output) plus <c>model_data.h</c> for TFLite Micro.
+/// with its quantization when made), <c>model.onnx</c>, <c>model.tflite</c> (float32), <c>model.torchscript.pt</c>, and with quantization <c>model_int8.tflite</c> (int8 input and output) plus <c>model_data.h</c> for TFLite Micro.
 /// </summary>
 public static class ModelExporter
 {
@@ -49,6 +50,8 @@ public static class ModelExporter
         Record("model.onnx");
         AtomicFile.WriteAllBytes(Path.Combine(outputDir, "model.tflite"), TfliteExporter.Export(model.Graph));
         Record("model.tflite");
+        TorchScriptExporter.Export(model.Graph, Path.Combine(outputDir, "model.torchscript.pt"));
+        Record("model.torchscript.pt");
         if (int8 != null)
         {
             byte[] flatbuffer = TfliteExporter.Export(int8);

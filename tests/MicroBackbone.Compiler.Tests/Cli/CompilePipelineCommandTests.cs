@@ -124,7 +124,7 @@ public sealed class CompilePipelineCommandTests : IDisposable
         (int exit, string output, string error) = CliRunner.Run("export", "--checkpoint", floatPath, "--output-dir", dir,
             "--quantize", "--calibration-samples", "8");
         Assert.True(exit == 0, error);
-        foreach (string file in new[] { "model.pth", "model.onnx", "model.tflite", "model_int8.tflite", "model_data.h" })
+        foreach (string file in new[] { "model.pth", "model.onnx", "model.tflite", "model.torchscript.pt", "model_int8.tflite", "model_data.h" })
         {
             Assert.True(new FileInfo(Path.Combine(dir, file)).Length > 0, file);
             Assert.Contains(file, output);
