@@ -98,8 +98,19 @@ public static class Int8Quantizer
                     SetActivation(y, FromRange(y));
                     break;
                 case IrOpKind.HardSwish:
-                    SetActivation(y, FromRange(y));
-                    break;
+                    {
+                        // The int8 hard-swish kernel needs output_scale >= input_scale / 128: widen a narrower range.
+                        QuantizationParams q = FromRange(y);
+                        float smallest = quant[x.Id].Scale / 128f;
+                        if (q.Scale < smallest)
+                        {
+                            TensorRange r = ranges.For(y);
+                            double widen = smallest / q.Scale * 1.001;
+                            q = QuantizationMath.ChooseActivationParams(r.Min * widen, r.Max * widen);
+                        }
+                        SetActivation(y, q);
+                        break;
+                    }
                 case IrOpKind.HardSigmoid:
                     SetActivation(y, HardSigmoidParams.OutputQuantization);
                     break;
