@@ -25,7 +25,9 @@ internal static class PruneCommand
         var limitTrain = new Option<int?>("--limit-train") { Description = "Fine-tune on the first N training images only." };
         var model = new ModelOptions();
         var data = new DatasetOptions();
+        var logLevel = new LogLevelOption();
         var command = new Command("prune", "Prune a checkpoint: structured channels or unstructured weights.") { input, output, type, ratio, scope, epochs, lr, limitTrain };
+        logLevel.AddTo(command);
         model.AddTo(command);
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
@@ -48,22 +50,31 @@ internal static class PruneCommand
                 fineTune = (dataset, options, Path.ChangeExtension(job.Output, null) + "_fine_tune");
             }
             PruningReport report = job.Run(model.Resolve(parse, dataset.NumClasses), fineTune);
-            Render(report, job);
+            LogLevel level = logLevel.Resolve(parse);
+            if (level != LogLevel.Quiet)
+            {
+                Render(report, job, level);
+            }
             return 0;
         }));
         return command;
     }
 
-    private static void Render(PruningReport report, PruningJob job)
+    private static void Render(PruningReport report, PruningJob job, LogLevel level)
     {
         IAnsiConsole console = StandardOutput.Create();
         bool structured = job.Type == PruningType.Structured;
+        // Unstructured pruning touches every conv and linear layer: the per-layer table is detail (debug).
+        bool showTable = structured || level == LogLevel.Debug;
         var table = new Table().Border(TableBorder.Rounded).AddColumns("layer", structured ? "channels before" : "weights", structured ? "after" : "non-zero", "removed");
         foreach (LayerPruning layer in report.Layers)
         {
             table.AddRow(Markup.Escape(layer.Layer), N(layer.Before), N(layer.After), Markup.Escape(layer.Detail));
         }
-        console.Write(table);
+        if (showTable)
+        {
+            console.Write(table);
+        }
         string totals = structured
             ? $"parameters {N(report.ParametersBefore)} -> {N(report.ParametersAfter)} ({(100 * report.Sparsity).ToString("F1", CultureInfo.InvariantCulture)}% fewer), MACs {N(report.MacsBefore)} -> {N(report.MacsAfter)}"
             : $"conv/linear weights: {N(report.ParametersBefore - report.ParametersAfter)} of {N(report.ParametersBefore)} zero ({(100 * report.Sparsity).ToString("F1", CultureInfo.InvariantCulture)}% sparsity)";

@@ -6,6 +6,8 @@ using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Models;
 using MicroBackbone.Compiler.Quantization;
 using MicroBackbone.Ir;
+using MicroBackbone.Ir.Int8;
+using MicroBackbone.Ir.Quantization;
 using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
 
@@ -26,8 +28,10 @@ internal static class QuantizeCommand
         var model = new ModelOptions();
         var data = new DatasetOptions();
         var calibration = new CalibrationOptions();
+        var logLevel = new LogLevelOption();
         var command = new Command("quantize", "Quantize a checkpoint to int8 (static with calibration, or dynamic).") { input, output, type };
         calibration.AddTo(command);
+        logLevel.AddTo(command);
         model.AddTo(command);
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
@@ -67,6 +71,11 @@ internal static class QuantizeCommand
                 CheckpointMetadata metadata = (checkpoint.HasOwnMetadata ? checkpoint.Metadata : spec.ToMetadata()) with { QuantizationJson = record.ToJson() };
                 CheckpointFile.Save(target, checkpoint.StateDict, metadata);
             }
+            LogLevel level = logLevel.Resolve(parse);
+            if (level == LogLevel.Quiet)
+            {
+                return 0;
+            }
             var table = new Table().Border(TableBorder.Rounded).AddColumns("", "");
             table.AddRow("model", Markup.Escape($"{spec.Arch} ({source})"));
             table.AddRow("quantization", record.Type == QuantizationType.Static
@@ -74,9 +83,21 @@ internal static class QuantizeCommand
                 : "dynamic: int8 weights, activations quantized per inference");
             table.AddRow("written", Markup.Escape(target));
             StandardOutput.Create().Write(table);
+            if (level == LogLevel.Debug && record.RangesJson != null)
+            {
+                var ranges = new Table().Border(TableBorder.Rounded).AddColumns("tensor", "min", "max", "int8 scale", "zero point");
+                foreach (TensorRange r in ActivationRanges.Parse(record.RangesJson, target).All)
+                {
+                    QuantizationParams q = QuantizationMath.ChooseActivationParams(r.Min, r.Max);
+                    ranges.AddRow(Markup.Escape(r.TensorName), F(r.Min), F(r.Max), F(q.Scale), q.ZeroPoint.ToString(CultureInfo.InvariantCulture));
+                }
+                StandardOutput.Create().Write(ranges);
+            }
             StandardOutput.Create().MarkupLine(Markup.Escape($"measure the accuracy cost: ./mbc test --checkpoint {target}"));
             return 0;
         }));
         return command;
     }
+
+    private static string F(float value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -167,6 +167,26 @@ public sealed class CompilePipelineCommandTests : IDisposable
     }
 
     [Fact]
+    public void LogLevelsChooseHowMuchQuantizeAndDynamicTestPrint()
+    {
+        string floatPath = FloatCheckpoint();
+        string dynamic = Path.Combine(_dir, "dynamic.pth");
+        (int exit, string output, string error) = CliRunner.Run("quantize", "--input-model", floatPath, "--output-model", dynamic,
+            "--quantization-type", "dynamic", "--log-level", "quiet");
+        Assert.True(exit == 0, error);
+        Assert.Equal("", output);
+        (exit, output, error) = CliRunner.Run("test", "--checkpoint", dynamic, "--limit", "20");
+        Assert.True(exit == 0, error);
+        Assert.Contains("dynamic int8 top-1", error);
+
+        (exit, output, error) = CliRunner.Run("quantize", "--input-model", floatPath, "--output-model", Path.Combine(_dir, "s.pth"),
+            "--calibration-samples", "4", "--log-level", "debug");
+        Assert.True(exit == 0, error);
+        Assert.Contains("zero point", output);
+        Assert.Contains("stages.0.blocks.0.shift", output);
+    }
+
+    [Fact]
     public void MistakesAreOneLineErrors()
     {
         string floatPath = FloatCheckpoint();
