@@ -2,7 +2,8 @@
 
     /usr/bin/python3 benchmarks/pytorch/check_checkpoint.py [samples/models/edge_nano_fashion_mnist.pth]
 
-The figure must equal what `./mbc test --checkpoint <same file>` prints.
+The top-1 must equal what `./mbc test --checkpoint <same file>` prints; the loss matches its JSON `loss`
+to float rounding.
 """
 
 import argparse
@@ -35,13 +36,15 @@ def main() -> int:
     size = metadata["input_shape"][1]
     inputs = fashion_mnist.evaluation_tensor(images, entry, size)
     targets = torch.from_numpy(labels)
-    correct = 0
+    correct, loss_sum = 0, 0.0
     with torch.no_grad():
         for start in range(0, len(targets), args.batch_size):
             logits = model(inputs[start:start + args.batch_size])
-            correct += (logits.argmax(1) == targets[start:start + args.batch_size]).sum().item()
+            batch_targets = targets[start:start + args.batch_size]
+            correct += (logits.argmax(1) == batch_targets).sum().item()
+            loss_sum += torch.nn.functional.cross_entropy(logits, batch_targets, reduction="sum").item()
     print(f"{metadata['arch']} on fashion-mnist test ({len(targets)} images): top-1 {100 * correct / len(targets):.2f}% "
-          f"({correct} correct)")
+          f"({correct} correct), loss {loss_sum / len(targets):.6f}")
     return 0
 
 
