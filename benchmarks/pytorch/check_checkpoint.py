@@ -23,6 +23,7 @@ def main() -> int:
                         default=os.path.join(fashion_mnist.REPO, "samples", "models", "edge_nano_fashion_mnist.pth"))
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--limit", type=int, default=0, help="evaluate the first N test images only (as mbc test --limit)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -32,7 +33,7 @@ def main() -> int:
           f"strict=True, torch {torch.__version__}")
 
     entry = fashion_mnist.dataset_entry()
-    images, labels = fashion_mnist.load_split(entry, "test")
+    images, labels = fashion_mnist.load_split(entry, "test", args.limit)
     size = metadata["input_shape"][1]
     inputs = fashion_mnist.evaluation_tensor(images, entry, size)
     targets = torch.from_numpy(labels)
