@@ -5,9 +5,11 @@ namespace MicroBackbone.Ir.Passes;
 /// elementwise ops (activations, Add, Mul) and Reshape, when that input is an activation whose last reader is this
 /// operator, has the output's exact shape and byte size, and is neither a graph input nor a graph output.
 /// Element i of the output depends only on element i of the input, so a kernel that reads before it writes each
-/// element stays correct. Shift is never marked: out[y, x] reads in[y + dy, x + dx], so writing in place would
-/// overwrite cells still to be read unless the kernel walks each channel in the direction of its offset.
-/// Pooling, convolutions, Pad, Softmax and Quantize/Dequantize are never marked either.
+/// element stays correct. Shift is marked under the same conditions: out[y, x] reads in[y + dy, x + dx], so a kernel
+/// writing in place walks each channel away from the cells it reads (the C kernel does; back ends without such a
+/// kernel must not run this pass). In MicroSign-Edge blocks this keeps the expansion output and the shifted copy
+/// from being live together, the largest pair of tensors in the network.
+/// Pooling, convolutions, Pad, Softmax and Quantize/Dequantize are never marked.
 /// </summary>
 public static class InPlaceMarking
 {
@@ -21,7 +23,7 @@ public static class InPlaceMarking
         {
             var op = graph.Operators[i];
             int? reuse = null;
-            if (IsElementwise(op.Kind) && op.Outputs.Count == 1)
+            if ((IsElementwise(op.Kind) || op.Kind == IrOpKind.Shift) && op.Outputs.Count == 1)
             {
                 var output = graph.Tensor(op.Outputs[0]);
                 foreach (var id in op.Inputs.Distinct())

@@ -106,13 +106,38 @@ public static class MemoryPlanner
         return best;
     }
 
+    // Placement is a packing problem; no single greedy order wins on every graph. Several deterministic orders and
+    // two gap policies are tried and the smallest arena kept (ties go to the earlier candidate).
     private static List<PlannedBuffer> Place(List<PlannedBuffer> groups, int alignment)
     {
-        var order = groups
-            .OrderByDescending(g => g.Size)
-            .ThenBy(g => g.Interval.First)
-            .ThenBy(g => g.TensorIds[0])
-            .ToList();
+        var orders = new Func<IEnumerable<PlannedBuffer>, IOrderedEnumerable<PlannedBuffer>>[]
+        {
+            g => g.OrderByDescending(b => b.Size).ThenBy(b => b.Interval.First),
+            g => g.OrderBy(b => b.Interval.First).ThenByDescending(b => b.Size),
+            g => g.OrderByDescending(b => b.Interval.Last - b.Interval.First).ThenByDescending(b => b.Size),
+            g => g.OrderByDescending(b => b.Size * (b.Interval.Last - b.Interval.First + 1)).ThenBy(b => b.Interval.First),
+        };
+        List<PlannedBuffer>? best = null;
+        long bestArena = long.MaxValue;
+        foreach (var order in orders)
+        {
+            foreach (var bestFit in new[] { true, false })
+            {
+                var placed = PlaceInOrder(order(groups).ThenBy(b => b.TensorIds[0]).ToList(), alignment, bestFit);
+                var arena = placed.Count == 0 ? 0 : placed.Max(b => AlignUp(b.End, alignment));
+                if (arena < bestArena)
+                {
+                    bestArena = arena;
+                    best = placed;
+                }
+            }
+        }
+
+        return best ?? new List<PlannedBuffer>();
+    }
+
+    private static List<PlannedBuffer> PlaceInOrder(List<PlannedBuffer> order, int alignment, bool bestFit)
+    {
         var placed = new List<PlannedBuffer>();
         foreach (var g in order)
         {
@@ -127,6 +152,10 @@ public static class MemoryPlanner
                 {
                     bestGap = gap;
                     bestOffset = cursor;
+                    if (!bestFit)
+                    {
+                        break;
+                    }
                 }
 
                 cursor = Math.Max(cursor, AlignUp(p.End, alignment));

@@ -14,8 +14,8 @@ public class InPlaceMarkingTests
         var marks = graph.Operators.ToDictionary(o => o.Name, o => o.InPlaceInput);
 
         Assert.Equal(graph.Operators[0].Outputs[0], marks["relu6"]);
-        // Shift reads neighbours, so it never overwrites its input.
-        Assert.Null(marks["shift"]);
+        // Shift's input dies there too: the C kernel moves each channel away from the cells it reads.
+        Assert.Equal(graph.Operators[1].Outputs[0], marks["shift"]);
         // The residual's first input is the graph input (kept intact); its second dies here.
         Assert.Equal(graph.Operators[2].Outputs[0], marks["residual"]);
         // se_scale reads the residual (same shape, last reader) and the broadcast gate (smaller): reuses the residual.
