@@ -9,7 +9,9 @@ namespace MicroBackbone.Ir.Passes;
 /// writing in place walks each channel away from the cells it reads (the C kernel does; back ends without such a
 /// kernel must not run this pass). In MicroSign-Edge blocks this keeps the expansion output and the shifted copy
 /// from being live together, the largest pair of tensors in the network.
-/// Pooling, convolutions, Pad, Softmax and Quantize/Dequantize are never marked.
+/// A stride-1 "same" depthwise convolution is marked too (<see cref="IsRowLocalDepthwise"/>): the C kernel keeps a
+/// ring of saved input rows instead of a second tensor. Pooling, other convolutions, Pad, Softmax and
+/// Quantize/Dequantize are never marked.
 /// </summary>
 public static class InPlaceMarking
 {
@@ -23,10 +25,10 @@ public static class InPlaceMarking
         {
             var op = graph.Operators[i];
             int? reuse = null;
-            if ((IsElementwise(op.Kind) || op.Kind == IrOpKind.Shift) && op.Outputs.Count == 1)
+            if ((IsElementwise(op.Kind) || op.Kind == IrOpKind.Shift || IsRowLocalDepthwise(graph, op)) && op.Outputs.Count == 1)
             {
                 var output = graph.Tensor(op.Outputs[0]);
-                foreach (var id in op.Inputs.Distinct())
+                foreach (var id in op.Kind == IrOpKind.DepthwiseConv2D ? op.Inputs.Take(1) : op.Inputs.Distinct())
                 {
                     var input = graph.Tensor(id);
                     if (!input.IsConstant
@@ -45,6 +47,24 @@ public static class InPlaceMarking
         }
 
         return graph.With(graph.Tensors, operators);
+    }
+
+    /// <summary>
+    /// A depthwise convolution that a kernel can run over its own input with a few saved rows (TinyEngine's trick):
+    /// stride 1, no dilation, depth multiplier 1, "same" padding (k = 2 * pad + 1 both ways). Output row y needs input
+    /// rows y - pad .. y + pad; rows up to y are read from a ring of pad + 1 saved rows, the ones below are intact.
+    /// </summary>
+    public static bool IsRowLocalDepthwise(IrGraph graph, IrOperator op)
+    {
+        if (op.Kind != IrOpKind.DepthwiseConv2D || op.Attributes is not DepthwiseConv2DAttributes a)
+        {
+            return false;
+        }
+
+        var w = graph.Tensor(op.Inputs[1]).Shape;
+        var p = a.Padding;
+        return a.StrideH == 1 && a.StrideW == 1 && a.DilationH == 1 && a.DilationW == 1 && a.DepthMultiplier == 1
+            && p.Top == p.Bottom && p.Left == p.Right && w[1] == (2 * p.Top) + 1 && w[2] == (2 * p.Left) + 1;
     }
 
     /// <summary>True for kinds whose output element i depends only on input element i (same memory order).</summary>

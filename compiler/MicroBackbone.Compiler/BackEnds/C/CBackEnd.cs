@@ -64,7 +64,7 @@ public static class CBackEnd
             }
         }
 
-        summary = new CEmitSummary(graph.Name, lowering.Layers.Count, lowering.Macs, lowering.ConstantBytes, model.ArenaBytes, 2 * model.PatchElements, model.Input.Size, model.Output.Size,
+        summary = new CEmitSummary(graph.Name, lowering.Layers.Count, lowering.Macs, lowering.ConstantBytes, model.ArenaBytes, (2 * model.PatchElements) + model.RowBytes, model.Input.Size, model.Output.Size,
             lowering.Kernels, files.Keys.ToList());
         return files;
     }

@@ -6,7 +6,7 @@ namespace MicroBackbone.Compiler.BackEnds.C;
 /// <param name="Macs">Multiply-accumulates of one inference (convolutions and fully connected layers).</param>
 /// <param name="WeightBytes">Bytes of constant data (weights, folded biases, multipliers, shifts, tables) placed in flash.</param>
 /// <param name="ArenaBytes">Bytes of the static activation arena (RAM).</param>
-/// <param name="ScratchBytes">Bytes of the int16 patch buffer that convolutions and fully connected layers widen their input rows into (RAM besides the arena).</param>
+/// <param name="ScratchBytes">Bytes of RAM besides the arena: the int16 patch buffer convolutions and fully connected layers widen their input rows into, plus the row ring of in-place depthwise convolutions.</param>
 /// <param name="InputBytes">Bytes of the int8 input <c>mb_model_invoke</c> reads (MB_INPUT_SIZE).</param>
 /// <param name="OutputBytes">Bytes of the int8 output it writes (MB_OUTPUT_SIZE).</param>
 /// <param name="Kernels">Kernel families emitted into <c>mb_kernels.h</c>, in emission order.</param>

@@ -12,7 +12,7 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
     /// <summary>Kernel families in the order mb_kernels.h defines them (later ones use earlier ones).</summary>
     private static readonly string[] KernelOrder =
     {
-        "common", "gemv", "conv2d", "conv1x1", "dwconv", "fc", "bcast", "add", "mul", "shift", "pad", "pool", "avgpool",
+        "common", "gemv", "conv2d", "conv1x1", "dwparams", "dwconv", "dwconv_inplace", "fc", "bcast", "add", "mul", "shift", "pad", "pool", "avgpool",
         "maxpool", "mean", "lut", "softmax", "copy",
     };
 
@@ -34,6 +34,9 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
     /// <summary>int16 elements of the shared patch buffer: the longest dot product (k_h * k_w * in_c, in_c or in_n; 0 if none).</summary>
     public long PatchElements { get; private set; }
 
+    /// <summary>Bytes of the int8 row ring that in-place depthwise convolutions save input rows into (0 if none).</summary>
+    public long RowBytes { get; private set; }
+
     /// <summary>The used kernel families in definition order.</summary>
     public IReadOnlyList<string> Kernels => KernelOrder.Where(_kernels.Contains).ToList();
 
@@ -51,6 +54,9 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
 
     /// <summary>Makes the shared patch buffer hold at least <paramref name="elements"/> int16 values.</summary>
     public void NeedPatch(long elements) => PatchElements = Math.Max(PatchElements, elements);
+
+    /// <summary>Makes the row ring hold at least <paramref name="bytes"/> bytes.</summary>
+    public void NeedRows(long bytes) => RowBytes = Math.Max(RowBytes, bytes);
 
     /// <summary>Adds a <c>static const</c> array and returns its C name (<c>symbol_suffix</c>).</summary>
     public string AddArray(string symbol, string suffix, string cType, IReadOnlyCollection<long> values, string comment)

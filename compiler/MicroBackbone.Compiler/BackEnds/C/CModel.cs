@@ -18,6 +18,8 @@ internal sealed class CModel
 
     public required long PatchElements { get; init; }
 
+    public required long RowBytes { get; init; }
+
     public required CTensorInfo Input { get; init; }
 
     public required CTensorInfo Output { get; init; }

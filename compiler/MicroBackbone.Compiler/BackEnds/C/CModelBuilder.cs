@@ -48,10 +48,12 @@ internal static class CModelBuilder
             NameComment = CIdentifiers.Comment(graph.Name),
             NameLiteral = CLiterals.String(graph.Name),
             SummaryComment = string.Format(CultureInfo.InvariantCulture, "{0} kernel calls, {1} MACs, {2} bytes of constants, {3} bytes of arena, {4} bytes of patch buffer",
-                ctx.Layers.Count, ctx.Macs, ctx.ConstantBytes, Math.Max(1, plan.ArenaBytes), 2 * ctx.PatchElements),
+                ctx.Layers.Count, ctx.Macs, ctx.ConstantBytes, Math.Max(1, plan.ArenaBytes), 2 * ctx.PatchElements)
+                + (ctx.RowBytes > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} bytes of depthwise row ring", ctx.RowBytes) : string.Empty),
             MetadataComments = g.Metadata.Select(p => CIdentifiers.Comment($"{p.Key}: {p.Value}")).ToList(),
             ArenaBytes = Math.Max(1, plan.ArenaBytes),
             PatchElements = ctx.PatchElements,
+            RowBytes = ctx.RowBytes,
             Input = inInfo,
             Output = outInfo,
             ClassNameLiterals = g.ClassNames.Select(CLiterals.String).ToList(),

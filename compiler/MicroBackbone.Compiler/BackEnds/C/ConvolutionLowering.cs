@@ -74,15 +74,21 @@ internal static class ConvolutionLowering
         var sym = Symbol(index, op);
         var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: true);
         ctx.Macs += (long)outS.ElementCount * kh * kw;
-        ctx.UseKernels("dwconv");
-        ctx.AddLayer(index, op, "mb_dwconv_params_t", "mb_dwconv_s8", new[]
+        var inPlace = op.InPlaceInput == x.Id;
+        ctx.UseKernels("dwparams", inPlace ? "dwconv_inplace" : "dwconv");
+        if (inPlace)
+        {
+            ctx.NeedRows((long)(a.Padding.Top + 1) * inS.Width * inS.Channels);
+        }
+
+        ctx.AddLayer(index, op, "mb_dwconv_params_t", inPlace ? "mb_dwconv_inplace_s8" : "mb_dwconv_s8", new[]
         {
             F("batches", inS.Batch), F("in_h", inS.Height), F("in_w", inS.Width), F("in_c", inS.Channels),
             F("out_h", outS.Height), F("out_w", outS.Width), F("out_c", outS.Channels), F("depth_mult", 1),
             F("k_h", kh), F("k_w", kw), F("stride_h", a.StrideH), F("stride_w", a.StrideW),
             F("dil_h", a.DilationH), F("dil_w", a.DilationW), F("pad_top", a.Padding.Top), F("pad_left", a.Padding.Left),
             F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
-        }.Concat(arrays), new[] { x.Id });
+        }.Concat(arrays), inPlace ? Array.Empty<int>() : new[] { x.Id }, inPlace ? new[] { "mb_rows" } : Array.Empty<string>());
     }
 
     public static void FullyConnected(CLowering ctx, int index, IrOperator op)

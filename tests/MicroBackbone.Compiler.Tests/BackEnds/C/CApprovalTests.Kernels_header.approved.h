@@ -178,6 +178,7 @@ typedef struct {
     const int8_t *shift;
 } mb_dwconv_params_t;
 
+/* Depthwise convolution into a separate output tensor. */
 MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_t *out)
 {
     int32_t acc[MB_DW_CHUNK];
