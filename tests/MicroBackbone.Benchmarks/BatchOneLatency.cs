@@ -57,7 +57,9 @@ public class BatchOneLatency
         ortDefault = new InferenceSession(floatModel.Onnx);
         inputNames = [.. ortOneThread.InputMetadata.Keys];
         outputNames = [.. ortOneThread.OutputMetadata.Keys];
-        ortInputs = [OrtValue.CreateTensorValueFromMemory(input, [1, 32, 32, 1])];
+        // The exporter writes NCHW [1, 1, 32, 32]; with one channel that is the same memory as the NHWC input.
+        long[] inputShape = [.. ortOneThread.InputMetadata[inputNames[0]].Dimensions.Select(d => (long)d)];
+        ortInputs = [OrtValue.CreateTensorValueFromMemory(input, inputShape)];
         ortOutputs = [OrtValue.CreateTensorValueFromMemory(ortLogits, [1, 10])];
         runOptions = new RunOptions();
 

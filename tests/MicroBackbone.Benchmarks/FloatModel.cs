@@ -28,7 +28,7 @@ internal sealed class FloatModel : IDisposable
     /// <summary>The deploy form in eval mode; takes NCHW input.</summary>
     public DeployMicroSignEdge Deploy { get; }
 
-    /// <summary>The ONNX model (NHWC float input, as the IR takes it).</summary>
+    /// <summary>The ONNX model (NCHW float input).</summary>
     public byte[] Onnx { get; }
 
     /// <summary>

@@ -15,5 +15,7 @@ internal sealed class ShortInProcessConfig : ManualConfig
     {
         AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"));
         AddDiagnoser(MemoryDiagnoser.Default);
+        // Reports and logs go beside the binaries, not into the current folder of the checkout.
+        ArtifactsPath = Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
     }
 }
