@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using MicroBackbone.Compiler.Checkpoints;
+using MicroBackbone.Compiler.Compilation;
 using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Evaluation;
 using MicroBackbone.Compiler.Models;
+using MicroBackbone.Ir;
 using MicroBackbone.Ir.Planning;
 using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
@@ -31,6 +33,11 @@ internal static class InfoCommand
         };
         command.SetAction(parse => UserErrors.Run(() =>
         {
+            if (parse.GetValue(checkpoint) is string path && TorchVisionArchOf(path) is string other)
+            {
+                RenderLowered(path, other);
+                return 0;
+            }
             EdgeArchitecture architecture = parse.GetValue(checkpoint) is string file
                 ? EdgeArchitectureOf(file)
                 : EdgeArchitecture.FromConfig(ModelConfig.Load(parse.GetValue(config) ?? ModelConfig.DefaultPath),
@@ -45,6 +52,30 @@ internal static class InfoCommand
             return 0;
         }));
         return command;
+    }
+
+    // A checkpoint of a TorchVision arch (with our metadata): described from its lowered IR instead of the edge summary.
+    private static string? TorchVisionArchOf(string file)
+    {
+        using Checkpoint loaded = CheckpointFile.Load(file);
+        CheckpointMetadata m = loaded.Metadata;
+        if (!loaded.HasOwnMetadata || m.ConfigYaml.Length == 0)
+        {
+            return null;
+        }
+        ModelConfigText config = ModelConfigText.Parse(m.ConfigYaml, file + " (embedded config)");
+        return ArchCatalog.IsEdge(config.Config, m.Arch) ? null : m.Arch;
+    }
+
+    private static void RenderLowered(string file, string arch)
+    {
+        LoadedModel model = ModelSource.Load(file, ArchCatalog.Resolve(ModelConfigText.Load(null), arch, null, null, null));
+        GraphCost cost = GraphCost.Of(model.Graph);
+        InputShape input = model.Spec!.Input;
+        Console.Out.WriteLine(
+            $"{arch}: input {input.Channels}x{input.Height}x{input.Width}, {model.Spec.NumClasses} classes; after BatchNorm folding "
+            + $"{Count(cost.ConstantBytes / 4)} parameters, {Count(cost.Macs)} MACs, {Count(cost.Operators)} IR operators");
+        RenderArena(ArenaEstimate.Plan(model.Graph));
     }
 
     private static EdgeArchitecture EdgeArchitectureOf(string file)

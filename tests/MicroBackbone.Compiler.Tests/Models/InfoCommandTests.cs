@@ -10,6 +10,29 @@ namespace MicroBackbone.Compiler.Tests.Models;
 public class InfoCommandTests
 {
     [Fact]
+    public void InfoOnATorchVisionCheckpointDescribesItsLoweredGraphAndMemoryPlan()
+    {
+        (TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model, ModelSpec spec) =
+            FrontEnds.TrainedLikeModels.Create("mobilenet_v3_small", 32, 3, 10, seed: 1);
+        string path = Path.Combine(Path.GetTempPath(), $"mbc-info-{Guid.NewGuid():N}.pth");
+        try
+        {
+            using (model)
+            {
+                CheckpointFile.Save(path, model, spec.ToMetadata());
+            }
+            (int exit, string output, string error) = Run("info", "--checkpoint", path);
+            Assert.True(exit == 0, error);
+            Assert.Contains("mobilenet_v3_small: input 3x32x32, 10 classes", output);
+            Assert.Matches(@"Memory plan \(int8, as compiled\): arena [\d,]+ bytes, liveness lower bound [\d,]+", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void InfoPrintsEveryStageAndTheTotals()
     {
         ModelSummary expected = ModelSummary.Compute(
