@@ -30,7 +30,8 @@ public static class EvaluationReport
             per_class = Enumerable.Range(0, m.Classes).Select(c => new
             {
                 @class = c < classNames.Count ? classNames[c] : c.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                accuracy = perClass[c],
+                // A class with no test images has no accuracy: null, since JSON has no NaN.
+                accuracy = double.IsNaN(perClass[c]) ? (double?)null : perClass[c],
                 support = m.Support(c),
             }).ToArray(),
             confusion = matrix,

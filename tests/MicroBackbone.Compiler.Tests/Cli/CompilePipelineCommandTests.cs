@@ -187,6 +187,16 @@ public sealed class CompilePipelineCommandTests : IDisposable
     }
 
     [Fact]
+    public void JsonReportOfATinyTestSetHasNoAccuracyForClassesWithoutImages()
+    {
+        (int exit, string json, string error) = CliRunner.Run("test", "--checkpoint", FloatCheckpoint(), "--limit", "3", "--output", "json");
+        Assert.True(exit == 0, error);
+        using var report = System.Text.Json.JsonDocument.Parse(json);
+        var perClass = report.RootElement.GetProperty("per_class").EnumerateArray().ToList();
+        Assert.Contains(perClass, c => c.GetProperty("support").GetInt64() == 0 && c.GetProperty("accuracy").ValueKind == System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
     public void MistakesAreOneLineErrors()
     {
         string floatPath = FloatCheckpoint();
