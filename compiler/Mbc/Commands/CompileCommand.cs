@@ -1,10 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using MicroBackbone.Compiler.Compilation;
-using MicroBackbone.Compiler.Config;
-using MicroBackbone.Compiler.Models;
-using MicroBackbone.Compiler.Quantization;
-using MicroBackbone.Ir;
 using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
 
@@ -19,23 +15,16 @@ internal static class CompileCommand
         var target = new Option<string>("--target") { Description = "esp32, c, ir, csharp, tflite or onnx.", Required = true };
         target.AcceptOnlyFromAmong("esp32", "c", "ir", "csharp", "tflite", "onnx");
         var outputDir = new Option<string?>("--output-dir") { Description = "Folder to write into (default: outputs/<target>)." };
-        var model = new ModelOptions();
-        var data = new DatasetOptions();
-        var calibration = new CalibrationOptions();
+        var inputs = new ModelInputOptions();
         var command = new Command("compile", "Compile a model to static int8 C (esp32, c), IR, C#, TFLite or ONNX.") { modelPath, target, outputDir };
-        calibration.AddTo(command);
-        model.AddTo(command);
-        data.AddTo(command);
+        inputs.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
             string targetName = parse.GetValue(target)!;
             CompileTarget kind = Enum.Parse<CompileTarget>(targetName, ignoreCase: true);
-            DatasetConfig dataset = data.Resolve(parse);
-            ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
-            LoadedModel loaded = ModelSource.Load(parse.GetValue(modelPath)!, fallback, dataset.ClassNames);
+            (LoadedModel loaded, _, _, Func<IReadOnlyList<float[]>> calibration) = inputs.Open(parse, parse.GetValue(modelPath)!);
             string dir = parse.GetValue(outputDir) ?? Path.Combine("outputs", targetName);
-            CompileSummary summary = ModelCompiler.Compile(loaded, kind, dir,
-                () => calibration.Load(parse, dataset, loaded.Spec ?? fallback));
+            CompileSummary summary = ModelCompiler.Compile(loaded, kind, dir, calibration);
             Render(summary, loaded);
             return 0;
         }));

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using MicroBackbone.Compiler.Compilation;
-using MicroBackbone.Compiler.Config;
-using MicroBackbone.Compiler.Models;
 using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
 
@@ -16,22 +14,15 @@ internal static class ExportCommand
         var checkpoint = new Option<string>("--checkpoint") { Description = "The .pth to export (float or quantized).", Required = true };
         var outputDir = new Option<string>("--output-dir") { Description = "Folder for the artifacts.", DefaultValueFactory = _ => Path.Combine("outputs", "export") };
         var quantize = new Option<bool>("--quantize") { Description = "Also write model_int8.tflite and model_data.h (calibrates unless the checkpoint is quantized)." };
-        var model = new ModelOptions();
-        var data = new DatasetOptions();
-        var calibration = new CalibrationOptions();
+        var inputs = new ModelInputOptions();
         var command = new Command("export", "Export a checkpoint to .pth, ONNX, TFLite (float, and int8 with model_data.h) and TorchScript.") { checkpoint, outputDir, quantize };
-        calibration.AddTo(command);
-        model.AddTo(command);
-        data.AddTo(command);
+        inputs.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
-            DatasetConfig dataset = data.Resolve(parse);
-            ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
             string path = parse.GetValue(checkpoint)!;
-            LoadedModel loaded = ModelSource.Load(path, fallback, dataset.ClassNames);
+            (LoadedModel loaded, _, _, Func<IReadOnlyList<float[]>> calibration) = inputs.Open(parse, path);
             string dir = parse.GetValue(outputDir)!;
-            var files = ModelExporter.Export(path, loaded, dir, parse.GetValue(quantize),
-                () => calibration.Load(parse, dataset, loaded.Spec ?? fallback));
+            var files = ModelExporter.Export(path, loaded, dir, parse.GetValue(quantize), calibration);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("artifact", "bytes");
             foreach ((string file, long bytes) in files)
             {

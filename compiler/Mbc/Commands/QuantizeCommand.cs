@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using MicroBackbone.Compiler.Checkpoints;
-using MicroBackbone.Compiler.Compilation;
 using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Models;
 using MicroBackbone.Compiler.Quantization;
-using MicroBackbone.Ir;
 using MicroBackbone.Ir.Int8;
 using MicroBackbone.Ir.Quantization;
 using MicroBackbone.Cli.Rendering;
@@ -38,39 +35,10 @@ internal static class QuantizeCommand
         {
             string source = parse.GetValue(input)!;
             string target = parse.GetValue(output)!;
-            if (Path.GetFullPath(source) == Path.GetFullPath(target))
-            {
-                throw new MicroBackboneException($"--output-model: {target} is the input model; quantize writes a new file and never modifies its input");
-            }
-            if (ModelSource.IrExtensions.Contains(Path.GetExtension(source).ToLowerInvariant()))
-            {
-                throw new MicroBackboneException($"{source}: quantize reads PyTorch checkpoints (.pth); compile a .mbir or .tflite directly");
-            }
             DatasetConfig dataset = data.Resolve(parse);
-            ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
-            LoadedModel loaded = ModelSource.Load(source, fallback);
-            if (loaded.Quantization != null)
-            {
-                throw new QuantizationRecordException(
-                    $"{source}: already quantized ({loaded.Quantization.Type.ToString().ToLowerInvariant()}); quantize the float checkpoint it came from");
-            }
-            ModelSpec spec = loaded.Spec!;
-            QuantizationRecord record;
-            if (parse.GetValue(type) == "static")
-            {
-                IReadOnlyList<float[]> samples = calibration.Load(parse, dataset, spec);
-                record = StaticQuantization.Calibrate(loaded.Graph, samples, calibration.ObserverKind(parse));
-                StaticQuantization.Apply(loaded.Graph, record, source); // proves the ranges give a valid int8 graph before writing
-            }
-            else
-            {
-                record = new QuantizationRecord(QuantizationType.Dynamic, "", 0, null);
-            }
-            using (Checkpoint checkpoint = CheckpointFile.Load(source, spec.ToMetadata()))
-            {
-                CheckpointMetadata metadata = (checkpoint.HasOwnMetadata ? checkpoint.Metadata : spec.ToMetadata()) with { QuantizationJson = record.ToJson() };
-                CheckpointFile.Save(target, checkpoint.StateDict, metadata);
-            }
+            var job = new QuantizationJob(source, target,
+                parse.GetValue(type) == "static" ? QuantizationType.Static : QuantizationType.Dynamic, calibration.ObserverKind(parse));
+            (ModelSpec spec, QuantizationRecord record) = job.Run(model.Resolve(parse, dataset.NumClasses), s => calibration.Load(parse, dataset, s));
             LogLevel level = logLevel.Resolve(parse);
             if (level == LogLevel.Quiet)
             {

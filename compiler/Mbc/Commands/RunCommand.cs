@@ -7,6 +7,7 @@ using MicroBackbone.Compiler.Models;
 using MicroBackbone.Compiler.Quantization;
 using MicroBackbone.Ir;
 using MicroBackbone.Ir.Int8;
+using MicroBackbone.Ir.Int8.Kernels;
 using MicroBackbone.Ir.Passes;
 using MicroBackbone.Ir.Reference;
 
@@ -27,24 +28,18 @@ internal static class RunCommand
         var input = new Option<string>("--input") { Description = "A raw file of exactly the model's int8 NHWC input bytes, or an image (PNG/JPEG).", Required = true };
         var output = new Option<string?>("--output") { Description = "Also write the raw int8 output bytes to this file." };
         var saveInput = new Option<string?>("--save-input") { Description = "Write the int8 input bytes the image became (to feed the generated C)." };
-        var model = new ModelOptions();
-        var data = new DatasetOptions();
-        var calibration = new CalibrationOptions();
+        var inputs = new ModelInputOptions();
         var command = new Command("run", "Run one input through the int8 reference interpreter.") { modelPath, input, output, saveInput };
-        calibration.AddTo(command);
-        model.AddTo(command);
-        data.AddTo(command);
+        inputs.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
-            DatasetConfig dataset = data.Resolve(parse);
-            ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
-            LoadedModel loaded = ModelSource.Load(parse.GetValue(modelPath)!, fallback, dataset.ClassNames);
-            IrGraph graph = EdgeQuantization.Strip(StaticQuantization.ToInt8(loaded,
-                () => calibration.Load(parse, dataset, loaded.Spec ?? fallback)));
+            (LoadedModel loaded, DatasetConfig dataset, ModelSpec spec, Func<IReadOnlyList<float[]>> calibration) =
+                inputs.Open(parse, parse.GetValue(modelPath)!);
+            IrGraph graph = EdgeQuantization.Strip(StaticQuantization.ToInt8(loaded, calibration));
             IrTensor inputTensor = graph.Tensor(graph.Inputs[0]);
             string inputPath = parse.GetValue(input)!;
             sbyte[] x = ImageExtensions.Contains(Path.GetExtension(inputPath).ToLowerInvariant())
-                ? FromImage(inputPath, inputTensor, dataset, loaded.Spec ?? fallback)
+                ? FromImage(inputPath, inputTensor, dataset, spec)
                 : FromRaw(inputPath, inputTensor);
             if (parse.GetValue(saveInput) is { } inputCopy)
             {
@@ -96,12 +91,8 @@ internal static class RunCommand
         }
         ImageDataset image = ImageFile.Read(path, spec.Input.Channels == 1 ? 1 : 3);
         float[] nhwc = new NhwcImages(image, dataset, spec, path).Read(0);
-        var quant = new QuantizationParams(input.Quant!.Scales[0], input.Quant.ZeroPoints[0]);
         var x = new sbyte[nhwc.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] = quant.Quantize(nhwc[i]);
-        }
+        Quantize.Eval(new QuantizationParams(input.Quant!.Scales[0], input.Quant.ZeroPoints[0]), nhwc, x);
         return x;
     }
 }

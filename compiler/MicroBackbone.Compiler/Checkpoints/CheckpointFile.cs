@@ -62,26 +62,42 @@ public static class CheckpointFile
         var (stateDict, metadata, _) = CheckpointLayout.Interpret(TorchZipReader.Read(path), path, defaults);
         try
         {
-            Dictionary<string, Tensor> target = module.state_dict();
-            IReadOnlyList<string> differences = StateDictComparison.Differences(target, stateDict);
-            if (differences.Count > 0)
-            {
-                throw new CheckpointException(
-                    $"{path}: checkpoint does not fit the {module.GetName()} model, "
-                    + StateDictComparison.Describe(differences));
-            }
-            using (no_grad())
-            {
-                foreach (var (key, destination) in target)
-                {
-                    destination.copy_(stateDict[key].to(destination.device));
-                }
-            }
+            CopyInto(stateDict, module, path);
             return metadata;
         }
         finally
         {
             Release(stateDict.Values);
+        }
+    }
+
+    /// <summary>
+    /// Copies an already read checkpoint's weights into <paramref name="module"/>, with the same checks as
+    /// <see cref="LoadInto"/>; <paramref name="path"/> names the file in errors.
+    /// </summary>
+    public static void CopyInto(Checkpoint checkpoint, nn.Module module, string path)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(module);
+        CopyInto(checkpoint.StateDict, module, path);
+    }
+
+    private static void CopyInto(IReadOnlyDictionary<string, Tensor> stateDict, nn.Module module, string path)
+    {
+        Dictionary<string, Tensor> target = module.state_dict();
+        IReadOnlyList<string> differences = StateDictComparison.Differences(target, stateDict);
+        if (differences.Count > 0)
+        {
+            throw new CheckpointException(
+                $"{path}: checkpoint does not fit the {module.GetName()} model, "
+                + StateDictComparison.Describe(differences));
+        }
+        using (no_grad())
+        {
+            foreach (var (key, destination) in target)
+            {
+                destination.copy_(stateDict[key].to(destination.device));
+            }
         }
     }
 

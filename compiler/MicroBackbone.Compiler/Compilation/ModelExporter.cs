@@ -1,7 +1,6 @@
 using MicroBackbone.Compiler.BackEnds.Onnx;
 using MicroBackbone.Compiler.BackEnds.Tflite;
 using MicroBackbone.Compiler.BackEnds.TorchScript;
-using MicroBackbone.Compiler.Checkpoints;
 using MicroBackbone.Compiler.IO;
 using MicroBackbone.Compiler.Quantization;
 using MicroBackbone.Ir;
@@ -39,12 +38,7 @@ public static class ModelExporter
             int8 = StaticQuantization.Apply(model.Graph, record, checkpointPath);
         }
 
-        using (Checkpoint checkpoint = CheckpointFile.Load(checkpointPath, model.Spec.ToMetadata()))
-        {
-            CheckpointMetadata metadata = checkpoint.HasOwnMetadata ? checkpoint.Metadata : model.Spec.ToMetadata();
-            CheckpointFile.Save(Path.Combine(outputDir, "model.pth"), checkpoint.StateDict,
-                metadata with { QuantizationJson = record?.ToJson() });
-        }
+        QuantizationJob.SaveCopy(checkpointPath, Path.Combine(outputDir, "model.pth"), model.Spec, record);
         Record("model.pth");
         OnnxExporter.Export(model.Graph, Path.Combine(outputDir, "model.onnx"));
         Record("model.onnx");

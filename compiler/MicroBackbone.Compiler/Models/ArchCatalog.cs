@@ -80,7 +80,15 @@ public static class ArchCatalog
             : fallback.Config;
         var spec = new ModelSpec(metadata.Arch, metadata.NumClasses, metadata.InputShape, config);
         nn.Module<Tensor, Tensor> model = Create(spec);
-        CheckpointFile.LoadInto(path, model, defaults);
+        try
+        {
+            CheckpointFile.CopyInto(checkpoint, model, path);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
         return (model, spec, metadata);
     }
 }

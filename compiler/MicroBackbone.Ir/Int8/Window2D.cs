@@ -6,6 +6,10 @@ namespace MicroBackbone.Ir.Int8;
 /// </summary>
 public readonly struct Window2D
 {
+    /// <summary>The window of an IR convolution or pool: kernel, strides and dilations plus its <see cref="Padding2D"/>.</summary>
+    public static Window2D Of(int kernelHeight, int kernelWidth, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, Padding2D padding) =>
+        new(kernelHeight, kernelWidth, strideHeight, strideWidth, dilationHeight, dilationWidth, padding.Top, padding.Left, padding.Bottom, padding.Right);
+
     /// <summary>Creates a window; sizes, strides and dilations must be positive, padding non-negative.</summary>
     public Window2D(int kernelHeight, int kernelWidth, int strideHeight = 1, int strideWidth = 1, int dilationHeight = 1,
         int dilationWidth = 1, int padTop = 0, int padLeft = 0, int padBottom = 0, int padRight = 0)

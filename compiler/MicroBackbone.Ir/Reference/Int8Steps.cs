@@ -26,7 +26,7 @@ internal static class Int8Steps
                 {
                     var a = op.AttributesAs<Conv2DAttributes>();
                     IrTensor w = g.Tensor(op.Inputs[1]);
-                    var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], Window(w, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
                     sbyte[] weights = w.ReadInt8();
                     int[] bias = Bias(g, op);
                     return () => Conv2D.Eval(p, input, weights, bias, output);
@@ -36,7 +36,7 @@ internal static class Int8Steps
                 {
                     var a = op.AttributesAs<DepthwiseConv2DAttributes>();
                     IrTensor w = g.Tensor(op.Inputs[1]);
-                    var p = DepthwiseConv2DParams.Prepare(Shape(x), Window(w, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    var p = DepthwiseConv2DParams.Prepare(Shape(x), Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
                     sbyte[] weights = w.ReadInt8();
                     int[] bias = Bias(g, op);
                     return () => DepthwiseConv2D.Eval(p, input, weights, bias, output);
@@ -98,7 +98,7 @@ internal static class Int8Steps
             case IrOpKind.MaxPool2D:
                 {
                     var a = op.AttributesAs<Pool2DAttributes>();
-                    var window = new Window2D(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding.Top, a.Padding.Left, a.Padding.Bottom, a.Padding.Right);
+                    var window = Window2D.Of(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding);
                     var p = Pool2DParams.Prepare(Shape(x), window, qx, qy, a.Activation);
                     return op.Kind == IrOpKind.AveragePool2D ? () => AveragePool2D.Eval(p, input, output) : () => MaxPool2D.Eval(p, input, output);
                 }
@@ -160,9 +160,6 @@ internal static class Int8Steps
                 throw new ReferenceInterpreterException($"operator '{op.Name}' ({op.Kind}) has no int8 reference kernel here");
         }
     }
-
-    private static Window2D Window(IrTensor w, int strideH, int strideW, int dilationH, int dilationW, Padding2D pad) =>
-        new(w.Shape[1], w.Shape[2], strideH, strideW, dilationH, dilationW, pad.Top, pad.Left, pad.Bottom, pad.Right);
 
     private static int[] Bias(IrGraph g, IrOperator op) => op.Inputs.Count > 2 ? g.Tensor(op.Inputs[2]).ReadInt32() : Array.Empty<int>();
 

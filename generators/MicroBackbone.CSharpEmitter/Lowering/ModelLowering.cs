@@ -1,5 +1,6 @@
 using MicroBackbone.CSharpEmitter.Spec;
 using MicroBackbone.Ir;
+using MicroBackbone.Ir.Passes;
 using MicroBackbone.Ir.Int8;
 using MicroBackbone.Ir.Planning;
 
@@ -18,7 +19,7 @@ internal static class ModelLowering
     public static ModelSpec Lower(IrGraph graph)
     {
         GraphValidator.Validate(graph);
-        var g = FloatEdges.Strip(graph);
+        var g = EdgeQuantization.Strip(graph);
         if (g.Inputs.Count != 1 || g.Outputs.Count != 1)
         {
             throw new CSharpEmitException(

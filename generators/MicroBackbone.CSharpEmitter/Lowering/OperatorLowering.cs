@@ -54,7 +54,7 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
     {
         var a = _op.AttributesAs<Conv2DAttributes>();
         var w = graph.Tensor(_op.Inputs[1]);
-        var window = Window(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
+        var window = Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var p = Conv2DParams.Prepare(Shape(X), w.Shape[0], window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
         CheckShape(p.Output);
         var weights = constants.Int8Tensor(w, _op.Name, "Weights");
@@ -73,7 +73,7 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         }
 
         var w = graph.Tensor(_op.Inputs[1]);
-        var window = Window(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
+        var window = Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var p = DepthwiseConv2DParams.Prepare(Shape(X), window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
         CheckShape(p.Output);
         var weights = constants.Int8Tensor(w, _op.Name, "Weights");
@@ -145,7 +145,7 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
     private StepSpec Pool()
     {
         var a = _op.AttributesAs<Pool2DAttributes>();
-        var window = Window(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding);
+        var window = Window2D.Of(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding);
         var p = Pool2DParams.Prepare(Shape(X), window, Quant(X), Quant(Y), a.Activation);
         CheckShape(p.Output);
         return new Pool2DStep(_op.Name, _op.Kind == IrOpKind.MaxPool2D, Region(X), Region(Y), Spec(p.Input), Spec(p.Output),
@@ -336,9 +336,6 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
     private static bool IsChannelGate(IrTensor gate, IrTensor full) =>
         gate.Shape.Count == 4 && full.Shape.Count == 4 && gate.Shape[0] == full.Shape[0] && gate.Shape[1] == 1
         && gate.Shape[2] == 1 && gate.Shape[3] == full.Shape[3] && (full.Shape[1] != 1 || full.Shape[2] != 1);
-
-    private static Window2D Window(int kh, int kw, int sh, int sw, int dh, int dw, Padding2D pad) =>
-        new(kh, kw, sh, sw, dh, dw, pad.Top, pad.Left, pad.Bottom, pad.Right);
 
     private static Shape4 Spec(Nhwc s) => new(s.Batch, s.Height, s.Width, s.Channels);
 

@@ -1,5 +1,4 @@
 using MicroBackbone.Compiler.Training;
-using MicroBackbone.Compiler.Tests.Data;
 using SkiaSharp;
 
 namespace MicroBackbone.Compiler.Tests.Training;

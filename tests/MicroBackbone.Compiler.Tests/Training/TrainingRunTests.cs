@@ -1,6 +1,5 @@
 using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Data;
-using MicroBackbone.Compiler.Tests.Data;
 using MicroBackbone.Compiler.Training;
 using static TorchSharp.torch;
 

@@ -27,7 +27,8 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
 
     public List<CLayer> Layers { get; } = new();
 
-    public long Macs { get; set; }
+    /// <summary>Multiply-accumulates of one inference (the one convention, <see cref="GraphCost"/>).</summary>
+    public long Macs => GraphCost.Of(Graph).Macs;
 
     public long ConstantBytes { get; private set; }
 

@@ -20,7 +20,7 @@ internal static class ConvolutionLowering
         var inS = Int8Bridge.Shape(x, op);
         var outS = Int8Bridge.Shape(y, op);
         var (kh, kw) = (w.Shape[1], w.Shape[2]);
-        var window = Int8Bridge.Window(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
+        var window = Window2D.Of(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var inQ = Int8Bridge.Quant(x, op);
         var p = Conv2DParams.Prepare(inS, outS.Channels, window, inQ, Int8Bridge.WeightScales(w, op),
             Int8Bridge.Quant(y, op), a.Activation);
@@ -28,7 +28,6 @@ internal static class ConvolutionLowering
         var weights = w.ReadInt8();
         var arrays = ChannelArrays(ctx, sym, op, weights, Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
         var kPad = PaddedDepth(weights.Length / outS.Channels);
-        ctx.Macs += (long)outS.ElementCount * kh * kw * inS.Channels;
         var pointwise = kh == 1 && kw == 1 && a.StrideH == 1 && a.StrideW == 1 && a.Padding.IsZero;
         if (pointwise)
         {
@@ -67,13 +66,12 @@ internal static class ConvolutionLowering
         var inS = Int8Bridge.Shape(x, op);
         var outS = Int8Bridge.Shape(y, op);
         var (kh, kw) = (w.Shape[1], w.Shape[2]);
-        var window = Int8Bridge.Window(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
+        var window = Window2D.Of(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var inQ = Int8Bridge.Quant(x, op);
         var p = DepthwiseConv2DParams.Prepare(inS, window, inQ, Int8Bridge.WeightScales(w, op), Int8Bridge.Quant(y, op),
             a.Activation);
         var sym = Symbol(index, op);
         var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: true);
-        ctx.Macs += (long)outS.ElementCount * kh * kw;
         var inPlace = op.InPlaceInput == x.Id;
         ctx.UseKernels("dwparams", inPlace ? "dwconv_inplace" : "dwconv");
         if (inPlace)
@@ -104,7 +102,6 @@ internal static class ConvolutionLowering
             a.Activation);
         var sym = Symbol(index, op);
         var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outN), outN, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
-        ctx.Macs += (long)batches * inN * outN;
         ctx.UseKernels("gemv", "fc");
         var kPad = PaddedDepth(inN);
         ctx.NeedPatch(kPad);

@@ -30,10 +30,6 @@ internal static class Int8Bridge
         _ => throw Unsupported(op, $"tensor {tensor.Describe()} must be NHWC (rank 4) or [N, features]"),
     };
 
-    /// <summary>A sliding window from IR attributes.</summary>
-    public static Window2D Window(int kh, int kw, int sh, int sw, int dh, int dw, Padding2D pad) =>
-        new(kh, kw, sh, sw, dh, dw, pad.Top, pad.Left, pad.Bottom, pad.Right);
-
     /// <summary>The weight scales of a per-channel (or per-tensor) int8 constant whose zero points are all 0.</summary>
     public static float[] WeightScales(IrTensor weights, IrOperator op)
     {

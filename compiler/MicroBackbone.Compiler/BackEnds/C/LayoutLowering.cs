@@ -53,7 +53,7 @@ internal static class LayoutLowering
         var (x, y) = (g.Tensor(op.Inputs[0]), g.Tensor(op.Outputs[0]));
         var a = op.AttributesAs<Pool2DAttributes>();
         var inS = Int8Bridge.Shape(x, op);
-        var window = Int8Bridge.Window(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding);
+        var window = Window2D.Of(a.FilterH, a.FilterW, a.StrideH, a.StrideW, 1, 1, a.Padding);
         var p = Pool2DParams.Prepare(inS, window, Int8Bridge.Quant(x, op), Int8Bridge.Quant(y, op), a.Activation);
         var average = op.Kind == IrOpKind.AveragePool2D;
         ctx.UseKernels("pool", average ? "avgpool" : "maxpool");

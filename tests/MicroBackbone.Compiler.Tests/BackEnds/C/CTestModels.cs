@@ -30,8 +30,9 @@ internal static class CTestModels
     /// <summary>
     /// Every other kernel: float edges (Quantize/Dequantize), stride-2 conv, pad, max/avg pool, 1x1 conv, hard-swish,
     /// SE (GAP -> hard-sigmoid -> broadcast Mul), sigmoid, standalone relu6, int8 requantize, softmax.
+    /// <paramref name="averagePoolPadding"/> replaces the average pool's symmetric padding of 1 (TFLite pools need SAME).
     /// </summary>
-    public static IrGraph Wide()
+    public static IrGraph Wide(Padding2D? averagePoolPadding = null)
     {
         var rng = new Random(99);
         var b = new IrGraphBuilder("wide_net");
@@ -51,7 +52,7 @@ internal static class CTestModels
         var scaled = b.Mul(dil, gate, opName: "se.scale", outputQuant: Q(0.07f, 1));
         var sg = b.Unary(IrOpKind.Sigmoid, scaled, "sigmoid", Q(1f / 256, -128));
         var r6 = b.Unary(IrOpKind.Relu6, sg, "relu6", Q(0.03f, -100));
-        var ap = b.Op(IrOpKind.AveragePool2D, new[] { r6 }, new Pool2DAttributes(3, 3, 2, 2, Padding2D.Uniform(1)), "avgpool", Q(0.03f, -100));
+        var ap = b.Op(IrOpKind.AveragePool2D, new[] { r6 }, new Pool2DAttributes(3, 3, 2, 2, averagePoolPadding ?? Padding2D.Uniform(1)), "avgpool", Q(0.03f, -100));
         var rq = b.Unary(IrOpKind.Quantize, ap, "requant", Q(0.02f, -60), IrDataType.Int8);
         var flat = b.Reshape(rq, new[] { 1, -1 }, "flatten");
         var inN = (int)b.Tensor(flat).ElementCount;
@@ -91,7 +92,7 @@ internal static class CTestModels
     }
 
     /// <summary>Per-channel symmetric int8 weights on <paramref name="axis"/> with scales around 0.01.</summary>
-    private static int Weights(IrGraphBuilder b, Random rng, string name, int[] shape, int axis)
+    public static int Weights(IrGraphBuilder b, Random rng, string name, int[] shape, int axis)
     {
         var count = shape.Aggregate(1, (p, d) => p * d);
         var values = Enumerable.Range(0, count).Select(_ => (sbyte)rng.Next(-127, 128)).ToArray();
@@ -100,7 +101,7 @@ internal static class CTestModels
         return b.ConstantInt8(name, shape, values, QuantParams.PerChannel(scales, new int[channels], axis));
     }
 
-    private static int Bias(IrGraphBuilder b, Random rng, string name, int channels) =>
+    public static int Bias(IrGraphBuilder b, Random rng, string name, int channels) =>
         b.ConstantInt32(name, new[] { channels }, Enumerable.Range(0, channels).Select(_ => rng.Next(-3000, 3000)).ToArray());
 
     /// <summary>Seeded random int8 input bytes.</summary>

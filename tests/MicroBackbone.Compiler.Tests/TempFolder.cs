@@ -1,11 +1,11 @@
-namespace MicroBackbone.Compiler.Tests.Checkpoints;
+namespace MicroBackbone.Compiler.Tests;
 
 /// <summary>A fresh folder under the system temp folder, deleted with its content on dispose.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mbc-checkpoints-{Guid.NewGuid():N}");
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mbc-test-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
     }
 

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using MicroBackbone.Compiler.Compilation;
+using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Models;
+
+namespace MicroBackbone.Cli.Commands;
+
+/// <summary>
+/// The flags of the verbs that open a model file and may need to quantize it (<c>compile</c>, <c>run</c>,
+/// <c>export</c>): calibration, model description for plain state dicts, and the dataset (class names, calibration
+/// images, normalisation).
+/// </summary>
+internal sealed class ModelInputOptions
+{
+    public ModelOptions Model { get; } = new();
+
+    public DatasetOptions Data { get; } = new();
+
+    public CalibrationOptions Calibration { get; } = new();
+
+    public void AddTo(Command command)
+    {
+        Calibration.AddTo(command);
+        Model.AddTo(command);
+        Data.AddTo(command);
+    }
+
+    /// <summary>Opens <paramref name="path"/>; the calibration images are read only if the returned function is called.</summary>
+    public (LoadedModel Model, DatasetConfig Dataset, ModelSpec Spec, Func<IReadOnlyList<float[]>> Calibration) Open(ParseResult parse, string path)
+    {
+        DatasetConfig dataset = Data.Resolve(parse);
+        ModelSpec fallback = Model.Resolve(parse, dataset.NumClasses);
+        LoadedModel loaded = ModelSource.Load(path, fallback, dataset.ClassNames);
+        ModelSpec spec = loaded.Spec ?? fallback;
+        return (loaded, dataset, spec, () => Calibration.Load(parse, dataset, spec));
+    }
+}
