@@ -15,7 +15,13 @@ internal sealed class CTemplates : ITemplateLoader
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Texts = new(LoadAll);
 
     /// <summary>Renders the template at <paramref name="path"/> (relative to <c>firmware-templates/</c>) with <c>model</c> bound.</summary>
-    public static string Render(string path, CModel model)
+    public static string Render(string path, CModel model) => Render(path, "model", model);
+
+    /// <summary>
+    /// Renders the template at <paramref name="path"/> with <paramref name="value"/> bound as <paramref name="name"/>;
+    /// every firmware template (C library, ESP-IDF project, TFLite Micro app) goes through here.
+    /// </summary>
+    public static string Render(string path, string name, object value)
     {
         var template = Template.Parse(Text(path), path);
         if (template.HasErrors)
@@ -24,7 +30,7 @@ internal sealed class CTemplates : ITemplateLoader
         }
 
         var globals = new ScriptObject();
-        globals["model"] = model;
+        globals[name] = value;
         var context = new TemplateContext
         {
             TemplateLoader = new CTemplates(),

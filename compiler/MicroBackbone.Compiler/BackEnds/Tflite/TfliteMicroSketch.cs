@@ -3,8 +3,6 @@ using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 using MicroBackbone.Ir;
 using MicroBackbone.Ir.Passes;
 using MicroBackbone.Ir.Planning;
-using Scriban;
-using Scriban.Runtime;
 
 namespace MicroBackbone.Compiler.BackEnds.Tflite;
 
@@ -123,19 +121,7 @@ public static class TfliteMicroSketch
     };
 
     /// <summary>Renders the embedded template at <paramref name="path"/> (under <c>firmware-templates/</c>) with <c>sketch</c> bound.</summary>
-    internal static string RenderTemplate(string path, object sketch)
-    {
-        var template = Template.Parse(CTemplates.Text(path), path);
-        if (template.HasErrors)
-        {
-            throw new InvalidOperationException($"template {path}: {string.Join("; ", template.Messages)}");
-        }
-
-        var globals = new ScriptObject { ["sketch"] = sketch };
-        var context = new TemplateContext { StrictVariables = true, LoopLimit = 0, NewLine = "\n" };
-        context.PushGlobal(globals);
-        return template.Render(context).Replace("\r\n", "\n");
-    }
+    internal static string RenderTemplate(string path, object sketch) => CTemplates.Render(path, "sketch", sketch);
 
     /// <summary>What the template reads (Scriban sees the properties in snake_case).</summary>
     private sealed class SketchModel
