@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 
 namespace MicroBackbone.Runtime;
 
-/// <summary>Adds a row of int8 channel values into int32 per-channel sums (pooling and mean).</summary>
+/// <summary>Sums of int8 values into int32: per channel (pooling and mean) and over a whole filter.</summary>
 internal static class ChannelSums
 {
     public static void AddRow(ReadOnlySpan<sbyte> row, Span<int> sums)
@@ -27,5 +27,31 @@ internal static class ChannelSums
         {
             sums[c] = unchecked(sums[c] + row[c]);
         }
+    }
+
+    /// <summary>The sum of all values of <paramref name="row"/> (the weight sums of filters).</summary>
+    public static int Total(ReadOnlySpan<sbyte> row)
+    {
+        int c = 0;
+        int total = 0;
+        if (ElementwiseVector.Enabled)
+        {
+            ref sbyte r = ref MemoryMarshal.GetReference(row);
+            Vector128<int> sum = Vector128<int>.Zero;
+            for (; c <= row.Length - 16; c += 16)
+            {
+                ElementwiseVector.Load16(ref r, c, out Vector128<int> v0, out Vector128<int> v1, out Vector128<int> v2, out Vector128<int> v3);
+                sum += (v0 + v1) + (v2 + v3);
+            }
+
+            total = Vector128.Sum(sum);
+        }
+
+        for (; c < row.Length; c++)
+        {
+            total += row[c];
+        }
+
+        return total;
     }
 }

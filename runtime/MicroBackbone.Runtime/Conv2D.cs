@@ -50,6 +50,14 @@ public static class Conv2D
         }
 
         int filterSize = kh * kw * inC;
+        int pixels = outputShape.Batch * outputShape.Height * outputShape.Width;
+        if (PackedGemm.Applies(pixels, filterSize))
+        {
+            PackedGemm.Run(new PatchRows(inputShape, outputShape, window, inputZeroPoint), pixels, outC, input, weights, foldedBias,
+                multipliers, shifts, outputZeroPoint, activationMin, activationMax, output);
+            return;
+        }
+
         Span<int> acc = stackalloc int[PointwiseConv2D.ChannelBlock];
         ref sbyte inRef = ref MemoryMarshal.GetReference(input);
         ref sbyte wRef = ref MemoryMarshal.GetReference(weights);

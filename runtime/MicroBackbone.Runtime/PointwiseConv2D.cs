@@ -38,9 +38,9 @@ public static class PointwiseConv2D
         Check.Length(output.Length, pixels * outputChannels, "pointwise output");
         Check.Length(weights.Length, outputChannels * inputChannels, "pointwise weights");
         Check.PerChannel(foldedBias, multipliers, shifts, outputChannels);
-        if (PointwiseInterleaved.Applies(pixels, inputChannels, outputChannels))
+        if (PackedGemm.Applies(pixels, inputChannels))
         {
-            PointwiseInterleaved.Run(pixels, inputChannels, outputChannels, input, weights, foldedBias, multipliers, shifts,
+            PackedGemm.Run(new PixelRows(inputChannels), pixels, outputChannels, input, weights, foldedBias, multipliers, shifts,
                 outputZeroPoint, activationMin, activationMax, output);
             return;
         }

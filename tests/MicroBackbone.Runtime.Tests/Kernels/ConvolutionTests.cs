@@ -15,6 +15,9 @@ public class ConvolutionTests
     [InlineData(1, 8, 8, 20, 9, 3, 3, 1, 1, 2, 3, 2, 3, 2, 3, FusedActivation.None)]
     [InlineData(1, 6, 6, 40, 7, 1, 1, 2, 2, 1, 1, 0, 0, 0, 0, FusedActivation.ReluN1To1)]
     [InlineData(1, 4, 4, 33, 36, 2, 2, 1, 1, 1, 1, 0, 0, 1, 1, FusedActivation.Relu6)]
+    [InlineData(1, 12, 11, 1, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, FusedActivation.None)]
+    [InlineData(1, 5, 3, 64, 300, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, FusedActivation.Relu)]
+    [InlineData(1, 3, 4, 3, 5, 3, 3, 1, 1, 1, 1, 4, 4, 4, 4, FusedActivation.None)]
     public void Conv2DMatchesReference(int n, int h, int w, int cin, int cout, int kh, int kw, int sh, int sw, int dh, int dw,
         int pt, int pl, int pb, int pr, FusedActivation activation)
     {
@@ -33,8 +36,9 @@ public class ConvolutionTests
         int[] folded = IrConversions.FoldFilters(bias, weights, cout, inQ.ZeroPoint);
         int[] m = IrConversions.Multipliers(p.Multipliers);
         int[] s = IrConversions.Shifts(p.Multipliers);
-        BothPaths.AssertMatches(expected, expected.Length, output => Conv2D.Run(IrConversions.Shape(inShape), IrConversions.Shape(p.Output),
-            IrConversions.Window(window), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
+        GemmPaths.ForEach(() => BothPaths.AssertMatches(expected, expected.Length, output => Conv2D.Run(IrConversions.Shape(inShape),
+            IrConversions.Shape(p.Output), IrConversions.Window(window), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset,
+            p.Clamp.Min, p.Clamp.Max, output)));
     }
 
     [Theory]
@@ -62,20 +66,8 @@ public class ConvolutionTests
         int[] folded = IrConversions.FoldFilters(bias, weights, cout, inQ.ZeroPoint);
         int[] m = IrConversions.Multipliers(p.Multipliers);
         int[] s = IrConversions.Shifts(p.Multipliers);
-        BothPaths.AssertMatches(expected, expected.Length, output => PointwiseConv2D.Run(n * h * w, cin, cout, input, weights, folded, m, s,
-            p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
-        PointwiseInterleaved.Enabled = false;
-        try
-        {
-            // Small layers normally take the interleaved path; check the dot-product path on them too.
-            BothPaths.AssertMatches(expected, expected.Length, output => PointwiseConv2D.Run(n * h * w, cin, cout, input, weights, folded, m, s,
-                p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
-        }
-        finally
-        {
-            PointwiseInterleaved.Enabled = true;
-        }
-
+        GemmPaths.ForEach(() => BothPaths.AssertMatches(expected, expected.Length, output => PointwiseConv2D.Run(n * h * w, cin, cout, input,
+            weights, folded, m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output)));
         BothPaths.AssertMatches(expected, expected.Length, output => Conv2D.Run(IrConversions.Shape(inShape), IrConversions.Shape(p.Output),
             new Window2D(1, 1), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
     }

@@ -1,0 +1,98 @@
+namespace MicroBackbone.Runtime;
+
+/// <summary>Where <see cref="PackedGemm"/> finds the input row (the receptive field) of one output pixel.</summary>
+internal interface IGemmRows
+{
+    /// <summary>Values per row, in the weights' order.</summary>
+    int Depth { get; }
+
+    /// <summary>The row of output pixel <paramref name="pixel"/>: a slice of <paramref name="input"/> or <paramref name="scratch"/> filled.</summary>
+    ReadOnlySpan<sbyte> Row(ReadOnlySpan<sbyte> input, int pixel, Span<sbyte> scratch);
+}
+
+/// <summary>A 1x1 stride-1 convolution (or fully connected layer): each pixel's channels are its row.</summary>
+internal readonly struct PixelRows : IGemmRows
+{
+    public PixelRows(int channels) => Depth = channels;
+
+    public int Depth { get; }
+
+    public ReadOnlySpan<sbyte> Row(ReadOnlySpan<sbyte> input, int pixel, Span<sbyte> scratch) => input.Slice(pixel * Depth, Depth);
+}
+
+/// <summary>
+/// A general convolution: each output pixel's row is its KH x KW x C receptive field (im2col, in OHWI order), with
+/// the input zero point in taps that fall in the padding.
+/// </summary>
+internal readonly struct PatchRows : IGemmRows
+{
+    private readonly TensorShape input;
+    private readonly TensorShape output;
+    private readonly Window2D window;
+    private readonly sbyte zeroPoint;
+
+    public PatchRows(TensorShape input, TensorShape output, Window2D window, int zeroPoint)
+    {
+        this.input = input;
+        this.output = output;
+        this.window = window;
+        this.zeroPoint = (sbyte)zeroPoint;
+        Depth = window.KernelHeight * window.KernelWidth * input.Channels;
+    }
+
+    public int Depth { get; }
+
+    public ReadOnlySpan<sbyte> Row(ReadOnlySpan<sbyte> values, int pixel, Span<sbyte> scratch)
+    {
+        int x = pixel % output.Width;
+        int rest = pixel / output.Width;
+        int y = rest % output.Height;
+        int n = rest / output.Height;
+        int inY0 = (y * window.StrideHeight) - window.PadTop;
+        int inX0 = (x * window.StrideWidth) - window.PadLeft;
+        int c = input.Channels;
+        int kw = window.KernelWidth;
+        Span<sbyte> row = scratch.Slice(0, Depth);
+        for (int ky = 0; ky < window.KernelHeight; ky++)
+        {
+            int iy = inY0 + (ky * window.DilationHeight);
+            Span<sbyte> taps = row.Slice(ky * kw * c, kw * c);
+            if ((uint)iy >= (uint)input.Height)
+            {
+                taps.Fill(zeroPoint);
+                continue;
+            }
+
+            if (window.DilationWidth == 1)
+            {
+                // The taps inside the input are one contiguous run of the input row.
+                int kx0 = Math.Clamp(-inX0, 0, kw);
+                int kx1 = Math.Clamp(input.Width - inX0, kx0, kw);
+                taps.Slice(0, kx0 * c).Fill(zeroPoint);
+                if (kx1 > kx0)
+                {
+                    values.Slice(input.Offset(n, iy, inX0 + kx0, 0), (kx1 - kx0) * c).CopyTo(taps.Slice(kx0 * c));
+                }
+
+                taps.Slice(kx1 * c).Fill(zeroPoint);
+                continue;
+            }
+
+            for (int kx = 0; kx < kw; kx++)
+            {
+                int ix = inX0 + (kx * window.DilationWidth);
+                Span<sbyte> tap = taps.Slice(kx * c, c);
+                if ((uint)ix >= (uint)input.Width)
+                {
+                    tap.Fill(zeroPoint);
+                }
+                else
+                {
+                    values.Slice(input.Offset(n, iy, ix, 0), c).CopyTo(tap);
+                }
+            }
+        }
+
+        return row;
+    }
+}

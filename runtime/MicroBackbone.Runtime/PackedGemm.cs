@@ -1,0 +1,211 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace MicroBackbone.Runtime;
+
+/// <summary>
+/// The x86 convolution engine: out[p, o] = requantize(foldedBias[o] + sum_k row(p)[k] * w[o, k]) for every output
+/// pixel p, where a row is a pixel's channels (1x1) or its receptive field (im2col). Per call the [outputs, depth]
+/// weights are packed on the stack as [unit][output] (a unit is 4 int8 for VNNI, 2 int16 for AVX2), so one broadcast
+/// input unit times one weight vector adds a unit's products to 8 outputs; four pixels share each weight load. Sums
+/// wrap in int32 lanes like the scalar loop, so results are identical to it.
+/// </summary>
+internal static class PackedGemm
+{
+    /// <summary>Packed weights per pass, in 32-bit units (32 KiB of stack); wider layers run in output chunks.</summary>
+    private const int MaxPackedUnits = 8192;
+
+    /// <summary>Pixels computed together (each weight vector is loaded once for them).</summary>
+    private const int RowBlock = 4;
+
+    /// <summary>Lets tests and measurements turn the kernel off (dot-product path) or keep it off VNNI (AVX2 path).</summary>
+    internal static bool Enabled { get; set; } = true;
+
+    /// <inheritdoc cref="Enabled"/>
+    internal static bool UseVnni { get; set; } = true;
+
+    /// <summary>Whether the kernel takes a layer of <paramref name="pixels"/> rows of <paramref name="depth"/> values.</summary>
+    public static bool Applies(int pixels, int depth) =>
+        Enabled && RuntimeFeatures.UseVectorization && Avx2.IsSupported && pixels >= RowBlock && UnitCount(depth, 2) * 8 <= MaxPackedUnits;
+
+    /// <summary>Runs the layer; <see cref="Applies"/> must hold.</summary>
+    public static void Run<TRows>(TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights,
+        ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int outputZeroPoint,
+        int activationMin, int activationMax, Span<sbyte> output)
+        where TRows : struct, IGemmRows
+    {
+        var stage = new OutputStage8(outputZeroPoint, activationMin, activationMax);
+#if NET9_0_OR_GREATER
+        if (UseVnni && AvxVnni.IsSupported)
+        {
+            Run<TRows, VnniQuads>(rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output);
+            return;
+        }
+#endif
+        Run<TRows, Int16Pairs>(rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output);
+    }
+
+    private static void Run<TRows, TUnit>(TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights,
+        ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, OutputStage8 stage, Span<sbyte> output)
+        where TRows : struct, IGemmRows
+        where TUnit : struct, IGemmUnit
+    {
+        int depth = rows.Depth;
+        int units = UnitCount(depth, TUnit.Width);
+        int chunk = Math.Min((outputs + 7) & ~7, MaxPackedUnits / units / 8 * 8);
+        Span<int> packed = stackalloc int[units * chunk];
+        Span<int> bias = stackalloc int[chunk];
+        Span<int> m = stackalloc int[chunk];
+        Span<int> s = stackalloc int[chunk];
+        Span<int> staged = stackalloc int[RowBlock * units];
+        Span<sbyte> scratch = stackalloc sbyte[depth];
+        for (int o0 = 0; o0 < outputs; o0 += chunk)
+        {
+            int count = Math.Min(chunk, outputs - o0);
+            int padded = (count + 7) & ~7;
+            Pack<TUnit>(weights, depth, o0, count, padded, foldedBias, multipliers, shifts, packed, bias, m, s);
+            for (int p0 = 0; p0 < pixels; p0 += RowBlock)
+            {
+                int block = Math.Min(RowBlock, pixels - p0);
+                for (int r = 0; r < block; r++)
+                {
+                    TUnit.Stage(rows.Row(input, p0 + r, scratch), staged.Slice(r * units, units));
+                }
+
+                Block<TUnit>(staged, units, block, packed, padded, count, bias, m, s, stage, output.Slice((p0 * outputs) + o0), outputs);
+            }
+        }
+    }
+
+    private static void Pack<TUnit>(ReadOnlySpan<sbyte> weights, int depth, int o0, int count, int padded, ReadOnlySpan<int> foldedBias,
+        ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, Span<int> packed, Span<int> bias, Span<int> m, Span<int> s)
+        where TUnit : struct, IGemmUnit
+    {
+        int width = TUnit.Width;
+        int units = UnitCount(depth, width);
+        int whole = depth / width;
+        ref int p = ref MemoryMarshal.GetReference(packed);
+        Span<sbyte> last = stackalloc sbyte[4];
+        for (int o = 0; o < padded; o++)
+        {
+            if (o >= count)
+            {
+                for (int u = 0; u < units; u++)
+                {
+                    Unsafe.Add(ref p, (u * padded) + o) = 0;
+                }
+
+                bias[o] = 0;
+                m[o] = 0;
+                s[o] = 0;
+                continue;
+            }
+
+            ReadOnlySpan<sbyte> filter = weights.Slice((o0 + o) * depth, depth);
+            ref sbyte f = ref MemoryMarshal.GetReference(filter);
+            for (int u = 0; u < whole; u++)
+            {
+                Unsafe.Add(ref p, (u * padded) + o) = TUnit.Pack(ref Unsafe.Add(ref f, u * width));
+            }
+
+            if (whole < units)
+            {
+                last.Clear();
+                filter.Slice(whole * width).CopyTo(last);
+                Unsafe.Add(ref p, (whole * padded) + o) = TUnit.Pack(ref MemoryMarshal.GetReference(last));
+            }
+
+            bias[o] = unchecked(foldedBias[o0 + o] - TUnit.StagingOffset(ChannelSums.Total(filter)));
+            m[o] = multipliers[o0 + o];
+            s[o] = shifts[o0 + o];
+        }
+    }
+
+    /// <summary>
+    /// Up to four staged rows times the packed chunk; row r's outputs go to output[r * rowStride ..] (the chunk's first
+    /// output is at offset 0).
+    /// </summary>
+    private static void Block<TUnit>(ReadOnlySpan<int> staged, int units, int rows, ReadOnlySpan<int> packed, int padded, int count,
+        ReadOnlySpan<int> bias, ReadOnlySpan<int> m, ReadOnlySpan<int> s, OutputStage8 stage, Span<sbyte> output, int rowStride)
+        where TUnit : struct, IGemmUnit
+    {
+        ref int x0 = ref MemoryMarshal.GetReference(staged);
+        ref int x1 = ref Unsafe.Add(ref x0, units);
+        ref int x2 = ref Unsafe.Add(ref x0, 2 * units);
+        ref int x3 = ref Unsafe.Add(ref x0, 3 * units);
+        ref int w = ref MemoryMarshal.GetReference(packed);
+        for (int o = 0; o < padded; o += 8)
+        {
+            Vector256<int> a0 = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)o);
+            Vector256<int> a1 = a0;
+            Vector256<int> a2 = a0;
+            Vector256<int> a3 = a0;
+            ref int wo = ref Unsafe.Add(ref w, o);
+            for (int u = 0; u < units; u++)
+            {
+                Vector256<int> wv = Vector256.LoadUnsafe(ref wo, (nuint)(u * padded));
+                a0 = TUnit.Accumulate(a0, Vector256.Create(Unsafe.Add(ref x0, u)), wv);
+                a1 = TUnit.Accumulate(a1, Vector256.Create(Unsafe.Add(ref x1, u)), wv);
+                a2 = TUnit.Accumulate(a2, Vector256.Create(Unsafe.Add(ref x2, u)), wv);
+                a3 = TUnit.Accumulate(a3, Vector256.Create(Unsafe.Add(ref x3, u)), wv);
+            }
+
+            Vector256<int> mv = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(m), (nuint)o);
+            Vector256<int> sv = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)o);
+            int lanes = Math.Min(8, count - o);
+            stage.Store(a0, mv, sv, output.Slice(o), lanes);
+            if (rows > 1)
+            {
+                stage.Store(a1, mv, sv, output.Slice(rowStride + o), lanes);
+            }
+
+            if (rows > 2)
+            {
+                stage.Store(a2, mv, sv, output.Slice((2 * rowStride) + o), lanes);
+            }
+
+            if (rows > 3)
+            {
+                stage.Store(a3, mv, sv, output.Slice((3 * rowStride) + o), lanes);
+            }
+        }
+    }
+
+    private static int UnitCount(int depth, int width) => (depth + width - 1) / width;
+
+    /// <summary>Requantizes 8 accumulators with per-lane multipliers and stores the first <c>lanes</c> of them.</summary>
+    private readonly struct OutputStage8
+    {
+        private readonly Vector256<int> zeroPoint;
+        private readonly Vector256<int> min;
+        private readonly Vector256<int> max;
+
+        public OutputStage8(int zeroPoint, int min, int max)
+        {
+            this.zeroPoint = Vector256.Create(zeroPoint);
+            this.min = Vector256.Create(min);
+            this.max = Vector256.Create(max);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(Vector256<int> acc, Vector256<int> multipliers, Vector256<int> shifts, Span<sbyte> destination, int lanes)
+        {
+            Vector256<int> r = FixedPointVector.MultiplyByQuantizedMultiplier(acc, multipliers, shifts) + zeroPoint;
+            r = Vector256.Min(Vector256.Max(r, min), max);
+            if (lanes == 8)
+            {
+                OutputStage.Store8(r, ref MemoryMarshal.GetReference(destination));
+                return;
+            }
+
+            ulong bytes = 0;
+            OutputStage.Store8(r, ref Unsafe.As<ulong, sbyte>(ref bytes));
+            for (int i = 0; i < lanes; i++)
+            {
+                destination[i] = (sbyte)(bytes >> (8 * i));
+            }
+        }
+    }
+}
