@@ -15,6 +15,11 @@ public static class Add
         Check.Length(input1.Length, output.Length, "add input 1");
         Check.Length(input2.Length, output.Length, "add input 2");
         int i = 0;
+        if (ElementwiseVector.Wide)
+        {
+            i = RunWide(p, input1, input2, output);
+        }
+
         if (ElementwiseVector.Enabled)
         {
             ref sbyte a = ref MemoryMarshal.GetReference(input1);
@@ -37,6 +42,35 @@ public static class Add
         {
             output[i] = Element(p, input1[i], input2[i]);
         }
+    }
+
+    /// <summary>The 8-lane path over whole blocks of 16; returns how many elements it wrote.</summary>
+    private static int RunWide(in AddParameters p, ReadOnlySpan<sbyte> input1, ReadOnlySpan<sbyte> input2, Span<sbyte> output)
+    {
+        ref sbyte a = ref MemoryMarshal.GetReference(input1);
+        ref sbyte b = ref MemoryMarshal.GetReference(input2);
+        ref sbyte o = ref MemoryMarshal.GetReference(output);
+        Vector256<int> zp1 = Vector256.Create(p.Input1ZeroPoint);
+        Vector256<int> zp2 = Vector256.Create(p.Input2ZeroPoint);
+        Vector256<int> zpOut = Vector256.Create(p.OutputZeroPoint);
+        Vector256<int> min = Vector256.Create(p.ActivationMin);
+        Vector256<int> max = Vector256.Create(p.ActivationMax);
+        int m1 = p.Input1Multiplier, s1 = p.Input1Shift, m2 = p.Input2Multiplier, s2 = p.Input2Shift, mo = p.OutputMultiplier, so = p.OutputShift;
+        int i = 0;
+        for (; i <= output.Length - 16; i += 16)
+        {
+            ElementwiseVector.Load16(ref a, i, out Vector256<int> a0, out Vector256<int> a1);
+            ElementwiseVector.Load16(ref b, i, out Vector256<int> b0, out Vector256<int> b1);
+            Vector256<int> r0 = FixedPointVector.MultiplyByQuantizedMultiplier(
+                FixedPointVector.MultiplyByQuantizedMultiplier(Vector256.ShiftLeft(a0 - zp1, AddParameters.LeftShift), m1, s1)
+                + FixedPointVector.MultiplyByQuantizedMultiplier(Vector256.ShiftLeft(b0 - zp2, AddParameters.LeftShift), m2, s2), mo, so);
+            Vector256<int> r1 = FixedPointVector.MultiplyByQuantizedMultiplier(
+                FixedPointVector.MultiplyByQuantizedMultiplier(Vector256.ShiftLeft(a1 - zp1, AddParameters.LeftShift), m1, s1)
+                + FixedPointVector.MultiplyByQuantizedMultiplier(Vector256.ShiftLeft(b1 - zp2, AddParameters.LeftShift), m2, s2), mo, so);
+            ElementwiseVector.Store16(r0 + zpOut, r1 + zpOut, min, max, ref o, i);
+        }
+
+        return i;
     }
 
     /// <summary>One element of the addition.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MicroBackbone.Runtime;
 
@@ -25,6 +26,28 @@ internal static class ElementwiseVector
         v3 = Vector128.Min(Vector128.Max(v3, min), max);
         Vector128.Narrow(Vector128.Narrow(v0, v1), Vector128.Narrow(v2, v3)).StoreUnsafe(ref destination, (nuint)offset);
     }
+
+    /// <summary>Loads 16 int8 values as two 8-lane int32 vectors (AVX2 only: see <see cref="Wide"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Load16(ref sbyte source, int offset, out Vector256<int> v0, out Vector256<int> v1)
+    {
+        v0 = Avx2.ConvertToVector256Int32(Vector128.LoadUnsafe(ref source, (nuint)offset));
+        v1 = Avx2.ConvertToVector256Int32(Vector128.LoadUnsafe(ref source, (nuint)(offset + 8)));
+    }
+
+    /// <summary>Clamps two 8-lane vectors to [min, max] (a sub-range of int8) and stores them as 16 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store16(Vector256<int> v0, Vector256<int> v1, Vector256<int> min, Vector256<int> max, ref sbyte destination, int offset)
+    {
+        v0 = Vector256.Min(Vector256.Max(v0, min), max);
+        v1 = Vector256.Min(Vector256.Max(v1, min), max);
+        Vector128<short> w0 = Vector128.Narrow(v0.GetLower(), v0.GetUpper());
+        Vector128<short> w1 = Vector128.Narrow(v1.GetLower(), v1.GetUpper());
+        Vector128.Narrow(w0, w1).StoreUnsafe(ref destination, (nuint)offset);
+    }
+
+    /// <summary>Whether elementwise kernels take their 8-lane (AVX2) path.</summary>
+    public static bool Wide => Enabled && Avx2.IsSupported;
 
     /// <summary>Whether elementwise kernels take their 16-lane path.</summary>
     public static bool Enabled => RuntimeFeatures.UseVectorization && Vector128.IsHardwareAccelerated;

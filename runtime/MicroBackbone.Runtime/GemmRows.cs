@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MicroBackbone.Runtime;
 
 /// <summary>Where <see cref="PackedGemm"/> finds the input row (the receptive field) of one output pixel.</summary>
@@ -71,7 +73,9 @@ internal readonly struct PatchRows : IGemmRows
                 taps.Slice(0, kx0 * c).Fill(zeroPoint);
                 if (kx1 > kx0)
                 {
-                    values.Slice(input.Offset(n, iy, inX0 + kx0, 0), (kx1 - kx0) * c).CopyTo(taps.Slice(kx0 * c));
+                    int start = input.Offset(n, iy, inX0 + kx0, 0);
+                    int length = (kx1 - kx0) * c;
+                    Copy(ref Unsafe.AsRef(in values[start]), ref taps[kx0 * c], length, values.Length - start);
                 }
 
                 taps.Slice(kx1 * c).Fill(zeroPoint);
@@ -94,5 +98,27 @@ internal readonly struct PatchRows : IGemmRows
         }
 
         return row;
+    }
+
+    /// <summary>Copies a run of <paramref name="length"/> (at most <paramref name="available"/>) values; short runs, common in
+    /// first layers with one or three channels, skip the call into memmove.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(ref sbyte source, ref sbyte destination, int length, int available)
+    {
+        if (length > available)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        if (length >= 16)
+        {
+            Unsafe.CopyBlockUnaligned(ref Unsafe.As<sbyte, byte>(ref destination), ref Unsafe.As<sbyte, byte>(ref source), (uint)length);
+            return;
+        }
+
+        for (int i = 0; i < length; i++)
+        {
+            Unsafe.Add(ref destination, i) = Unsafe.Add(ref source, i);
+        }
     }
 }

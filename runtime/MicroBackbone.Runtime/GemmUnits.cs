@@ -39,22 +39,37 @@ internal readonly struct VnniQuads : IGemmUnit
 
     public static void Stage(ReadOnlySpan<sbyte> row, Span<int> units)
     {
-        Span<byte> bytes = MemoryMarshal.AsBytes(units);
+        int length = row.Length;
+        ref byte x = ref Unsafe.As<sbyte, byte>(ref MemoryMarshal.GetReference(row));
+        ref byte b = ref Unsafe.As<int, byte>(ref MemoryMarshal.GetReference(units));
         int i = 0;
-        ref sbyte x = ref MemoryMarshal.GetReference(row);
-        ref byte b = ref MemoryMarshal.GetReference(bytes);
-        Vector256<byte> sign = Vector256.Create((byte)0x80);
-        for (; i <= row.Length - 32; i += 32)
+        for (; i <= length - 32; i += 32)
         {
-            (Vector256.LoadUnsafe(ref Unsafe.As<sbyte, byte>(ref x), (nuint)i) ^ sign).StoreUnsafe(ref b, (nuint)i);
+            (Vector256.LoadUnsafe(ref x, (nuint)i) ^ Vector256.Create((byte)0x80)).StoreUnsafe(ref b, (nuint)i);
         }
 
-        for (; i < row.Length; i++)
+        if (i <= length - 16)
         {
-            Unsafe.Add(ref b, i) = (byte)(Unsafe.Add(ref x, i) ^ unchecked((sbyte)0x80));
+            (Vector128.LoadUnsafe(ref x, (nuint)i) ^ Vector128.Create((byte)0x80)).StoreUnsafe(ref b, (nuint)i);
+            i += 16;
         }
 
-        bytes.Slice(row.Length).Clear();
+        for (; i <= length - 4; i += 4)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref b, i), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref x, i)) ^ 0x80808080u);
+        }
+
+        if (i < length)
+        {
+            // The last, partial unit: its missing values meet zero weights.
+            uint last = 0;
+            for (int k = 0; i + k < length; k++)
+            {
+                last |= (uint)(Unsafe.Add(ref x, i + k) ^ 0x80) << (8 * k);
+            }
+
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref b, i), last);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -77,21 +92,31 @@ internal readonly struct Int16Pairs : IGemmUnit
 
     public static void Stage(ReadOnlySpan<sbyte> row, Span<int> units)
     {
-        Span<short> values = MemoryMarshal.Cast<int, short>(units);
-        int i = 0;
+        int length = row.Length;
         ref sbyte x = ref MemoryMarshal.GetReference(row);
-        ref short v = ref MemoryMarshal.GetReference(values);
-        for (; i <= row.Length - 16; i += 16)
+        ref short v = ref Unsafe.As<int, short>(ref MemoryMarshal.GetReference(units));
+        int i = 0;
+        for (; i <= length - 16; i += 16)
         {
             Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref v, (nuint)i);
         }
 
-        for (; i < row.Length; i++)
+        if (i <= length - 8)
+        {
+            Sse41.ConvertToVector128Int16(Int8Dot.Load8(ref x, i)).StoreUnsafe(ref v, (nuint)i);
+            i += 8;
+        }
+
+        for (; i < length; i++)
         {
             Unsafe.Add(ref v, i) = Unsafe.Add(ref x, i);
         }
 
-        values.Slice(row.Length).Clear();
+        if ((length & 1) != 0)
+        {
+            // The last, partial unit: its missing value meets a zero weight.
+            Unsafe.Add(ref v, length) = 0;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -46,9 +46,40 @@ public static class Mul
         return (sbyte)FixedPointMath.Clamp(raw, p.ActivationMin, p.ActivationMax);
     }
 
+    /// <summary>The 8-lane path over whole blocks of 16; returns how many elements it wrote.</summary>
+    private static int RowWide(in MulParameters p, ReadOnlySpan<sbyte> input1, ReadOnlySpan<sbyte> input2, Span<sbyte> output)
+    {
+        ref sbyte a = ref MemoryMarshal.GetReference(input1);
+        ref sbyte b = ref MemoryMarshal.GetReference(input2);
+        ref sbyte o = ref MemoryMarshal.GetReference(output);
+        Vector256<int> zp1 = Vector256.Create(p.Input1ZeroPoint);
+        Vector256<int> zp2 = Vector256.Create(p.Input2ZeroPoint);
+        Vector256<int> zpOut = Vector256.Create(p.OutputZeroPoint);
+        Vector256<int> min = Vector256.Create(p.ActivationMin);
+        Vector256<int> max = Vector256.Create(p.ActivationMax);
+        int multiplier = p.OutputMultiplier, shift = p.OutputShift;
+        int i = 0;
+        for (; i <= output.Length - 16; i += 16)
+        {
+            ElementwiseVector.Load16(ref a, i, out Vector256<int> a0, out Vector256<int> a1);
+            ElementwiseVector.Load16(ref b, i, out Vector256<int> b0, out Vector256<int> b1);
+            ElementwiseVector.Store16(
+                FixedPointVector.MultiplyByQuantizedMultiplier((a0 - zp1) * (b0 - zp2), multiplier, shift) + zpOut,
+                FixedPointVector.MultiplyByQuantizedMultiplier((a1 - zp1) * (b1 - zp2), multiplier, shift) + zpOut,
+                min, max, ref o, i);
+        }
+
+        return i;
+    }
+
     private static void Row(in MulParameters p, ReadOnlySpan<sbyte> input1, ReadOnlySpan<sbyte> input2, Span<sbyte> output)
     {
         int i = 0;
+        if (ElementwiseVector.Wide)
+        {
+            i = RowWide(p, input1, input2, output);
+        }
+
         if (ElementwiseVector.Enabled)
         {
             ref sbyte a = ref MemoryMarshal.GetReference(input1);

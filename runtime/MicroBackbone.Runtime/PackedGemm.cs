@@ -152,28 +152,69 @@ internal static class PackedGemm
                 a3 = TUnit.Accumulate(a3, Vector256.Create(Unsafe.Add(ref x3, u)), wv);
             }
 
-            Vector256<int> mv = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(m), (nuint)o);
-            Vector256<int> sv = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)o);
+            var channels = new ChannelRequantization(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(m), (nuint)o),
+                Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)o));
             int lanes = Math.Min(8, count - o);
-            stage.Store(a0, mv, sv, output.Slice(o), lanes);
+            stage.Store(a0, channels, output.Slice(o), lanes);
             if (rows > 1)
             {
-                stage.Store(a1, mv, sv, output.Slice(rowStride + o), lanes);
+                stage.Store(a1, channels, output.Slice(rowStride + o), lanes);
             }
 
             if (rows > 2)
             {
-                stage.Store(a2, mv, sv, output.Slice((2 * rowStride) + o), lanes);
+                stage.Store(a2, channels, output.Slice((2 * rowStride) + o), lanes);
             }
 
             if (rows > 3)
             {
-                stage.Store(a3, mv, sv, output.Slice((3 * rowStride) + o), lanes);
+                stage.Store(a3, channels, output.Slice((3 * rowStride) + o), lanes);
             }
         }
     }
 
     private static int UnitCount(int depth, int width) => (depth + width - 1) / width;
+
+    /// <summary>
+    /// <see cref="FixedPointVector.MultiplyByQuantizedMultiplier(Vector256{int}, Vector256{int}, Vector256{int})"/> for 8
+    /// channels, with everything that depends only on the multipliers and shifts worked out once for the pixels.
+    /// </summary>
+    private readonly struct ChannelRequantization
+    {
+        private readonly Vector256<int> multiplier;
+        private readonly Vector256<int> multiplierOdd;
+        private readonly Vector256<uint> left;
+        private readonly Vector256<uint> right;
+        private readonly Vector256<int> mask;
+        private readonly Vector256<int> halfMask;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ChannelRequantization(Vector256<int> multipliers, Vector256<int> shifts)
+        {
+            multiplier = multipliers;
+            multiplierOdd = Avx2.ShiftRightLogical(multipliers.AsInt64(), 32).AsInt32();
+            left = Vector256.Max(shifts, Vector256<int>.Zero).AsUInt32();
+            right = Vector256.Max(-shifts, Vector256<int>.Zero).AsUInt32();
+            mask = Avx2.ShiftLeftLogicalVariable(Vector256.Create(1), right) - Vector256.Create(1);
+            halfMask = Vector256.ShiftRightArithmetic(mask, 1);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<int> MultiplyByQuantizedMultiplier(Vector256<int> x)
+        {
+            x = Avx2.ShiftLeftLogicalVariable(x, left);
+            // Saturating rounding doubling high multiply: bits 31..62 of x * M + 2^30 per lane (even and odd lanes apart).
+            Vector256<long> round = Vector256.Create(1L << 30);
+            Vector256<long> even = Avx2.Multiply(x, multiplier) + round;
+            Vector256<long> odd = Avx2.Multiply(Avx2.ShiftRightLogical(x.AsInt64(), 32).AsInt32(), multiplierOdd) + round;
+            Vector256<int> high = (Avx2.ShiftRightLogical(even, 31) & Vector256.Create(0xFFFFFFFFL)
+                | (Avx2.ShiftLeftLogical(odd, 1) & Vector256.Create(unchecked((long)0xFFFFFFFF00000000UL)))).AsInt32();
+            high += Vector256.Equals(high, Vector256.Create(int.MinValue));
+            // Rounding divide by 2^right, halves away from zero.
+            Vector256<int> threshold = halfMask - Vector256.ShiftRightArithmetic(high, 31);
+            return Avx2.ShiftRightArithmeticVariable(high, right) - Vector256.GreaterThan(high & mask, threshold);
+        }
+    }
 
     /// <summary>Requantizes 8 accumulators with per-lane multipliers and stores the first <c>lanes</c> of them.</summary>
     private readonly struct OutputStage8
@@ -190,9 +231,9 @@ internal static class PackedGemm
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Store(Vector256<int> acc, Vector256<int> multipliers, Vector256<int> shifts, Span<sbyte> destination, int lanes)
+        public void Store(Vector256<int> acc, in ChannelRequantization channels, Span<sbyte> destination, int lanes)
         {
-            Vector256<int> r = FixedPointVector.MultiplyByQuantizedMultiplier(acc, multipliers, shifts) + zeroPoint;
+            Vector256<int> r = channels.MultiplyByQuantizedMultiplier(acc) + zeroPoint;
             r = Vector256.Min(Vector256.Max(r, min), max);
             if (lanes == 8)
             {
