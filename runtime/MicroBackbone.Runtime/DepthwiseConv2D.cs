@@ -42,6 +42,13 @@ public static class DepthwiseConv2D
         int taps = window.KernelHeight * window.KernelWidth;
         Check.Length(weights.Length, taps * channels, "depthwise weights (1HWC)");
         Check.PerChannel(foldedBias, multipliers, shifts, channels);
+        if (DepthwisePairs.Applies(channels, taps))
+        {
+            DepthwisePairs.Run(inputShape, outputShape, window, inputZeroPoint, input, weights, foldedBias, multipliers, shifts,
+                outputZeroPoint, activationMin, activationMax, output);
+            return;
+        }
+
         Span<int> acc = stackalloc int[PointwiseConv2D.ChannelBlock];
         Span<int> table = stackalloc int[MaxTableTaps];
         bool useTable = taps <= MaxTableTaps;

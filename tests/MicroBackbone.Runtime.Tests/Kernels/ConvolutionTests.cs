@@ -83,6 +83,7 @@ public class ConvolutionTests
     [InlineData(1, 12, 12, 16, 9, 9, 1, 1, 1, 1, 4, 4, 4, 4)]
     [InlineData(1, 6, 6, 8, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1)]
     [InlineData(1, 6, 7, 29, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1)]
+    [InlineData(2, 5, 6, 64, 2, 3, 2, 1, 1, 2, 0, 1, 1, 2)]
     public void DepthwiseMatchesReference(int n, int h, int w, int c, int kh, int kw, int sh, int sw, int dh, int dw, int pt, int pl, int pb, int pr)
     {
         var rnd = new RandomData(300 + c + h);
@@ -99,8 +100,21 @@ public class ConvolutionTests
         int[] folded = IrConversions.FoldDepthwise(bias, weights, c, inQ.ZeroPoint);
         int[] m = IrConversions.Multipliers(p.Multipliers);
         int[] s = IrConversions.Shifts(p.Multipliers);
-        BothPaths.AssertMatches(expected, expected.Length, output => DepthwiseConv2D.Run(IrConversions.Shape(inShape), IrConversions.Shape(p.Output),
-            IrConversions.Window(window), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
+        foreach (bool pairs in new[] { true, false })
+        {
+            // Multiples of 16 channels take the AVX2 pair engine; check the general vector path on them too.
+            DepthwisePairs.Enabled = pairs;
+            try
+            {
+                BothPaths.AssertMatches(expected, expected.Length, output => DepthwiseConv2D.Run(IrConversions.Shape(inShape),
+                    IrConversions.Shape(p.Output), IrConversions.Window(window), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset,
+                    p.Clamp.Min, p.Clamp.Max, output));
+            }
+            finally
+            {
+                DepthwisePairs.Enabled = true;
+            }
+        }
     }
 
     [Theory]

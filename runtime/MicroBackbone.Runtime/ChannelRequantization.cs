@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace MicroBackbone.Runtime;
+
+/// <summary>
+/// <see cref="FixedPointVector.MultiplyByQuantizedMultiplier(Vector256{int}, Vector256{int}, Vector256{int})"/> for 8
+/// channels, with everything that depends only on the multipliers and shifts worked out once for the pixels.
+/// </summary>
+internal readonly struct ChannelRequantization
+{
+    private readonly Vector256<int> multiplier;
+    private readonly Vector256<int> multiplierOdd;
+    private readonly Vector256<uint> left;
+    private readonly Vector256<uint> right;
+    private readonly Vector256<int> mask;
+    private readonly Vector256<int> halfMask;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ChannelRequantization(Vector256<int> multipliers, Vector256<int> shifts)
+    {
+        multiplier = multipliers;
+        multiplierOdd = Avx2.ShiftRightLogical(multipliers.AsInt64(), 32).AsInt32();
+        left = Vector256.Max(shifts, Vector256<int>.Zero).AsUInt32();
+        right = Vector256.Max(-shifts, Vector256<int>.Zero).AsUInt32();
+        mask = Avx2.ShiftLeftLogicalVariable(Vector256.Create(1), right) - Vector256.Create(1);
+        halfMask = Vector256.ShiftRightArithmetic(mask, 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<int> MultiplyByQuantizedMultiplier(Vector256<int> x)
+    {
+        x = Avx2.ShiftLeftLogicalVariable(x, left);
+        // Saturating rounding doubling high multiply: bits 31..62 of x * M + 2^30 per lane (even and odd lanes apart).
+        Vector256<long> round = Vector256.Create(1L << 30);
+        Vector256<long> even = Avx2.Multiply(x, multiplier) + round;
+        Vector256<long> odd = Avx2.Multiply(Avx2.ShiftRightLogical(x.AsInt64(), 32).AsInt32(), multiplierOdd) + round;
+        Vector256<int> high = (Avx2.ShiftRightLogical(even, 31) & Vector256.Create(0xFFFFFFFFL)
+            | (Avx2.ShiftLeftLogical(odd, 1) & Vector256.Create(unchecked((long)0xFFFFFFFF00000000UL)))).AsInt32();
+        high += Vector256.Equals(high, Vector256.Create(int.MinValue));
+        // Rounding divide by 2^right, halves away from zero.
+        Vector256<int> threshold = halfMask - Vector256.ShiftRightArithmetic(high, 31);
+        return Avx2.ShiftRightArithmeticVariable(high, right) - Vector256.GreaterThan(high & mask, threshold);
+    }
+}
