@@ -8,7 +8,10 @@ internal interface IGemmRows
     /// <summary>Values per row, in the weights' order.</summary>
     int Depth { get; }
 
-    /// <summary>The row of output pixel <paramref name="pixel"/>: a slice of <paramref name="input"/> or <paramref name="scratch"/> filled.</summary>
+    /// <summary>
+    /// The row of output pixel <paramref name="pixel"/>: a slice of <paramref name="input"/> or <paramref name="scratch"/>
+    /// filled. Callers ask for pixels mostly in order, which lets a row source keep a cursor.
+    /// </summary>
     ReadOnlySpan<sbyte> Row(ReadOnlySpan<sbyte> input, int pixel, Span<sbyte> scratch);
 }
 
@@ -26,12 +29,18 @@ internal readonly struct PixelRows : IGemmRows
 /// A general convolution: each output pixel's row is its KH x KW x C receptive field (im2col, in OHWI order), with
 /// the input zero point in taps that fall in the padding.
 /// </summary>
-internal readonly struct PatchRows : IGemmRows
+internal struct PatchRows : IGemmRows
 {
     private readonly TensorShape input;
     private readonly TensorShape output;
     private readonly Window2D window;
     private readonly sbyte zeroPoint;
+
+    // The (n, y, x) of pixel `cursor`: the next pixel in order needs no division.
+    private int cursor;
+    private int cursorN;
+    private int cursorY;
+    private int cursorX;
 
     public PatchRows(TensorShape input, TensorShape output, Window2D window, int zeroPoint)
     {
@@ -40,16 +49,17 @@ internal readonly struct PatchRows : IGemmRows
         this.window = window;
         this.zeroPoint = (sbyte)zeroPoint;
         Depth = window.KernelHeight * window.KernelWidth * input.Channels;
+        cursor = -1;
     }
 
     public int Depth { get; }
 
     public ReadOnlySpan<sbyte> Row(ReadOnlySpan<sbyte> values, int pixel, Span<sbyte> scratch)
     {
-        int x = pixel % output.Width;
-        int rest = pixel / output.Width;
-        int y = rest % output.Height;
-        int n = rest / output.Height;
+        Locate(pixel);
+        int n = cursorN;
+        int y = cursorY;
+        int x = cursorX;
         int inY0 = (y * window.StrideHeight) - window.PadTop;
         int inX0 = (x * window.StrideWidth) - window.PadLeft;
         int c = input.Channels;
@@ -98,6 +108,34 @@ internal readonly struct PatchRows : IGemmRows
         }
 
         return row;
+    }
+
+    private void Locate(int pixel)
+    {
+        if (pixel == cursor + 1 && cursor >= 0)
+        {
+            cursor = pixel;
+            if (++cursorX < output.Width)
+            {
+                return;
+            }
+
+            cursorX = 0;
+            if (++cursorY < output.Height)
+            {
+                return;
+            }
+
+            cursorY = 0;
+            cursorN++;
+            return;
+        }
+
+        cursor = pixel;
+        cursorX = pixel % output.Width;
+        int rest = pixel / output.Width;
+        cursorY = rest % output.Height;
+        cursorN = rest / output.Height;
     }
 
     /// <summary>Copies a run of <paramref name="length"/> (at most <paramref name="available"/>) values; short runs, common in

@@ -40,14 +40,14 @@ internal static class PackedGemm
 #if NET9_0_OR_GREATER
         if (UseVnni && AvxVnni.IsSupported)
         {
-            Run<TRows, VnniQuads>(rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output);
+            Run<TRows, VnniQuads>(ref rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output);
             return;
         }
 #endif
-        Run<TRows, Int16Pairs>(rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output);
+        Run<TRows, Int16Pairs>(ref rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output);
     }
 
-    private static void Run<TRows, TUnit>(TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights,
+    private static void Run<TRows, TUnit>(ref TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights,
         ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, OutputStage8 stage, Span<sbyte> output)
         where TRows : struct, IGemmRows
         where TUnit : struct, IGemmUnit
@@ -152,9 +152,19 @@ internal static class PackedGemm
                 a3 = TUnit.Accumulate(a3, Vector256.Create(Unsafe.Add(ref x3, u)), wv);
             }
 
-            var channels = new ChannelRequantization(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(m), (nuint)o),
-                Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)o));
+            Vector256<int> mv = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(m), (nuint)o);
+            Vector256<int> sv = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)o);
             int lanes = Math.Min(8, count - o);
+            if (rows == RowBlock && lanes == 8 && ChannelRequantization16.IsSupported)
+            {
+                // Two pixels per 16-lane requantization.
+                var pair = new ChannelRequantization16(Vector512.Create(mv, mv), Vector512.Create(sv, sv));
+                stage.Store(Vector512.Create(a0, a1), pair, ref output[o], ref output[rowStride + o]);
+                stage.Store(Vector512.Create(a2, a3), pair, ref output[(2 * rowStride) + o], ref output[(3 * rowStride) + o]);
+                continue;
+            }
+
+            var channels = new ChannelRequantization(mv, sv);
             stage.Store(a0, channels, output.Slice(o), lanes);
             if (rows > 1)
             {
@@ -187,6 +197,18 @@ internal static class PackedGemm
             this.zeroPoint = Vector256.Create(zeroPoint);
             this.min = Vector256.Create(min);
             this.max = Vector256.Create(max);
+        }
+
+        /// <summary>Requantizes two rows of 8 (lower and upper half) and stores 8 bytes at each destination.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Store(Vector512<int> acc, in ChannelRequantization16 channels, ref sbyte first, ref sbyte second)
+        {
+            Vector512<int> r = channels.MultiplyByQuantizedMultiplier(acc) + Vector512.Create(zeroPoint, zeroPoint);
+            r = Vector512.Min(Vector512.Max(r, Vector512.Create(min, min)), Vector512.Create(max, max));
+            // Truncating narrow: the lanes are already within int8.
+            Vector128<ulong> bytes = Avx512F.ConvertToVector128SByte(r).AsUInt64();
+            Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref first), bytes.GetElement(0));
+            Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref second), bytes.GetElement(1));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -4,19 +4,20 @@ namespace MicroBackbone.Runtime.Tests;
 
 /// <summary>
 /// Runs a check under each convolution engine this machine has: the packed GEMM with VNNI, the packed GEMM with
-/// AVX2 int16 pairs, and the dot-product path (the only one off x86).
+/// AVX2 int16 pairs, each with 16- and 8-lane requantization, and the dot-product path (the only one off x86).
 /// </summary>
 internal static class GemmPaths
 {
     public static void ForEach(Action check)
     {
-        (bool Enabled, bool Vnni)[] paths = [(true, true), (true, false), (false, false)];
+        (bool Enabled, bool Vnni, bool Wide)[] paths = [(true, true, true), (true, true, false), (true, false, true), (true, false, false), (false, false, true)];
         try
         {
-            foreach ((bool enabled, bool vnni) in paths)
+            foreach ((bool enabled, bool vnni, bool wide) in paths)
             {
                 PackedGemm.Enabled = enabled;
                 PackedGemm.UseVnni = vnni;
+                ChannelRequantization16.Enabled = wide;
                 check();
             }
         }
@@ -24,6 +25,7 @@ internal static class GemmPaths
         {
             PackedGemm.Enabled = true;
             PackedGemm.UseVnni = true;
+            ChannelRequantization16.Enabled = true;
         }
     }
 }
