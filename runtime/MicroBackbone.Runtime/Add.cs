@@ -57,6 +57,26 @@ public static class Add
         Vector256<int> max = Vector256.Create(p.ActivationMax);
         int m1 = p.Input1Multiplier, s1 = p.Input1Shift, m2 = p.Input2Multiplier, s2 = p.Input2Shift, mo = p.OutputMultiplier, so = p.OutputShift;
         int i = 0;
+        if (ElementwiseVector.Widest)
+        {
+            Vector512<int> zp1w = Vector512.Create(p.Input1ZeroPoint);
+            Vector512<int> zp2w = Vector512.Create(p.Input2ZeroPoint);
+            Vector512<int> zpOutW = Vector512.Create(p.OutputZeroPoint);
+            Vector512<int> minW = Vector512.Create(p.ActivationMin);
+            Vector512<int> maxW = Vector512.Create(p.ActivationMax);
+            for (; i <= output.Length - 16; i += 16)
+            {
+                Vector512<int> x1 = ElementwiseVector.Load16Wide(ref a, i);
+                Vector512<int> x2 = ElementwiseVector.Load16Wide(ref b, i);
+                Vector512<int> r = FixedPointVector.MultiplyByQuantizedMultiplier(
+                    FixedPointVector.MultiplyByQuantizedMultiplier(Vector512.ShiftLeft(x1 - zp1w, AddParameters.LeftShift), m1, s1)
+                    + FixedPointVector.MultiplyByQuantizedMultiplier(Vector512.ShiftLeft(x2 - zp2w, AddParameters.LeftShift), m2, s2), mo, so);
+                ElementwiseVector.Store16(r + zpOutW, minW, maxW, ref o, i);
+            }
+
+            return i;
+        }
+
         for (; i <= output.Length - 16; i += 16)
         {
             ElementwiseVector.Load16(ref a, i, out Vector256<int> a0, out Vector256<int> a1);

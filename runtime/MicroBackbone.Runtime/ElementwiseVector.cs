@@ -46,6 +46,22 @@ internal static class ElementwiseVector
         Vector128.Narrow(w0, w1).StoreUnsafe(ref destination, (nuint)offset);
     }
 
+    /// <summary>Loads 16 int8 values as one 16-lane int32 vector (AVX-512F only: see <see cref="Widest"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<int> Load16Wide(ref sbyte source, int offset) =>
+        Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref source, (nuint)offset));
+
+    /// <summary>Clamps 16 lanes to [min, max] (a sub-range of int8) and stores them as 16 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store16(Vector512<int> v, Vector512<int> min, Vector512<int> max, ref sbyte destination, int offset) =>
+        Avx512F.ConvertToVector128SByte(Vector512.Min(Vector512.Max(v, min), max)).StoreUnsafe(ref destination, (nuint)offset);
+
+    /// <summary>Lets tests compare the 16-lane path with the 8-lane one on machines with AVX-512.</summary>
+    internal static bool AllowAvx512 { get; set; } = true;
+
+    /// <summary>Whether elementwise kernels take their 16-lane (AVX-512F) path.</summary>
+    public static bool Widest => Wide && AllowAvx512 && Avx512F.IsSupported;
+
     /// <summary>Whether elementwise kernels take their 8-lane (AVX2) path.</summary>
     public static bool Wide => Enabled && Avx2.IsSupported;
 

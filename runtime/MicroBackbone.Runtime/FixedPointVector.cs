@@ -104,6 +104,25 @@ public static class FixedPointVector
         return RoundingDivideByPOT(high, rightShift);
     }
 
+    /// <summary>Lane-wise <see cref="FixedPointMath.MultiplyByQuantizedMultiplier"/> with one multiplier and shift, 16 lanes (AVX-512F only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<int> MultiplyByQuantizedMultiplier(Vector512<int> x, int multiplier, int shift)
+    {
+        int leftShift = shift > 0 ? shift : 0;
+        int rightShift = shift > 0 ? 0 : -shift;
+        x = Vector512.ShiftLeft(x, leftShift);
+        Vector512<int> m = Vector512.Create(multiplier);
+        Vector512<long> round = Vector512.Create(1L << 30);
+        Vector512<long> even = Avx512F.Multiply(x, m) + round;
+        Vector512<long> odd = Avx512F.Multiply(Avx512F.ShiftRightLogical(x.AsInt64(), 32).AsInt32(), Avx512F.ShiftRightLogical(m.AsInt64(), 32).AsInt32()) + round;
+        Vector512<int> high = (Avx512F.ShiftRightLogical(even, 31) & Vector512.Create(0xFFFFFFFFL)
+            | (Avx512F.ShiftLeftLogical(odd, 1) & Vector512.Create(unchecked((long)0xFFFFFFFF00000000UL)))).AsInt32();
+        high += Vector512.Equals(high, Vector512.Create(int.MinValue));
+        Vector512<int> mask = Vector512.Create((int)((1L << rightShift) - 1));
+        Vector512<int> threshold = Vector512.ShiftRightArithmetic(mask, 1) - Vector512.ShiftRightArithmetic(high, 31);
+        return Vector512.ShiftRightArithmetic(high, rightShift) - Vector512.GreaterThan(high & mask, threshold);
+    }
+
     /// <summary>
     /// Lane-wise <see cref="FixedPointMath.MultiplyByQuantizedMultiplier"/> with a multiplier and shift per lane (the
     /// per-output-channel requantization of convolutions).

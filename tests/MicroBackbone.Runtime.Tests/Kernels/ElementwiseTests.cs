@@ -46,6 +46,7 @@ public class ElementwiseTests
     [InlineData(1, 4, 4, 16)]
     [InlineData(2, 3, 5, 37)]
     [InlineData(1, 1, 1, 7)]
+    [InlineData(2, 3, 3, 48)]
     public void MulChannelGateMatchesReference(int n, int h, int w, int c)
     {
         var rnd = new RandomData(700 + c);
