@@ -29,9 +29,10 @@ public static class Conv2D
     /// <param name="activationMin">Lower clamp, including the zero point.</param>
     /// <param name="activationMax">Upper clamp, including the zero point.</param>
     /// <param name="output">NHWC output.</param>
+    /// <param name="packed">These filters laid out ahead of time by <see cref="PackedFilters.Create"/>, or null.</param>
     public static void Run(TensorShape inputShape, TensorShape outputShape, Window2D window, int inputZeroPoint,
         ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights, ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers,
-        ReadOnlySpan<int> shifts, int outputZeroPoint, int activationMin, int activationMax, Span<sbyte> output)
+        ReadOnlySpan<int> shifts, int outputZeroPoint, int activationMin, int activationMax, Span<sbyte> output, PackedFilters? packed = null)
     {
         inputShape.Check(input.Length, "conv input");
         outputShape.Check(output.Length, "conv output");
@@ -45,16 +46,16 @@ public static class Conv2D
             && inputShape.Height == outputShape.Height && inputShape.Width == outputShape.Width)
         {
             PointwiseConv2D.Run(inputShape.Batch * inputShape.Height * inputShape.Width, inC, outC, input, weights, foldedBias,
-                multipliers, shifts, outputZeroPoint, activationMin, activationMax, output);
+                multipliers, shifts, outputZeroPoint, activationMin, activationMax, output, packed);
             return;
         }
 
         int filterSize = kh * kw * inC;
         int pixels = outputShape.Batch * outputShape.Height * outputShape.Width;
-        if (PackedGemm.Applies(pixels, filterSize))
+        if (PackedGemm.Applies(pixels, filterSize, packed))
         {
             PackedGemm.Run(new PatchRows(inputShape, outputShape, window, inputZeroPoint), pixels, outC, input, weights, foldedBias,
-                multipliers, shifts, outputZeroPoint, activationMin, activationMax, output);
+                multipliers, shifts, outputZeroPoint, activationMin, activationMax, output, packed);
             return;
         }
 

@@ -19,9 +19,10 @@ public static class FullyConnected
     /// <param name="activationMin">Lower clamp, including the zero point.</param>
     /// <param name="activationMax">Upper clamp, including the zero point.</param>
     /// <param name="output">[batches, outputDepth] values.</param>
+    /// <param name="packed">These filters laid out ahead of time by <see cref="PackedFilters.Create"/>, or null.</param>
     public static void Run(int batches, int inputDepth, int outputDepth, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights,
         ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int outputZeroPoint,
-        int activationMin, int activationMax, Span<sbyte> output) =>
+        int activationMin, int activationMax, Span<sbyte> output, PackedFilters? packed = null) =>
         PointwiseConv2D.Run(batches, inputDepth, outputDepth, input, weights, foldedBias, multipliers, shifts, outputZeroPoint,
-            activationMin, activationMax, output);
+            activationMin, activationMax, output, packed);
 }

@@ -26,56 +26,121 @@ internal static class PackedGemm
     /// <inheritdoc cref="Enabled"/>
     internal static bool UseVnni { get; set; } = true;
 
-    /// <summary>Whether the kernel takes a layer of <paramref name="pixels"/> rows of <paramref name="depth"/> values.</summary>
-    public static bool Applies(int pixels, int depth) =>
-        Enabled && RuntimeFeatures.UseVectorization && Avx2.IsSupported && pixels >= RowBlock && UnitCount(depth, 2) * 8 <= MaxPackedUnits;
+    /// <summary>Longest row (taps x channels) the kernel stages on the stack.</summary>
+    private const int MaxDepth = 16384;
+
+    /// <summary>
+    /// Whether the kernel takes a layer of <paramref name="pixels"/> rows of <paramref name="depth"/> values: with
+    /// <paramref name="filters"/> packed ahead of time for this machine any layer does; otherwise the weights must fit
+    /// one stack pass in 8-output chunks and there must be enough pixels to repay packing them per call.
+    /// </summary>
+    public static bool Applies(int pixels, int depth, PackedFilters? filters) =>
+        Enabled && RuntimeFeatures.UseVectorization && Avx2.IsSupported && depth <= MaxDepth
+        && (filters?.Width == UnitWidth ? pixels >= 1 : pixels >= RowBlock && UnitCount(depth, 2) * 8 <= MaxPackedUnits);
+
+    /// <summary>Values per unit of the engine this machine runs (0 where the kernel does not run).</summary>
+    internal static int UnitWidth
+    {
+        get
+        {
+            if (!Enabled || !RuntimeFeatures.UseVectorization || !Avx2.IsSupported)
+            {
+                return 0;
+            }
+#if NET9_0_OR_GREATER
+            if (UseVnni && AvxVnni.IsSupported)
+            {
+                return VnniQuads.Width;
+            }
+#endif
+            return Int16Pairs.Width;
+        }
+    }
 
     /// <summary>Runs the layer; <see cref="Applies"/> must hold.</summary>
     public static void Run<TRows>(TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights,
         ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int outputZeroPoint,
-        int activationMin, int activationMax, Span<sbyte> output)
+        int activationMin, int activationMax, Span<sbyte> output, PackedFilters? filters)
         where TRows : struct, IGemmRows
     {
         var stage = new OutputStage8(outputZeroPoint, activationMin, activationMax);
+        if (filters is not null && (filters.Width != UnitWidth || filters.Depth != rows.Depth || filters.Outputs != outputs))
+        {
+            filters = null;
+        }
 #if NET9_0_OR_GREATER
         if (UseVnni && AvxVnni.IsSupported)
         {
-            Run<TRows, VnniQuads>(ref rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output);
+            Run<TRows, VnniQuads>(ref rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output, filters);
             return;
         }
 #endif
-        Run<TRows, Int16Pairs>(ref rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output);
+        Run<TRows, Int16Pairs>(ref rows, pixels, outputs, input, weights, foldedBias, multipliers, shifts, stage, output, filters);
+    }
+
+    /// <summary>Packs a whole layer ahead of time (see <see cref="PackedFilters"/>) for the engine this machine runs.</summary>
+    internal static void PackAll(ReadOnlySpan<sbyte> weights, int depth, int outputs, ReadOnlySpan<int> foldedBias,
+        ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int width, Span<int> packed, Span<int> bias, Span<int> m, Span<int> s)
+    {
+        int padded = (outputs + 7) & ~7;
+#if NET9_0_OR_GREATER
+        if (width == VnniQuads.Width)
+        {
+            Pack<VnniQuads>(weights, depth, 0, outputs, padded, foldedBias, multipliers, shifts, packed, bias, m, s);
+            return;
+        }
+#endif
+        Pack<Int16Pairs>(weights, depth, 0, outputs, padded, foldedBias, multipliers, shifts, packed, bias, m, s);
     }
 
     private static void Run<TRows, TUnit>(ref TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights,
-        ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, OutputStage8 stage, Span<sbyte> output)
+        ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, OutputStage8 stage, Span<sbyte> output,
+        PackedFilters? filters)
         where TRows : struct, IGemmRows
         where TUnit : struct, IGemmUnit
     {
         int depth = rows.Depth;
         int units = UnitCount(depth, TUnit.Width);
+        Span<int> staged = stackalloc int[RowBlock * units];
+        Span<sbyte> scratch = stackalloc sbyte[depth];
+        if (filters is not null)
+        {
+            Pixels<TRows, TUnit>(ref rows, pixels, outputs, input, 0, outputs, filters.Padded, filters.Packed, filters.Bias,
+                filters.Multipliers, filters.Shifts, stage, output, staged, scratch);
+            return;
+        }
+
         int chunk = Math.Min((outputs + 7) & ~7, MaxPackedUnits / units / 8 * 8);
         Span<int> packed = stackalloc int[units * chunk];
         Span<int> bias = stackalloc int[chunk];
         Span<int> m = stackalloc int[chunk];
         Span<int> s = stackalloc int[chunk];
-        Span<int> staged = stackalloc int[RowBlock * units];
-        Span<sbyte> scratch = stackalloc sbyte[depth];
         for (int o0 = 0; o0 < outputs; o0 += chunk)
         {
             int count = Math.Min(chunk, outputs - o0);
             int padded = (count + 7) & ~7;
             Pack<TUnit>(weights, depth, o0, count, padded, foldedBias, multipliers, shifts, packed, bias, m, s);
-            for (int p0 = 0; p0 < pixels; p0 += RowBlock)
-            {
-                int block = Math.Min(RowBlock, pixels - p0);
-                for (int r = 0; r < block; r++)
-                {
-                    TUnit.Stage(rows.Row(input, p0 + r, scratch), staged.Slice(r * units, units));
-                }
+            Pixels<TRows, TUnit>(ref rows, pixels, outputs, input, o0, count, padded, packed, bias, m, s, stage, output, staged, scratch);
+        }
+    }
 
-                Block<TUnit>(staged, units, block, packed, padded, count, bias, m, s, stage, output.Slice((p0 * outputs) + o0), outputs);
+    /// <summary>Every pixel times one packed chunk of outputs [o0, o0 + count).</summary>
+    private static void Pixels<TRows, TUnit>(ref TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, int o0, int count,
+        int padded, ReadOnlySpan<int> packed, ReadOnlySpan<int> bias, ReadOnlySpan<int> m, ReadOnlySpan<int> s, OutputStage8 stage,
+        Span<sbyte> output, Span<int> staged, Span<sbyte> scratch)
+        where TRows : struct, IGemmRows
+        where TUnit : struct, IGemmUnit
+    {
+        int units = staged.Length / RowBlock;
+        for (int p0 = 0; p0 < pixels; p0 += RowBlock)
+        {
+            int block = Math.Min(RowBlock, pixels - p0);
+            for (int r = 0; r < block; r++)
+            {
+                TUnit.Stage(rows.Row(input, p0 + r, scratch), staged.Slice(r * units, units));
             }
+
+            Block<TUnit>(staged, units, block, packed, padded, count, bias, m, s, stage, output.Slice((p0 * outputs) + o0), outputs);
         }
     }
 
@@ -183,7 +248,7 @@ internal static class PackedGemm
         }
     }
 
-    private static int UnitCount(int depth, int width) => (depth + width - 1) / width;
+    internal static int UnitCount(int depth, int width) => (depth + width - 1) / width;
 
     /// <summary>Requantizes 8 accumulators with per-lane multipliers and stores the first <c>lanes</c> of them.</summary>
     private readonly struct OutputStage8

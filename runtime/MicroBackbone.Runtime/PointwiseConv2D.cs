@@ -30,18 +30,19 @@ public static class PointwiseConv2D
     /// <param name="activationMin">Lower clamp (fused activation), already including the zero point.</param>
     /// <param name="activationMax">Upper clamp (fused activation), already including the zero point.</param>
     /// <param name="output">NHWC output, pixels * outputChannels values.</param>
+    /// <param name="packed">These filters laid out ahead of time by <see cref="PackedFilters.Create"/>, or null.</param>
     public static void Run(int pixels, int inputChannels, int outputChannels, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights,
         ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, int outputZeroPoint,
-        int activationMin, int activationMax, Span<sbyte> output)
+        int activationMin, int activationMax, Span<sbyte> output, PackedFilters? packed = null)
     {
         Check.Length(input.Length, pixels * inputChannels, "pointwise input");
         Check.Length(output.Length, pixels * outputChannels, "pointwise output");
         Check.Length(weights.Length, outputChannels * inputChannels, "pointwise weights");
         Check.PerChannel(foldedBias, multipliers, shifts, outputChannels);
-        if (PackedGemm.Applies(pixels, inputChannels))
+        if (PackedGemm.Applies(pixels, inputChannels, packed))
         {
             PackedGemm.Run(new PixelRows(inputChannels), pixels, outputChannels, input, weights, foldedBias, multipliers, shifts,
-                outputZeroPoint, activationMin, activationMax, output);
+                outputZeroPoint, activationMin, activationMax, output, packed);
             return;
         }
 

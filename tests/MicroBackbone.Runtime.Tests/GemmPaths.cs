@@ -4,11 +4,12 @@ namespace MicroBackbone.Runtime.Tests;
 
 /// <summary>
 /// Runs a check under each convolution engine this machine has: the packed GEMM with VNNI, the packed GEMM with
-/// AVX2 int16 pairs, each with 16- and 8-lane requantization, and the dot-product path (the only one off x86).
+/// AVX2 int16 pairs, each with 16- and 8-lane requantization, and the dot-product path (the only one off x86); each
+/// with the filters packed per call and ahead of time (the check gets true when it should pass <see cref="PackedFilters"/>).
 /// </summary>
 internal static class GemmPaths
 {
-    public static void ForEach(Action check)
+    public static void ForEach(Action<bool> check)
     {
         (bool Enabled, bool Vnni, bool Wide)[] paths = [(true, true, true), (true, true, false), (true, false, true), (true, false, false), (false, false, true)];
         try
@@ -18,7 +19,8 @@ internal static class GemmPaths
                 PackedGemm.Enabled = enabled;
                 PackedGemm.UseVnni = vnni;
                 ChannelRequantization16.Enabled = wide;
-                check();
+                check(false);
+                check(true);
             }
         }
         finally

@@ -50,6 +50,7 @@ internal static class ModelEmitter
         }
 
         w.Close();
+        StepEmitter.WritePackedFilters(w, spec.Steps);
         foreach (var constant in spec.Constants)
         {
             w.Line();
@@ -264,6 +265,6 @@ internal static class ModelEmitter
     }
 
     // Model text inside an XML doc comment: a C# string literal, with the XML specials escaped too.
-    private static string Xml(string text) =>
+    internal static string Xml(string text) =>
         CSharpIdentifier.StringLiteral(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

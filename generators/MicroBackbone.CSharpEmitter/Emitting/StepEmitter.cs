@@ -22,7 +22,7 @@ internal static class StepEmitter
                     ("inputZeroPoint", Int(s.InputZeroPoint)), ("input", Slice(s.Input)), ("weights", s.Weights),
                     ("foldedBias", s.FoldedBias), ("multipliers", s.Multipliers), ("shifts", s.Shifts),
                     ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
-                    ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                    ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)), ("packed", PackedFiltersField(s.Weights)));
                 break;
             case DepthwiseConv2DStep s:
                 Call(w, "DepthwiseConv2D.Run",
@@ -37,7 +37,8 @@ internal static class StepEmitter
                     ("batches", Int(s.Batches)), ("inputDepth", Int(s.InputDepth)), ("outputDepth", Int(s.OutputDepth)),
                     ("input", Slice(s.Input)), ("weights", s.Weights), ("foldedBias", s.FoldedBias),
                     ("multipliers", s.Multipliers), ("shifts", s.Shifts), ("outputZeroPoint", Int(s.OutputZeroPoint)),
-                    ("activationMin", Int(s.Clamp.Min)), ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                    ("activationMin", Int(s.Clamp.Min)), ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)),
+                    ("packed", PackedFiltersField(s.Weights)));
                 break;
             case AddStep s:
                 Call(w, "Add.Run",
@@ -106,6 +107,35 @@ internal static class StepEmitter
                 throw new InvalidOperationException($"no C# form for step {step.GetType().Name}");
         }
     }
+
+    /// <summary>
+    /// Writes, for each convolution and fully connected step, the static field holding its filters packed for the
+    /// machine (<c>PackedFilters</c>, created once when the type loads) that the step's call passes.
+    /// </summary>
+    public static void WritePackedFilters(SourceWriter w, IReadOnlyList<StepSpec> steps)
+    {
+        foreach (var step in steps)
+        {
+            var (weights, outputs, bias, multipliers, shifts) = step switch
+            {
+                Conv2DStep s => (s.Weights, s.OutputShape.Channels, s.FoldedBias, s.Multipliers, s.Shifts),
+                FullyConnectedStep s => (s.Weights, s.OutputDepth, s.FoldedBias, s.Multipliers, s.Shifts),
+                _ => (null, 0, null, null, null),
+            };
+            if (weights is null)
+            {
+                continue;
+            }
+
+            w.Line();
+            w.Line($"/// <summary>The filters of {ModelEmitter.Xml(step.OperatorName)}, laid out once for this machine's convolution engine.</summary>");
+            w.Line($"private static readonly {Runtime}PackedFilters {PackedFiltersField(weights)} =");
+            w.Indented(() => w.Line($"{Runtime}PackedFilters.Create({weights}, {Int(outputs)}, {bias}, {multipliers}, {shifts});"));
+        }
+    }
+
+    /// <summary>The field name of a step's packed filters, from its (unique, sanitized) weights identifier.</summary>
+    private static string PackedFiltersField(string weights) => "s_" + weights.TrimStart('@') + "Packed";
 
     /// <summary><c>arena.Slice(offset, length)</c>.</summary>
     public static string Slice(ArenaRegion r) => $"arena.Slice({Int(r.Offset)}, {Int(r.Length)})";

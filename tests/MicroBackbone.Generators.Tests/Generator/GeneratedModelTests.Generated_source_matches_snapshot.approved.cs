@@ -170,7 +170,8 @@ namespace Consumer
                 outputZeroPoint: -10,
                 activationMin: -10,
                 activationMax: 127,
-                output: arena.Slice(0, 512));
+                output: arena.Slice(0, 512),
+                packed: s_StemWeightsPacked);
 
             // 1. DepthwiseConv2D "block.dw": arena [0, +512) -> [512, +512)
             global::MicroBackbone.Runtime.DepthwiseConv2D.Run(
@@ -221,8 +222,17 @@ namespace Consumer
                 outputZeroPoint: 2,
                 activationMin: -128,
                 activationMax: 127,
-                output: arena.Slice(0, 4));
+                output: arena.Slice(0, 4),
+                packed: s_HeadWeightsPacked);
         }
+
+        /// <summary>The filters of "stem", laid out once for this machine's convolution engine.</summary>
+        private static readonly global::MicroBackbone.Runtime.PackedFilters s_StemWeightsPacked =
+            global::MicroBackbone.Runtime.PackedFilters.Create(StemWeights, 8, StemFoldedBias, StemMultipliers, StemShifts);
+
+        /// <summary>The filters of "head", laid out once for this machine's convolution engine.</summary>
+        private static readonly global::MicroBackbone.Runtime.PackedFilters s_HeadWeightsPacked =
+            global::MicroBackbone.Runtime.PackedFilters.Create(HeadWeights, 4, HeadFoldedBias, HeadMultipliers, HeadShifts);
 
         // "#1 'stem.w' int8[8, 3, 3, 3]"
         private static global::System.ReadOnlySpan<sbyte> StemWeights => new sbyte[]

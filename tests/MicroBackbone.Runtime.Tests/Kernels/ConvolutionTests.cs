@@ -36,9 +36,13 @@ public class ConvolutionTests
         int[] folded = IrConversions.FoldFilters(bias, weights, cout, inQ.ZeroPoint);
         int[] m = IrConversions.Multipliers(p.Multipliers);
         int[] s = IrConversions.Shifts(p.Multipliers);
-        GemmPaths.ForEach(() => BothPaths.AssertMatches(expected, expected.Length, output => Conv2D.Run(IrConversions.Shape(inShape),
-            IrConversions.Shape(p.Output), IrConversions.Window(window), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset,
-            p.Clamp.Min, p.Clamp.Max, output)));
+        GemmPaths.ForEach(prepacked =>
+        {
+            PackedFilters? packed = prepacked ? PackedFilters.Create(weights, cout, folded, m, s) : null;
+            BothPaths.AssertMatches(expected, expected.Length, output => Conv2D.Run(IrConversions.Shape(inShape),
+                IrConversions.Shape(p.Output), IrConversions.Window(window), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset,
+                p.Clamp.Min, p.Clamp.Max, output, packed));
+        });
     }
 
     [Theory]
@@ -66,8 +70,12 @@ public class ConvolutionTests
         int[] folded = IrConversions.FoldFilters(bias, weights, cout, inQ.ZeroPoint);
         int[] m = IrConversions.Multipliers(p.Multipliers);
         int[] s = IrConversions.Shifts(p.Multipliers);
-        GemmPaths.ForEach(() => BothPaths.AssertMatches(expected, expected.Length, output => PointwiseConv2D.Run(n * h * w, cin, cout, input,
-            weights, folded, m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output)));
+        GemmPaths.ForEach(prepacked =>
+        {
+            PackedFilters? packed = prepacked ? PackedFilters.Create(weights, cout, folded, m, s) : null;
+            BothPaths.AssertMatches(expected, expected.Length, output => PointwiseConv2D.Run(n * h * w, cin, cout, input,
+                weights, folded, m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output, packed));
+        });
         BothPaths.AssertMatches(expected, expected.Length, output => Conv2D.Run(IrConversions.Shape(inShape), IrConversions.Shape(p.Output),
             new Window2D(1, 1), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
     }
@@ -136,8 +144,12 @@ public class ConvolutionTests
         int[] folded = IrConversions.FoldFilters(bias, weights, outDepth, inQ.ZeroPoint);
         int[] m = IrConversions.Multipliers(p.Multipliers);
         int[] s = IrConversions.Shifts(p.Multipliers);
-        BothPaths.AssertMatches(expected, expected.Length, output => FullyConnected.Run(batches, inDepth, outDepth, input, weights, folded, m, s,
-            p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
+        GemmPaths.ForEach(prepacked =>
+        {
+            PackedFilters? packed = prepacked ? PackedFilters.Create(weights, outDepth, folded, m, s) : null;
+            BothPaths.AssertMatches(expected, expected.Length, output => FullyConnected.Run(batches, inDepth, outDepth, input, weights, folded,
+                m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output, packed));
+        });
     }
 
     [Fact]
