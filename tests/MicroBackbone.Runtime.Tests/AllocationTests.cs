@@ -36,9 +36,12 @@ public class AllocationTests
         RuntimeFeatures.UseVectorization = vectorized;
         try
         {
+            // Packed once, like the generated classes' static fields; the calls that take it allocate nothing.
+            PackedFilters packed = PackedFilters.Create(convWeights, 32, bias, m, s);
             void RunAll()
             {
                 Conv2D.Run(inShape, outShape, window, 3, input, convWeights, bias, m, s, -2, -128, 127, output);
+                Conv2D.Run(inShape, outShape, window, 3, input, convWeights, bias, m, s, -2, -128, 127, output, packed);
                 PointwiseConv2D.Run(64, 32, 32, input, convWeights.AsSpan(0, 32 * 32), bias, m, s, -2, -128, 127, output);
                 DepthwiseConv2D.Run(inShape, outShape, window, 3, input, dwWeights, bias, m, s, -2, -128, 127, output);
                 FullyConnected.Run(2, 32, 32, input.AsSpan(0, 64), convWeights.AsSpan(0, 32 * 32), bias, m, s, 0, -128, 127, output.AsSpan(0, 64));
