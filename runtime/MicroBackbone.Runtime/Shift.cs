@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -54,42 +55,60 @@ public static class Shift
             }
         }
 
-        Span<int> source = stackalloc int[MaxDirections];
+        // Per direction: its input offset relative to the output pixel, and which rows and columns have a source.
+        Span<int> relative = stackalloc int[MaxDirections];
+        Span<int> columnValid = stackalloc int[shape.Width];
+        columnValid.Clear();
+        for (int d = 0; d < directions; d++)
+        {
+            relative[d] = ((dy[d] * shape.Width) + dx[d]) * channels;
+            for (int w = 0; w < shape.Width; w++)
+            {
+                if ((uint)(w + dx[d]) < (uint)shape.Width)
+                {
+                    columnValid[w] |= 1 << d;
+                }
+            }
+        }
 
         ref sbyte inRef = ref MemoryMarshal.GetReference(input);
+        ref sbyte outRef = ref MemoryMarshal.GetReference(output);
         ref sbyte maskRef = ref MemoryMarshal.GetReference(masks);
+        ref byte activeRef = ref MemoryMarshal.GetReference(active);
+        ref int relativeRef = ref MemoryMarshal.GetReference(relative);
         Vector128<sbyte> fillVector = Vector128.Create(fill);
         for (int n = 0; n < shape.Batch; n++)
         {
             for (int h = 0; h < shape.Height; h++)
             {
+                int rowValid = 0;
+                for (int d = 0; d < directions; d++)
+                {
+                    rowValid |= (uint)(h + dy[d]) < (uint)shape.Height ? 1 << d : 0;
+                }
+
                 for (int w = 0; w < shape.Width; w++)
                 {
-                    Span<sbyte> o = output.Slice(shape.Offset(n, h, w, 0), channels);
-                    for (int d = 0; d < directions; d++)
-                    {
-                        int sh = h + dy[d];
-                        int sw = w + dx[d];
-                        source[d] = (uint)sh < (uint)shape.Height && (uint)sw < (uint)shape.Width ? shape.Offset(n, sh, sw, 0) : -1;
-                    }
-
+                    int pixel = shape.Offset(n, h, w, 0);
+                    int valid = rowValid & columnValid[w];
                     for (int k = 0; k < chunks; k++)
                     {
                         int c0 = k * 16;
                         Vector128<sbyte> result = fillVector;
                         for (int a = 0; a < activeCount[k]; a++)
                         {
-                            int d = active[(k * MaxDirections) + a];
-                            if (source[d] >= 0)
+                            int d = Unsafe.Add(ref activeRef, (k * MaxDirections) + a);
+                            if (((valid >> d) & 1) != 0)
                             {
-                                Vector128<sbyte> moved = Vector128.LoadUnsafe(ref inRef, (nuint)(source[d] + c0));
+                                Vector128<sbyte> moved = Vector128.LoadUnsafe(ref inRef, (nuint)(pixel + Unsafe.Add(ref relativeRef, d) + c0));
                                 result = Vector128.ConditionalSelect(Vector128.LoadUnsafe(ref maskRef, (nuint)((d * vectorChannels) + c0)), moved, result);
                             }
                         }
 
-                        result.StoreUnsafe(ref MemoryMarshal.GetReference(o), (nuint)c0);
+                        result.StoreUnsafe(ref outRef, (nuint)(pixel + c0));
                     }
 
+                    Span<sbyte> o = output.Slice(pixel, channels);
                     for (int c = vectorChannels; c < channels; c++)
                     {
                         int sh = h + offsetY[c];
