@@ -65,6 +65,28 @@ internal struct PatchRows : IGemmRows
         int c = input.Channels;
         int kw = window.KernelWidth;
         Span<sbyte> row = scratch.Slice(0, Depth);
+        int run = kw * c;
+        if (window.DilationWidth == 1 && inX0 >= 0 && inX0 + kw <= input.Width && inY0 >= 0
+            && inY0 + ((window.KernelHeight - 1) * window.DilationHeight) < input.Height)
+        {
+            // The whole window is inside the input (most pixels): one run per kernel row, no padding.
+            int start = input.Offset(n, inY0, inX0, 0);
+            int rowStep = window.DilationHeight * input.Width * c;
+            if (start + ((window.KernelHeight - 1) * rowStep) + run > values.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pixel));
+            }
+
+            ref sbyte source = ref Unsafe.AsRef(in values[start]);
+            ref sbyte destination = ref row[0];
+            for (int ky = 0; ky < window.KernelHeight; ky++)
+            {
+                Copy(ref Unsafe.Add(ref source, ky * rowStep), ref Unsafe.Add(ref destination, ky * run), run, run);
+            }
+
+            return row;
+        }
+
         for (int ky = 0; ky < window.KernelHeight; ky++)
         {
             int iy = inY0 + (ky * window.DilationHeight);
