@@ -105,8 +105,9 @@ internal static class PackedGemm
         Span<sbyte> scratch = stackalloc sbyte[depth];
         if (filters is not null)
         {
+            Span<int> allSums = stackalloc int[RowBlock * filters.Padded];
             Pixels<TRows, TUnit>(ref rows, pixels, outputs, input, 0, outputs, filters.Padded, filters.Packed, filters.Bias,
-                filters.Multipliers, filters.Shifts, stage, output, staged, scratch);
+                filters.Multipliers, filters.Shifts, stage, output, staged, scratch, allSums);
             return;
         }
 
@@ -115,19 +116,20 @@ internal static class PackedGemm
         Span<int> bias = stackalloc int[chunk];
         Span<int> m = stackalloc int[chunk];
         Span<int> s = stackalloc int[chunk];
+        Span<int> sums = stackalloc int[RowBlock * chunk];
         for (int o0 = 0; o0 < outputs; o0 += chunk)
         {
             int count = Math.Min(chunk, outputs - o0);
             int padded = (count + 7) & ~7;
             Pack<TUnit>(weights, depth, o0, count, padded, foldedBias, multipliers, shifts, packed, bias, m, s);
-            Pixels<TRows, TUnit>(ref rows, pixels, outputs, input, o0, count, padded, packed, bias, m, s, stage, output, staged, scratch);
+            Pixels<TRows, TUnit>(ref rows, pixels, outputs, input, o0, count, padded, packed, bias, m, s, stage, output, staged, scratch, sums);
         }
     }
 
     /// <summary>Every pixel times one packed chunk of outputs [o0, o0 + count).</summary>
     private static void Pixels<TRows, TUnit>(ref TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, int o0, int count,
         int padded, ReadOnlySpan<int> packed, ReadOnlySpan<int> bias, ReadOnlySpan<int> m, ReadOnlySpan<int> s, OutputStage8 stage,
-        Span<sbyte> output, Span<int> staged, Span<sbyte> scratch)
+        Span<sbyte> output, Span<int> staged, Span<sbyte> scratch, Span<int> sums)
         where TRows : struct, IGemmRows
         where TUnit : struct, IGemmUnit
     {
@@ -140,7 +142,7 @@ internal static class PackedGemm
                 TUnit.Stage(rows.Row(input, p0 + r, scratch), staged.Slice(r * units, units));
             }
 
-            Block<TUnit>(staged, units, block, packed, padded, count, bias, m, s, stage, output.Slice((p0 * outputs) + o0), outputs);
+            Block<TUnit>(staged, units, block, packed, padded, count, bias, m, s, stage, output.Slice((p0 * outputs) + o0), outputs, sums);
         }
     }
 
@@ -190,10 +192,12 @@ internal static class PackedGemm
 
     /// <summary>
     /// Up to four staged rows times the packed chunk; row r's outputs go to output[r * rowStride ..] (the chunk's first
-    /// output is at offset 0).
+    /// output is at offset 0). The sums go through <paramref name="sums"/> ([4][padded]) between the two loops: each loop
+    /// then needs few registers, so the JIT keeps the dot-product accumulators in registers with or without profile data.
     /// </summary>
     private static void Block<TUnit>(ReadOnlySpan<int> staged, int units, int rows, ReadOnlySpan<int> packed, int padded, int count,
-        ReadOnlySpan<int> bias, ReadOnlySpan<int> m, ReadOnlySpan<int> s, OutputStage8 stage, Span<sbyte> output, int rowStride)
+        ReadOnlySpan<int> bias, ReadOnlySpan<int> m, ReadOnlySpan<int> s, OutputStage8 stage, Span<sbyte> output, int rowStride,
+        Span<int> sums)
         where TUnit : struct, IGemmUnit
     {
         ref int x0 = ref MemoryMarshal.GetReference(staged);
@@ -201,6 +205,7 @@ internal static class PackedGemm
         ref int x2 = ref Unsafe.Add(ref x0, 2 * units);
         ref int x3 = ref Unsafe.Add(ref x0, 3 * units);
         ref int w = ref MemoryMarshal.GetReference(packed);
+        ref int acc = ref MemoryMarshal.GetReference(sums);
         for (int o = 0; o < padded; o += 8)
         {
             Vector256<int> a0 = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)o);
@@ -217,33 +222,32 @@ internal static class PackedGemm
                 a3 = TUnit.Accumulate(a3, Vector256.Create(Unsafe.Add(ref x3, u)), wv);
             }
 
-            Vector256<int> mv = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(m), (nuint)o);
-            Vector256<int> sv = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)o);
-            int lanes = Math.Min(8, count - o);
-            if (rows == RowBlock && lanes == 8 && ChannelRequantization16.IsSupported)
+            a0.StoreUnsafe(ref acc, (nuint)o);
+            a1.StoreUnsafe(ref acc, (nuint)(padded + o));
+            a2.StoreUnsafe(ref acc, (nuint)((2 * padded) + o));
+            a3.StoreUnsafe(ref acc, (nuint)((3 * padded) + o));
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            ref int row = ref Unsafe.Add(ref acc, r * padded);
+            Span<sbyte> destination = output.Slice(r * rowStride, count);
+            int o = 0;
+            if (ChannelRequantization16.IsSupported)
             {
-                // Two pixels per 16-lane requantization.
-                var pair = new ChannelRequantization16(Vector512.Create(mv, mv), Vector512.Create(sv, sv));
-                stage.Store(Vector512.Create(a0, a1), pair, ref output[o], ref output[rowStride + o]);
-                stage.Store(Vector512.Create(a2, a3), pair, ref output[(2 * rowStride) + o], ref output[(3 * rowStride) + o]);
-                continue;
+                for (; o <= count - 16; o += 16)
+                {
+                    var channels = new ChannelRequantization16(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(m), (nuint)o),
+                        Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)o));
+                    stage.Store(Vector512.LoadUnsafe(ref row, (nuint)o), channels, destination.Slice(o, 16));
+                }
             }
 
-            var channels = new ChannelRequantization(mv, sv);
-            stage.Store(a0, channels, output.Slice(o), lanes);
-            if (rows > 1)
+            for (; o < count; o += 8)
             {
-                stage.Store(a1, channels, output.Slice(rowStride + o), lanes);
-            }
-
-            if (rows > 2)
-            {
-                stage.Store(a2, channels, output.Slice((2 * rowStride) + o), lanes);
-            }
-
-            if (rows > 3)
-            {
-                stage.Store(a3, channels, output.Slice((3 * rowStride) + o), lanes);
+                var channels = new ChannelRequantization(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(m), (nuint)o),
+                    Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)o));
+                stage.Store(Vector256.LoadUnsafe(ref row, (nuint)o), channels, destination.Slice(o), Math.Min(8, count - o));
             }
         }
     }
@@ -264,16 +268,14 @@ internal static class PackedGemm
             this.max = Vector256.Create(max);
         }
 
-        /// <summary>Requantizes two rows of 8 (lower and upper half) and stores 8 bytes at each destination.</summary>
+        /// <summary>Requantizes 16 outputs and stores them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Store(Vector512<int> acc, in ChannelRequantization16 channels, ref sbyte first, ref sbyte second)
+        public void Store(Vector512<int> acc, in ChannelRequantization16 channels, Span<sbyte> destination)
         {
             Vector512<int> r = channels.MultiplyByQuantizedMultiplier(acc) + Vector512.Create(zeroPoint, zeroPoint);
             r = Vector512.Min(Vector512.Max(r, Vector512.Create(min, min)), Vector512.Create(max, max));
             // Truncating narrow: the lanes are already within int8.
-            Vector128<ulong> bytes = Avx512F.ConvertToVector128SByte(r).AsUInt64();
-            Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref first), bytes.GetElement(0));
-            Unsafe.WriteUnaligned(ref Unsafe.As<sbyte, byte>(ref second), bytes.GetElement(1));
+            Avx512F.ConvertToVector128SByte(r).StoreUnsafe(ref MemoryMarshal.GetReference(destination));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
