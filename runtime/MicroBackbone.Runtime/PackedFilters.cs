@@ -40,9 +40,15 @@ public sealed class PackedFilters
 
     internal int[] Shifts { get; }
 
+    /// <summary>Whether these filters were made with these per-output multipliers and shifts.</summary>
+    internal bool Matches(ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts) =>
+        multipliers.SequenceEqual(Multipliers.AsSpan(0, Outputs)) && shifts.SequenceEqual(Shifts.AsSpan(0, Outputs));
+
     /// <summary>
     /// Lays out <paramref name="outputs"/> filters of <c>weights.Length / outputs</c> values each ([outputs, depth]
     /// or OHWI weights) with their per-output folded bias, multipliers and shifts, as the convolution calls take them.
+    /// A call given the result computes with this copy, not with its own weights and bias: pass it only to the layer
+    /// it was made from (a call with other multipliers or shifts throws).
     /// </summary>
     public static PackedFilters Create(ReadOnlySpan<sbyte> weights, int outputs, ReadOnlySpan<int> foldedBias,
         ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts)

@@ -27,7 +27,7 @@ internal static class PackedGemm
     internal static bool UseVnni { get; set; } = true;
 
     /// <summary>Longest row (taps x channels) the kernel stages on the stack.</summary>
-    private const int MaxDepth = 16384;
+    private const int MaxDepth = 8192;
 
     /// <summary>
     /// Whether the kernel takes a layer of <paramref name="pixels"/> rows of <paramref name="depth"/> values: with
@@ -67,6 +67,12 @@ internal static class PackedGemm
         if (filters is not null && (filters.Width != UnitWidth || filters.Depth != rows.Depth || filters.Outputs != outputs))
         {
             filters = null;
+        }
+
+        if (filters is not null && !filters.Matches(multipliers, shifts))
+        {
+            // A cheap guard against passing another layer's packed filters (they would be used instead of the weights).
+            throw new ArgumentException("the packed filters were made for a layer with other multipliers or shifts", nameof(filters));
         }
 #if NET9_0_OR_GREATER
         if (UseVnni && AvxVnni.IsSupported)

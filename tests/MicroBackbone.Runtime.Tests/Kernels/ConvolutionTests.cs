@@ -80,6 +80,24 @@ public class ConvolutionTests
             new Window2D(1, 1), inQ.ZeroPoint, input, weights, folded, m, s, p.OutputOffset, p.Clamp.Min, p.Clamp.Max, output));
     }
 
+    [Fact]
+    public void PackedFiltersOfAnotherLayerAreRefused()
+    {
+        var rnd = new RandomData(250);
+        sbyte[] input = rnd.Int8(16 * 8);
+        sbyte[] weights = rnd.Weights(8 * 8);
+        int[] bias = rnd.Bias(8);
+        int[] m = Enumerable.Repeat(1 << 30, 8).ToArray();
+        int[] shifts = Enumerable.Repeat(-3, 8).ToArray();
+        int[] otherShifts = Enumerable.Repeat(-4, 8).ToArray();
+        PackedFilters other = PackedFilters.Create(weights, 8, bias, m, otherShifts);
+        var output = new sbyte[16 * 8];
+        if (PackedGemm.UnitWidth != 0)
+        {
+            Assert.Throws<ArgumentException>(() => PointwiseConv2D.Run(16, 8, 8, input, weights, bias, m, shifts, 0, -128, 127, output, other));
+        }
+    }
+
     [Theory]
     // n, h, w, c, kh, kw, sh, sw, dh, dw, pt, pl, pb, pr
     [InlineData(1, 8, 8, 32, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1)]
