@@ -61,11 +61,11 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    /// <summary>MBC007: the generated class would not compile because the runtime kernels are missing.</summary>
+    /// <summary>MBC007: the generated class would not compile because the runtime kernels are missing or older than 1.1.</summary>
     public static readonly DiagnosticDescriptor RuntimeNotReferenced = new(
         "MBC007",
         "MicroBackbone.Runtime not referenced",
-        "Class '{0}' needs the MicroBackbone.Runtime package (the generated code calls its kernels); add a reference to it",
+        "Class '{0}' needs the MicroBackbone.Runtime package, version 1.1.0 or later (the generated code calls its kernels); add or update the reference",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);

@@ -34,7 +34,7 @@ public sealed class MicroModelGenerator : IIncrementalGenerator
         public const string Sources = "MicroModel.Sources";
     }
 
-    private const string RuntimeProbeType = "MicroBackbone.Runtime.Conv2D";
+    private const string RuntimeProbeType = "MicroBackbone.Runtime.PackedFilters";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)

@@ -26,7 +26,7 @@ public class LocalFeedInstallTests
             // Incremental: the test build already built the generator and the runtime's net10.0 target.
             Dotnet(repo, "pack", "generators/MicroBackbone.Generators/MicroBackbone.Generators.csproj", "-c", Configuration, "-o", feed);
             Dotnet(repo, "pack", "runtime/MicroBackbone.Runtime/MicroBackbone.Runtime.csproj", "-c", Configuration, "-o", feed);
-            Assert.True(File.Exists(Path.Combine(feed, "MicroBackbone.Generators.0.1.0.nupkg")));
+            Assert.True(File.Exists(Path.Combine(feed, "MicroBackbone.Generators.0.2.0.nupkg")));
             var runtimeVersion = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "MicroBackbone.Runtime.*.nupkg").Single())
                 .Substring("MicroBackbone.Runtime.".Length);
 
@@ -48,7 +48,7 @@ public class LocalFeedInstallTests
                     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="MicroBackbone.Generators" Version="0.1.0" />
+                    <PackageReference Include="MicroBackbone.Generators" Version="0.2.0" />
                     <PackageReference Include="MicroBackbone.Runtime" Version="{runtimeVersion}" />
                     <AdditionalFiles Include="edge_nano.mbir" />
                   </ItemGroup>
