@@ -63,7 +63,7 @@ internal static class PackedGemm
         int activationMin, int activationMax, Span<sbyte> output, PackedFilters? filters)
         where TRows : struct, IGemmRows
     {
-        var stage = new OutputStage8(outputZeroPoint, activationMin, activationMax);
+        var stage = new GemmOutputStage(outputZeroPoint, activationMin, activationMax);
         if (filters is not null && (filters.Width != UnitWidth || filters.Depth != rows.Depth || filters.Outputs != outputs))
         {
             filters = null;
@@ -100,7 +100,7 @@ internal static class PackedGemm
     }
 
     private static void Run<TRows, TUnit>(ref TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights,
-        ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, OutputStage8 stage, Span<sbyte> output,
+        ReadOnlySpan<int> foldedBias, ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts, GemmOutputStage stage, Span<sbyte> output,
         PackedFilters? filters)
         where TRows : struct, IGemmRows
         where TUnit : struct, IGemmUnit
@@ -134,7 +134,7 @@ internal static class PackedGemm
 
     /// <summary>Every pixel times one packed chunk of outputs [o0, o0 + count).</summary>
     private static void Pixels<TRows, TUnit>(ref TRows rows, int pixels, int outputs, ReadOnlySpan<sbyte> input, int o0, int count,
-        int padded, ReadOnlySpan<int> packed, ReadOnlySpan<int> bias, ReadOnlySpan<int> m, ReadOnlySpan<int> s, OutputStage8 stage,
+        int padded, ReadOnlySpan<int> packed, ReadOnlySpan<int> bias, ReadOnlySpan<int> m, ReadOnlySpan<int> s, GemmOutputStage stage,
         Span<sbyte> output, Span<int> staged, Span<sbyte> scratch, Span<int> sums)
         where TRows : struct, IGemmRows
         where TUnit : struct, IGemmUnit
@@ -202,7 +202,7 @@ internal static class PackedGemm
     /// then needs few registers, so the JIT keeps the dot-product accumulators in registers with or without profile data.
     /// </summary>
     private static void Block<TUnit>(ReadOnlySpan<int> staged, int units, int rows, ReadOnlySpan<int> packed, int padded, int count,
-        ReadOnlySpan<int> bias, ReadOnlySpan<int> m, ReadOnlySpan<int> s, OutputStage8 stage, Span<sbyte> output, int rowStride,
+        ReadOnlySpan<int> bias, ReadOnlySpan<int> m, ReadOnlySpan<int> s, GemmOutputStage stage, Span<sbyte> output, int rowStride,
         Span<int> sums)
         where TUnit : struct, IGemmUnit
     {
@@ -260,14 +260,14 @@ internal static class PackedGemm
 
     internal static int UnitCount(int depth, int width) => (depth + width - 1) / width;
 
-    /// <summary>Requantizes 8 accumulators with per-lane multipliers and stores the first <c>lanes</c> of them.</summary>
-    private readonly struct OutputStage8
+    /// <summary>The GEMM's output stage: requantize a vector of sums per channel, add the zero point, clamp, store as int8.</summary>
+    private readonly struct GemmOutputStage
     {
         private readonly Vector256<int> zeroPoint;
         private readonly Vector256<int> min;
         private readonly Vector256<int> max;
 
-        public OutputStage8(int zeroPoint, int min, int max)
+        public GemmOutputStage(int zeroPoint, int min, int max)
         {
             this.zeroPoint = Vector256.Create(zeroPoint);
             this.min = Vector256.Create(min);
@@ -284,6 +284,7 @@ internal static class PackedGemm
             Avx512F.ConvertToVector128SByte(r).StoreUnsafe(ref MemoryMarshal.GetReference(destination));
         }
 
+        /// <summary>Requantizes 8 outputs and stores the first <paramref name="lanes"/> of them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store(Vector256<int> acc, in ChannelRequantization channels, Span<sbyte> destination, int lanes)
         {
