@@ -7,7 +7,7 @@ namespace MicroBackbone.Samples.RaspberryPi;
 /// <param name="InputSize">Model input side; must be the compiled model's.</param>
 /// <param name="Dataset">Dataset the model was trained on (its normalisation and class names).</param>
 /// <param name="Runs">Timed inferences for the latency figure.</param>
-/// <param name="Warmup">Untimed inferences before timing.</param>
+/// <param name="Warmup">Untimed inferences before timing (at least; warm-up also lasts at least one second unless 0).</param>
 /// <param name="Invert">Invert gray levels (dark item on a light background).</param>
 /// <param name="Top">How many classes to list.</param>
 public sealed record ClassifyOptions(string Image, int InputSize, string Dataset, int Runs, int Warmup, bool Invert, int Top)

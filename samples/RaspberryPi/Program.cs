@@ -60,17 +60,22 @@ public static class Program
             output.WriteLine(string.Format(invariant, "  {0,-12} {1,8:P2}  logit {2,8:F3}", EdgeNano.ClassNames[c], probabilities[c], logits[c]));
         }
         output.WriteLine(string.Format(invariant,
-            "latency     {0:F4} ms mean, {1:F4} ms median, {2:F4} ms p90 ({3} runs after {4} warm-up; Stopwatch, batch 1, 1 thread)",
+            "latency     {0:F4} ms mean, {1:F4} ms median, {2:F4} ms p90 ({3} runs after {4}+ warm-up runs and 1 s; Stopwatch, batch 1, 1 thread)",
             latency.MeanMs, latency.MedianMs, latency.P90Ms, options.Runs, options.Warmup));
         output.WriteLine($"allocated   {latency.AllocatedBytes} bytes during the timed runs; arena {EdgeNano.ArenaBytes} bytes");
         return 0;
     }
 
-    /// <summary>Times <paramref name="runs"/> calls of <c>Predict</c> after <paramref name="warmup"/> untimed ones.</summary>
+    /// <summary>
+    /// Times <paramref name="runs"/> calls of <c>Predict</c> after <paramref name="warmup"/> untimed ones, and after at
+    /// least one second of untimed calls: the JIT recompiles hot kernels with full optimizations (tiered compilation)
+    /// only after they have run for a while, and the timings are meant to be of that steady state.
+    /// </summary>
     public static LatencySummary Measure(EdgeNano model, ReadOnlySpan<float> input, int warmup, int runs)
     {
         ArgumentNullException.ThrowIfNull(model);
-        for (int i = 0; i < warmup; i++)
+        long warmupStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < warmup || (warmup > 0 && Stopwatch.GetElapsedTime(warmupStart) < TimeSpan.FromSeconds(1)); i++)
         {
             model.Predict(input);
         }
