@@ -48,7 +48,7 @@ public sealed class PackedFilters
     /// Lays out <paramref name="outputs"/> filters of <c>weights.Length / outputs</c> values each ([outputs, depth]
     /// or OHWI weights) with their per-output folded bias, multipliers and shifts, as the convolution calls take them.
     /// A call given the result computes with this copy, not with its own weights and bias: pass it only to the layer
-    /// it was made from (a call with other multipliers or shifts throws).
+    /// it was made from (a call with another shape, other multipliers or other shifts throws).
     /// </summary>
     public static PackedFilters Create(ReadOnlySpan<sbyte> weights, int outputs, ReadOnlySpan<int> foldedBias,
         ReadOnlySpan<int> multipliers, ReadOnlySpan<int> shifts)

@@ -64,15 +64,18 @@ internal static class PackedGemm
         where TRows : struct, IGemmRows
     {
         var stage = new GemmOutputStage(outputZeroPoint, activationMin, activationMax);
-        if (filters is not null && (filters.Width != UnitWidth || filters.Depth != rows.Depth || filters.Outputs != outputs))
+        if (filters is not null && filters.Width != UnitWidth)
         {
+            // Packed for another engine (e.g. made before a test switched engines): pack per call instead.
             filters = null;
         }
 
-        if (filters is not null && !filters.Matches(multipliers, shifts))
+        if (filters is not null && (filters.Depth != rows.Depth || filters.Outputs != outputs || !filters.Matches(multipliers, shifts)))
         {
             // A cheap guard against passing another layer's packed filters (they would be used instead of the weights).
-            throw new ArgumentException("the packed filters were made for a layer with other multipliers or shifts", nameof(filters));
+            throw new ArgumentException(
+                $"the packed filters ({filters.Outputs} filters of {filters.Depth}) were made for another layer ({outputs} filters of {rows.Depth})",
+                nameof(filters));
         }
 #if NET9_0_OR_GREATER
         if (UseVnni && AvxVnni.IsSupported)
@@ -118,6 +121,12 @@ internal static class PackedGemm
         }
 
         int chunk = Math.Min((outputs + 7) & ~7, MaxPackedUnits / units / 8 * 8);
+        if (chunk < 8)
+        {
+            // Applies keeps such layers away; this keeps a future caller from looping forever.
+            throw new InvalidOperationException($"a row of {depth} values does not fit one packing pass");
+        }
+
         Span<int> packed = stackalloc int[units * chunk];
         Span<int> bias = stackalloc int[chunk];
         Span<int> m = stackalloc int[chunk];

@@ -92,9 +92,13 @@ public class ConvolutionTests
         int[] otherShifts = Enumerable.Repeat(-4, 8).ToArray();
         PackedFilters other = PackedFilters.Create(weights, 8, bias, m, otherShifts);
         var output = new sbyte[16 * 8];
+        PackedFilters wider = PackedFilters.Create(rnd.Weights(8 * 4096), 8, bias, m, shifts);
         if (PackedGemm.UnitWidth != 0)
         {
             Assert.Throws<ArgumentException>(() => PointwiseConv2D.Run(16, 8, 8, input, weights, bias, m, shifts, 0, -128, 127, output, other));
+            // Another shape (here deeper than one packing pass holds) is refused too, even for a single pixel.
+            Assert.Throws<ArgumentException>(() => PointwiseConv2D.Run(1, 8, 8, input.AsSpan(0, 8), weights, bias, m, shifts, 0, -128, 127,
+                output.AsSpan(0, 8), wider));
         }
     }
 
