@@ -5,13 +5,13 @@ using System.Runtime.Intrinsics.X86;
 namespace MicroBackbone.Runtime;
 
 /// <summary>
-/// <see cref="FixedPointVector.MultiplyByQuantizedMultiplier(Vector256{int}, Vector256{int}, Vector256{int})"/> for 8
-/// channels, with everything that depends only on the multipliers and shifts worked out once for the pixels.
+/// TFLite's MultiplyByQuantizedMultiplier on 8 lanes (AVX2) with a multiplier and shift per lane, everything that
+/// depends only on them worked out at construction: kernels build one per block of 8 channels and apply it to many
+/// pixels. <see cref="FixedPointVector"/>'s per-lane form is this, built and applied once.
 /// </summary>
 internal readonly struct ChannelRequantization
 {
     private readonly Vector256<int> multiplier;
-    private readonly Vector256<int> multiplierOdd;
     private readonly Vector256<uint> left;
     private readonly Vector256<uint> right;
     private readonly Vector256<int> mask;
@@ -21,7 +21,6 @@ internal readonly struct ChannelRequantization
     public ChannelRequantization(Vector256<int> multipliers, Vector256<int> shifts)
     {
         multiplier = multipliers;
-        multiplierOdd = Avx2.ShiftRightLogical(multipliers.AsInt64(), 32).AsInt32();
         left = Vector256.Max(shifts, Vector256<int>.Zero).AsUInt32();
         right = Vector256.Max(-shifts, Vector256<int>.Zero).AsUInt32();
         mask = Avx2.ShiftLeftLogicalVariable(Vector256.Create(1), right) - Vector256.Create(1);
@@ -31,14 +30,7 @@ internal readonly struct ChannelRequantization
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<int> MultiplyByQuantizedMultiplier(Vector256<int> x)
     {
-        x = Avx2.ShiftLeftLogicalVariable(x, left);
-        // Saturating rounding doubling high multiply: bits 31..62 of x * M + 2^30 per lane (even and odd lanes apart).
-        Vector256<long> round = Vector256.Create(1L << 30);
-        Vector256<long> even = Avx2.Multiply(x, multiplier) + round;
-        Vector256<long> odd = Avx2.Multiply(Avx2.ShiftRightLogical(x.AsInt64(), 32).AsInt32(), multiplierOdd) + round;
-        Vector256<int> high = (Avx2.ShiftRightLogical(even, 31) & Vector256.Create(0xFFFFFFFFL)
-            | (Avx2.ShiftLeftLogical(odd, 1) & Vector256.Create(unchecked((long)0xFFFFFFFF00000000UL)))).AsInt32();
-        high += Vector256.Equals(high, Vector256.Create(int.MinValue));
+        Vector256<int> high = FixedPointVector.SaturatingRoundingDoublingHighMul(Avx2.ShiftLeftLogicalVariable(x, left), multiplier);
         // Rounding divide by 2^right, halves away from zero.
         Vector256<int> threshold = halfMask - Vector256.ShiftRightArithmetic(high, 31);
         return Avx2.ShiftRightArithmeticVariable(high, right) - Vector256.GreaterThan(high & mask, threshold);
@@ -46,8 +38,8 @@ internal readonly struct ChannelRequantization
 }
 
 /// <summary>
-/// <see cref="ChannelRequantization"/> over 16 lanes (AVX-512): two sets of 8 channels, or the same 8 channels for two
-/// pixels, in one pass; the same instructions on wider registers, so the same bits.
+/// <see cref="ChannelRequantization"/> over 16 lanes (AVX-512): 16 channels of a convolution, or one multiplier for every
+/// lane (elementwise kernels); the same instructions on wider registers, so the same bits.
 /// </summary>
 internal readonly struct ChannelRequantization16
 {

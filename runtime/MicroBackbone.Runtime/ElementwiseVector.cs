@@ -1,12 +1,65 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace MicroBackbone.Runtime;
 
-/// <summary>Widening loads and narrowing stores of 16 int8 values as four int32 vectors, for elementwise kernels.</summary>
+/// <summary>
+/// The elementwise kernels' loop (<see cref="Apply"/>) and its widening loads and narrowing stores of 16 int8 values.
+/// </summary>
 internal static class ElementwiseVector
 {
+    /// <summary>
+    /// output[i] = op(input1[i], input2[i]) over equal lengths: 16 values per step at the widest width this machine has
+    /// (16, 8 or 4 int32 lanes), then the tail element by element. Every width gives the same bytes.
+    /// </summary>
+    public static void Apply<TOperation>(in TOperation op, ReadOnlySpan<sbyte> input1, ReadOnlySpan<sbyte> input2, Span<sbyte> output)
+        where TOperation : struct, IElementwiseOperation
+    {
+        ref sbyte a = ref MemoryMarshal.GetReference(input1);
+        ref sbyte b = ref MemoryMarshal.GetReference(input2);
+        ref sbyte o = ref MemoryMarshal.GetReference(output);
+        int length = output.Length;
+        int i = 0;
+        if (Widest)
+        {
+            Vector512<int> min = Vector512.Create(op.ActivationMin);
+            Vector512<int> max = Vector512.Create(op.ActivationMax);
+            for (; i <= length - 16; i += 16)
+            {
+                Store16(op.Lanes(Load16Wide(ref a, i), Load16Wide(ref b, i)), min, max, ref o, i);
+            }
+        }
+        else if (Wide)
+        {
+            Vector256<int> min = Vector256.Create(op.ActivationMin);
+            Vector256<int> max = Vector256.Create(op.ActivationMax);
+            for (; i <= length - 16; i += 16)
+            {
+                Load16(ref a, i, out Vector256<int> a0, out Vector256<int> a1);
+                Load16(ref b, i, out Vector256<int> b0, out Vector256<int> b1);
+                Store16(op.Lanes(a0, b0), op.Lanes(a1, b1), min, max, ref o, i);
+            }
+        }
+        else if (Enabled)
+        {
+            Vector128<int> min = Vector128.Create(op.ActivationMin);
+            Vector128<int> max = Vector128.Create(op.ActivationMax);
+            for (; i <= length - 16; i += 16)
+            {
+                Load16(ref a, i, out Vector128<int> a0, out Vector128<int> a1, out Vector128<int> a2, out Vector128<int> a3);
+                Load16(ref b, i, out Vector128<int> b0, out Vector128<int> b1, out Vector128<int> b2, out Vector128<int> b3);
+                Store16(op.Lanes(a0, b0), op.Lanes(a1, b1), op.Lanes(a2, b2), op.Lanes(a3, b3), min, max, ref o, i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref o, i) = op.Element(Unsafe.Add(ref a, i), Unsafe.Add(ref b, i));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Load16(ref sbyte source, int offset, out Vector128<int> v0, out Vector128<int> v1, out Vector128<int> v2, out Vector128<int> v3)
     {

@@ -106,22 +106,8 @@ public static class FixedPointVector
 
     /// <summary>Lane-wise <see cref="FixedPointMath.MultiplyByQuantizedMultiplier"/> with one multiplier and shift, 16 lanes (AVX-512F only).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<int> MultiplyByQuantizedMultiplier(Vector512<int> x, int multiplier, int shift)
-    {
-        int leftShift = shift > 0 ? shift : 0;
-        int rightShift = shift > 0 ? 0 : -shift;
-        x = Vector512.ShiftLeft(x, leftShift);
-        Vector512<int> m = Vector512.Create(multiplier);
-        Vector512<long> round = Vector512.Create(1L << 30);
-        Vector512<long> even = Avx512F.Multiply(x, m) + round;
-        Vector512<long> odd = Avx512F.Multiply(Avx512F.ShiftRightLogical(x.AsInt64(), 32).AsInt32(), Avx512F.ShiftRightLogical(m.AsInt64(), 32).AsInt32()) + round;
-        Vector512<int> high = (Avx512F.ShiftRightLogical(even, 31) & Vector512.Create(0xFFFFFFFFL)
-            | (Avx512F.ShiftLeftLogical(odd, 1) & Vector512.Create(unchecked((long)0xFFFFFFFF00000000UL)))).AsInt32();
-        high += Vector512.Equals(high, Vector512.Create(int.MinValue));
-        Vector512<int> mask = Vector512.Create((int)((1L << rightShift) - 1));
-        Vector512<int> threshold = Vector512.ShiftRightArithmetic(mask, 1) - Vector512.ShiftRightArithmetic(high, 31);
-        return Vector512.ShiftRightArithmetic(high, rightShift) - Vector512.GreaterThan(high & mask, threshold);
-    }
+    public static Vector512<int> MultiplyByQuantizedMultiplier(Vector512<int> x, int multiplier, int shift) =>
+        new ChannelRequantization16(Vector512.Create(multiplier), Vector512.Create(shift)).MultiplyByQuantizedMultiplier(x);
 
     /// <summary>
     /// Lane-wise <see cref="FixedPointMath.MultiplyByQuantizedMultiplier"/> with a multiplier and shift per lane (the
@@ -168,12 +154,6 @@ public static class FixedPointVector
                 MultiplyByQuantizedMultiplier(x.GetUpper(), multipliers.GetUpper(), shifts.GetUpper()));
         }
 
-        Vector256<int> left = Vector256.Max(shifts, Vector256<int>.Zero);
-        Vector256<int> right = Vector256.Max(-shifts, Vector256<int>.Zero);
-        Vector256<int> one = Vector256.Create(1);
-        Vector256<int> high = SaturatingRoundingDoublingHighMul(Avx2.ShiftLeftLogicalVariable(x, left.AsUInt32()), multipliers);
-        Vector256<int> mask = Avx2.ShiftLeftLogicalVariable(one, right.AsUInt32()) - one;
-        Vector256<int> threshold = Vector256.ShiftRightArithmetic(mask, 1) - Vector256.ShiftRightArithmetic(high, 31);
-        return Avx2.ShiftRightArithmeticVariable(high, right.AsUInt32()) - Vector256.GreaterThan(high & mask, threshold);
+        return new ChannelRequantization(multipliers, shifts).MultiplyByQuantizedMultiplier(x);
     }
 }
