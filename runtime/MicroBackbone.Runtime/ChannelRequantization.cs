@@ -50,11 +50,8 @@ internal readonly struct ChannelRequantization16
     private readonly Vector512<int> mask;
     private readonly Vector512<int> halfMask;
 
-    /// <summary>Lets tests compare against the 8-lane form on machines with AVX-512.</summary>
-    internal static bool Enabled { get; set; } = true;
-
     /// <summary>Whether the 16-lane form runs on this machine.</summary>
-    public static bool IsSupported => Enabled && Avx512F.IsSupported;
+    public static bool IsSupported => RuntimeFeatures.UseAvx512 && Avx512F.IsSupported;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ChannelRequantization16(Vector512<int> multipliers, Vector512<int> shifts)

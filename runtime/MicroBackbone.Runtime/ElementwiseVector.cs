@@ -109,11 +109,8 @@ internal static class ElementwiseVector
     public static void Store16(Vector512<int> v, Vector512<int> min, Vector512<int> max, ref sbyte destination, int offset) =>
         Avx512F.ConvertToVector128SByte(Vector512.Min(Vector512.Max(v, min), max)).StoreUnsafe(ref destination, (nuint)offset);
 
-    /// <summary>Lets tests compare the 16-lane path with the 8-lane one on machines with AVX-512.</summary>
-    internal static bool AllowAvx512 { get; set; } = true;
-
     /// <summary>Whether elementwise kernels take their 16-lane (AVX-512F) path.</summary>
-    public static bool Widest => Wide && AllowAvx512 && Avx512F.IsSupported;
+    public static bool Widest => Wide && ChannelRequantization16.IsSupported;
 
     /// <summary>Whether elementwise kernels take their 8-lane (AVX2) path.</summary>
     public static bool Wide => Enabled && Avx2.IsSupported;

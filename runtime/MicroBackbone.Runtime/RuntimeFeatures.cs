@@ -15,4 +15,10 @@ public static class RuntimeFeatures
     /// </summary>
     public static bool UseVectorization { get; set; } = Vector128.IsHardwareAccelerated
         && !(AppContext.TryGetSwitch(DisableVectorizationSwitch, out bool disabled) && disabled);
+
+    /// <summary>
+    /// Whether kernels may use their 16-lane AVX-512 forms where the CPU has them (else the 8-lane AVX2 ones); tests
+    /// turn it off to check both forms give the same bytes.
+    /// </summary>
+    internal static bool UseAvx512 { get; set; } = true;
 }

@@ -33,7 +33,7 @@ internal static class BothPaths
         (T[] vector, T[] scalar) = Run(length, kernel);
         Assert.Equal(expected, scalar);
         Assert.Equal(expected, vector);
-        ElementwiseVector.AllowAvx512 = false;
+        RuntimeFeatures.UseAvx512 = false;
         try
         {
             (T[] narrower, _) = Run(length, kernel);
@@ -41,7 +41,7 @@ internal static class BothPaths
         }
         finally
         {
-            ElementwiseVector.AllowAvx512 = true;
+            RuntimeFeatures.UseAvx512 = true;
         }
     }
 }

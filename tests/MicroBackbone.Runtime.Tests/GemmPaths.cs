@@ -18,7 +18,7 @@ internal static class GemmPaths
             {
                 PackedGemm.Enabled = enabled;
                 PackedGemm.UseVnni = vnni;
-                ChannelRequantization16.Enabled = wide;
+                RuntimeFeatures.UseAvx512 = wide;
                 check(false);
                 check(true);
             }
@@ -27,7 +27,7 @@ internal static class GemmPaths
         {
             PackedGemm.Enabled = true;
             PackedGemm.UseVnni = true;
-            ChannelRequantization16.Enabled = true;
+            RuntimeFeatures.UseAvx512 = true;
         }
     }
 }
