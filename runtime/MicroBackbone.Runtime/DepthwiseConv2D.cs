@@ -105,23 +105,39 @@ public static class DepthwiseConv2D
     }
 
     /// <summary>Writes each tap's input offset (channel 0) or -1 for a padded tap; returns true when no tap is padded.</summary>
-    private static bool FillTapOffsets(TensorShape shape, Window2D window, int n, int inY0, int inX0, Span<int> table)
+    internal static bool FillTapOffsets(TensorShape shape, Window2D window, int n, int inY0, int inX0, Span<int> table)
     {
-        bool interior = true;
+        int kh = window.KernelHeight;
+        int kw = window.KernelWidth;
         int t = 0;
-        for (int ky = 0; ky < window.KernelHeight; ky++)
+        if (inY0 >= 0 && inY0 + ((kh - 1) * window.DilationHeight) < shape.Height && inX0 >= 0
+            && inX0 + ((kw - 1) * window.DilationWidth) < shape.Width)
+        {
+            // The whole window is inside the input (most pixels): offsets step by fixed amounts.
+            int step = window.DilationWidth * shape.Channels;
+            for (int ky = 0; ky < kh; ky++)
+            {
+                int offset = shape.Offset(n, inY0 + (ky * window.DilationHeight), inX0, 0);
+                for (int kx = 0; kx < kw; kx++)
+                {
+                    table[t++] = offset + (kx * step);
+                }
+            }
+
+            return true;
+        }
+
+        for (int ky = 0; ky < kh; ky++)
         {
             int iy = inY0 + (ky * window.DilationHeight);
-            for (int kx = 0; kx < window.KernelWidth; kx++)
+            for (int kx = 0; kx < kw; kx++)
             {
                 int ix = inX0 + (kx * window.DilationWidth);
-                bool inside = iy >= 0 && iy < shape.Height && ix >= 0 && ix < shape.Width;
-                interior &= inside;
-                table[t++] = inside ? shape.Offset(n, iy, ix, 0) : -1;
+                table[t++] = (uint)iy < (uint)shape.Height && (uint)ix < (uint)shape.Width ? shape.Offset(n, iy, ix, 0) : -1;
             }
         }
 
-        return interior;
+        return false;
     }
 
     /// <summary>16 channels of one pixel: bias + sum over taps of w * x, with int16 products widened into int32 lanes.</summary>

@@ -85,47 +85,12 @@ internal static class DepthwisePairs
     private static void FillRowOffsets(TensorShape shape, Window2D window, int n, int y, int width, int stride, Span<int> offsets)
     {
         int inY0 = (y * window.StrideHeight) - window.PadTop;
-        int kh = window.KernelHeight;
-        int kw = window.KernelWidth;
-        int taps = kh * kw;
-        bool rowsInside = inY0 >= 0 && inY0 + ((kh - 1) * window.DilationHeight) < shape.Height;
-        int spanX = (kw - 1) * window.DilationWidth;
-        ref int o = ref MemoryMarshal.GetReference(offsets);
+        int taps = window.KernelHeight * window.KernelWidth;
         for (int x = 0; x < width; x++)
         {
-            int inX0 = (x * window.StrideWidth) - window.PadLeft;
-            ref int pixel = ref Unsafe.Add(ref o, x * stride);
-            if (rowsInside && inX0 >= 0 && inX0 + spanX < shape.Width)
-            {
-                // The whole window is inside the input (most pixels): offsets step by fixed amounts.
-                int t = 0;
-                for (int ky = 0; ky < kh; ky++)
-                {
-                    int offset = shape.Offset(n, inY0 + (ky * window.DilationHeight), inX0, 0);
-                    for (int kx = 0; kx < kw; kx++)
-                    {
-                        Unsafe.Add(ref pixel, t++) = offset + (kx * window.DilationWidth * shape.Channels);
-                    }
-                }
-            }
-            else
-            {
-                int t = 0;
-                for (int ky = 0; ky < kh; ky++)
-                {
-                    int iy = inY0 + (ky * window.DilationHeight);
-                    for (int kx = 0; kx < kw; kx++)
-                    {
-                        int ix = inX0 + (kx * window.DilationWidth);
-                        Unsafe.Add(ref pixel, t++) = (uint)iy < (uint)shape.Height && (uint)ix < (uint)shape.Width ? shape.Offset(n, iy, ix, 0) : -1;
-                    }
-                }
-            }
-
-            for (int t = taps; t < stride; t++)
-            {
-                Unsafe.Add(ref pixel, t) = -1;
-            }
+            Span<int> pixel = offsets.Slice(x * stride, stride);
+            DepthwiseConv2D.FillTapOffsets(shape, window, n, inY0, (x * window.StrideWidth) - window.PadLeft, pixel);
+            pixel.Slice(taps).Fill(-1);
         }
     }
 
