@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MicroBackbone.Generators.Tests.Support;
 using MicroBackbone.Samples.RaspberryPi;
 using SkiaSharp;
 
@@ -97,23 +98,11 @@ public class RaspberryPiSampleTests
     [Fact]
     public void Normalisation_matches_the_shipped_dataset_config()
     {
-        string yaml = File.ReadAllText(Path.Combine(RepositoryRoot(), "compiler/MicroBackbone.Compiler/config/datasets.yaml"));
+        string yaml = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "compiler/MicroBackbone.Compiler/config/datasets.yaml"));
         string block = yaml[yaml.IndexOf("- name: fashion-mnist", StringComparison.Ordinal)..];
         double Value(string key) => double.Parse(
             Regex.Match(block, key + @": \[([0-9.]+)\]").Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.Equal(Value("mean"), DatasetNormalization.FashionMnist.Mean);
         Assert.Equal(Value("std"), DatasetNormalization.FashionMnist.Std);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder != null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "MicroBackbone.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("no MicroBackbone.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -1,6 +1,7 @@
 using MicroBackbone.Ir.Format;
 using MicroBackbone.Ir.Passes;
 using MicroBackbone.Ir.Reference;
+using MicroBackbone.Generators.Tests.Support;
 using MicroBackbone.Runtime;
 using MicroBackbone.Samples.RaspberryPi;
 
@@ -19,13 +20,7 @@ public class ShippedModelBitExactTests
     [InlineData(false)]
     public void Generated_edge_nano_equals_the_int8_interpreter(bool vectorized)
     {
-        string repo = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(repo, "MicroBackbone.sln")))
-        {
-            repo = Path.GetDirectoryName(repo)!;
-        }
-
-        string mbir = File.ReadAllText(Path.Combine(repo, "samples", "RaspberryPi", "edge_nano.mbir"));
+        string mbir = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "RaspberryPi", "edge_nano.mbir"));
         var interpreter = new Int8Interpreter(EdgeQuantization.Strip(MbirReader.Read(mbir, "edge_nano.mbir")));
         var random = new Random(7);
         var model = new EdgeNano();

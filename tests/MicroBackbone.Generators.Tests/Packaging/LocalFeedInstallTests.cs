@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MicroBackbone.Generators.Tests.Support;
 
 namespace MicroBackbone.Generators.Tests.Packaging;
 
@@ -18,7 +19,7 @@ public class LocalFeedInstallTests
     [Fact]
     public void Packed_generator_and_runtime_build_and_run_a_fresh_app()
     {
-        var repo = RepoRoot();
+        var repo = RepositoryRoot.Path;
         var root = Directory.CreateTempSubdirectory("mb-feed-test-").FullName;
         try
         {
@@ -92,16 +93,5 @@ public class LocalFeedInstallTests
         var text = stdout.Result + stderr.Result;
         Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{text}");
         return text;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MicroBackbone.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("MicroBackbone.sln not found above " + AppContext.BaseDirectory);
     }
 }
