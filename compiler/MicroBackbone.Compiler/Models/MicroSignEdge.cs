@@ -13,7 +13,7 @@ public sealed class MicroSignEdge : nn.Module<Tensor, Tensor>
 {
     // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
     private readonly ConvBn stem;
-    private readonly ModuleList<RsdStage> stages;
+    private readonly ModuleList<BlockStage<RsdBlock>> stages;
     private readonly ConvBn head;
     private readonly Linear classifier;
 
@@ -26,7 +26,7 @@ public sealed class MicroSignEdge : nn.Module<Tensor, Tensor>
             stride: architecture.StemStride, relu: true);
         IReadOnlyList<BlockShape> blocks = architecture.BlockShapes();
         stages = nn.ModuleList(Enumerable.Range(0, architecture.Stages.Count)
-            .Select(s => new RsdStage(blocks.Where(b => b.Stage == s), architecture.SeGroups))
+            .Select(s => new BlockStage<RsdBlock>(blocks.Where(b => b.Stage == s).Select(b => new RsdBlock(b, architecture.SeGroups))))
             .ToArray());
         head = new ConvBn(architecture.FinalChannels, architecture.HeadChannels, kernel: 1, stride: 1, relu: true);
         classifier = nn.Linear(architecture.HeadChannels, architecture.NumClasses);
@@ -40,7 +40,7 @@ public sealed class MicroSignEdge : nn.Module<Tensor, Tensor>
     public ConvBn Stem => stem;
 
     /// <summary>The stages (<c>stages.0</c>, <c>stages.1</c>, ...).</summary>
-    public ModuleList<RsdStage> Stages => stages;
+    public ModuleList<BlockStage<RsdBlock>> Stages => stages;
 
     /// <summary>The 1x1 head conv with BN and ReLU (<c>head</c>).</summary>
     public ConvBn Head => head;
@@ -52,7 +52,7 @@ public sealed class MicroSignEdge : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         Tensor x = Stem.forward(input);
-        foreach (RsdStage stage in Stages)
+        foreach (BlockStage<RsdBlock> stage in Stages)
         {
             x = stage.forward(x);
         }

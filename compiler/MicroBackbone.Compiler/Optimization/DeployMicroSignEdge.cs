@@ -19,7 +19,7 @@ public sealed class DeployMicroSignEdge : nn.Module<Tensor, Tensor>
 
     // RegisterComponents names submodules after these fields, so the field names are the state-dict names.
     private readonly Conv2d stem;
-    private readonly ModuleList<DeployRsdStage> stages;
+    private readonly ModuleList<BlockStage<DeployRsdBlock>> stages;
     private readonly Conv2d head;
     private readonly Linear classifier;
 
@@ -32,7 +32,7 @@ public sealed class DeployMicroSignEdge : nn.Module<Tensor, Tensor>
             padding: 1, bias: true);
         IReadOnlyList<BlockShape> blocks = architecture.BlockShapes();
         stages = nn.ModuleList(Enumerable.Range(0, architecture.Stages.Count)
-            .Select(s => new DeployRsdStage(blocks.Where(b => b.Stage == s), architecture.SeGroups))
+            .Select(s => new BlockStage<DeployRsdBlock>(blocks.Where(b => b.Stage == s).Select(b => new DeployRsdBlock(b, architecture.SeGroups))))
             .ToArray());
         head = nn.Conv2d(architecture.FinalChannels, architecture.HeadChannels, 1, bias: true);
         classifier = nn.Linear(architecture.HeadChannels, architecture.NumClasses);
@@ -46,7 +46,7 @@ public sealed class DeployMicroSignEdge : nn.Module<Tensor, Tensor>
     public Conv2d Stem => stem;
 
     /// <summary>The stages (<c>stages.0</c>, <c>stages.1</c>, ...).</summary>
-    public ModuleList<DeployRsdStage> Stages => stages;
+    public ModuleList<BlockStage<DeployRsdBlock>> Stages => stages;
 
     /// <summary>The 1x1 head conv with bias, followed by ReLU (<c>head</c>).</summary>
     public Conv2d Head => head;
@@ -58,7 +58,7 @@ public sealed class DeployMicroSignEdge : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         Tensor x = nn.functional.relu(Stem.forward(input));
-        foreach (DeployRsdStage stage in Stages)
+        foreach (BlockStage<DeployRsdBlock> stage in Stages)
         {
             x = stage.forward(x);
         }
