@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MicroBackbone.Tests.Shared;
 
 namespace MicroBackbone.Runtime.Tests.Arm64;
 
@@ -7,7 +8,8 @@ namespace MicroBackbone.Runtime.Tests.Arm64;
 /// linux-arm64 and runs it under qemu-aarch64 as a Cortex-A72 (Pi 4: AdvSimd, no dot product) and as qemu's "max" CPU
 /// (with the Dp dot product, like the Pi 5's Cortex-A76). The scalar paths equal the IR reference (the other tests);
 /// here every vector path of arm64 must write the same bytes as the scalar one, kernel by kernel and for the generated
-/// edge_nano. Needs qemu-user and libc6-arm64-cross (<c>.ci/run</c> installs them).
+/// edge_nano. Needs qemu-user and the arm64 C and C++ runtimes (libc6-arm64-cross, libstdc++6-arm64-cross): the
+/// published app loads libstdc++; <c>.ci/run</c> installs them from <c>.ci/debian-packages</c>.
 /// </summary>
 public class QemuSelfCheckTests
 {
@@ -18,7 +20,10 @@ public class QemuSelfCheckTests
     [InlineData("max", true)]
     public void Arm64VectorPathsWriteTheScalarBytes(string cpu, bool dotProduct)
     {
-        string[] lines = Run("qemu-aarch64", ["-cpu", cpu, "-L", "/usr/aarch64-linux-gnu", Published.Value]);
+        string qemu = DebianPackages.Require("qemu-aarch64");
+        DebianPackages.Require("/usr/aarch64-linux-gnu/lib/libc.so.6");
+        DebianPackages.Require("/usr/aarch64-linux-gnu/lib/libstdc++.so.6");
+        string[] lines = Run(qemu, ["-cpu", cpu, "-L", "/usr/aarch64-linux-gnu", Published.Value]);
         Assert.StartsWith("Arm64, AdvSimd: True, Dp: " + dotProduct, lines[0]);
         Assert.Matches(@"^\d{3,} checks, 0 different$", lines[^1]);
     }
@@ -52,7 +57,7 @@ public class QemuSelfCheckTests
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"{program} is not installed ({e.Message}); .ci/run installs qemu-user and libc6-arm64-cross", e);
+            throw new InvalidOperationException($"{program} did not start ({e.Message})", e);
         }
 
         using (process)

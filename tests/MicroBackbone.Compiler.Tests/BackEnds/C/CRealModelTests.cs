@@ -24,7 +24,6 @@ public class CRealModelTests
     [InlineData("resnet18", 3)]
     public void GeneratedCMatchesTheReferenceInterpreter(string arch, int channels)
     {
-        Assert.True(CToolchain.Has("gcc"), "gcc is required");
         (nn.Module<Tensor, Tensor> model, ModelSpec spec) = TrainedLikeModels.Create(arch, 32, channels, 10, seed: 11);
         var dir = CToolchain.TempDir(arch);
         try

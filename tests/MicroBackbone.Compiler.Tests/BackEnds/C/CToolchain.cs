@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MicroBackbone.Tests.Shared;
 
 namespace MicroBackbone.Compiler.Tests.BackEnds.C;
 
@@ -7,9 +8,17 @@ internal static class CToolchain
 {
     public const string HostFlags = "-std=c99 -Wall -Wextra -Werror -pedantic";
 
-    /// <summary>Runs a process; returns exit code, stdout and stderr. Fails the test on a 60 s timeout.</summary>
+    /// <summary>
+    /// Runs a process; returns exit code, stdout and stderr. Fails the test on a 60 s timeout. A bare program name is a
+    /// tool from a Debian package and must be listed in <c>.ci/debian-packages</c>; a rooted path is a program the test built.
+    /// </summary>
     public static (int Code, string Out, string Err) Run(string file, string arguments, string workingDirectory, byte[]? stdin = null)
     {
+        if (!Path.IsPathRooted(file))
+        {
+            file = DebianPackages.Require(file);
+        }
+
         var start = new ProcessStartInfo(file, arguments)
         {
             WorkingDirectory = workingDirectory,
@@ -46,9 +55,4 @@ internal static class CToolchain
         Directory.CreateDirectory(dir);
         return dir;
     }
-
-    /// <summary>True when <paramref name="tool"/> is on PATH.</summary>
-    public static bool Has(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Any(dir => File.Exists(Path.Combine(dir, tool)));
 }
