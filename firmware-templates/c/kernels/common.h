@@ -4,16 +4,62 @@
 #include <stdint.h>
 #include <string.h>
 
-/* MB_KERNEL: kernels are force-inlined so that each layer's call sees its const parameter struct and the compiler
- * specializes loop bounds (and vectorizes dot products). Define MB_GENERIC_KERNELS to get one shared copy of each
- * kernel instead (smallest code). MB_INNER marks the shared inner loops that must be specialized with their caller. */
-#if defined(__GNUC__) && !defined(MB_GENERIC_KERNELS)
+/* MB_SCALAR_CORE: a core without SIMD that the compiler uses (RISC-V rv32imc as on the ESP32-C3, Xtensa, Cortex-M).
+ * Its kernels read int8 operands directly and keep blocks of accumulators in registers, where a SIMD host widens
+ * inputs to int16 for vector multiply-adds. On unless the target is a SIMD host (x86 SSE2, Arm NEON); define
+ * MB_SCALAR_CORE to 1 or 0 to choose. Both paths compute the same bits. */
+#if !defined(MB_SCALAR_CORE)
+#if defined(__SSE2__) || defined(__ARM_NEON)
+#define MB_SCALAR_CORE 0
+#else
+#define MB_SCALAR_CORE 1
+#endif
+#endif
+
+/* MB_KERNEL: on SIMD hosts kernels are force-inlined so that each layer's call sees its const parameter struct and
+ * the compiler specializes loop bounds (and vectorizes dot products); define MB_GENERIC_KERNELS to get one shared
+ * copy of each kernel instead. Scalar-core kernels are written for run-time shapes (register blocks, unrolled
+ * loops), so they always keep one shared copy: small code, and no slower. MB_INNER marks the shared inner loops. */
+#if defined(__GNUC__) && !defined(MB_GENERIC_KERNELS) && !MB_SCALAR_CORE
 #define MB_KERNEL static inline __attribute__((always_inline))
 #define MB_INNER static inline __attribute__((always_inline))
+#elif defined(__GNUC__)
+#define MB_KERNEL static __attribute__((noinline))
+#define MB_INNER static __attribute__((noinline))
 #else
 #define MB_KERNEL static
-#define MB_INNER static inline
+#define MB_INNER static
 #endif
+
+/* MB_HAVE_MULH: the core has a 32x32 -> high 32 bits multiply, so a 64-bit product is two instructions. The
+ * ESP8266's lx106 (Xtensa, call0 ABI) has none and its libgcc lacks __muldi3; there the product is assembled from
+ * four 16-bit multiplies. Define MB_HAVE_MULH to 1 or 0 to choose. */
+#if !defined(MB_HAVE_MULH)
+#if defined(__XTENSA__) && defined(__XTENSA_CALL0_ABI__)
+#define MB_HAVE_MULH 0
+#else
+#define MB_HAVE_MULH 1
+#endif
+#endif
+
+/* The 64-bit product a * b as its high word (signed) and low word. */
+static inline int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
+{
+#if MB_HAVE_MULH
+    const int64_t ab = (int64_t)a * (int64_t)b;
+    *lo = (uint32_t)ab;
+    return (int32_t)(ab >> 32);
+#else
+    /* a = ah * 2^16 + al and b likewise, with al, bl unsigned: the partial sums stay inside int32. */
+    const int32_t ah = a >> 16, bh = b >> 16;
+    const uint32_t al = (uint32_t)a & 0xffffu, bl = (uint32_t)b & 0xffffu;
+    const uint32_t ll = al * bl;
+    const int32_t mid1 = ah * (int32_t)bl + (int32_t)(ll >> 16);
+    const int32_t mid2 = (int32_t)al * bh + (mid1 & 0xffff);
+    *lo = (uint32_t)a * (uint32_t)b;
+    return ah * bh + (mid1 >> 16) + (mid2 >> 16);
+#endif
+}
 
 /* round(a * b / 2^31), ties away from zero; INT32_MIN * INT32_MIN saturates. Adding 2^30 and shifting (floor) equals
  * the reference's sign-dependent nudge followed by a truncating division, for either sign of a * b. */
@@ -22,15 +68,32 @@ static inline int32_t mb_srdhm(int32_t a, int32_t b)
     if (a == INT32_MIN && b == INT32_MIN) {
         return INT32_MAX;
     }
+#if MB_HAVE_MULH
     return (int32_t)(((int64_t)a * (int64_t)b + ((int64_t)1 << 30)) >> 31);
+#else
+    {
+        uint32_t lo, t;
+        int32_t hi = mb_mul64(a, b, &lo);
+        t = lo + 0x40000000u;
+        hi += t < lo;
+        return (int32_t)(((uint32_t)hi << 1) | (t >> 31));
+    }
+#endif
 }
 
-/* x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31]. floor((x + 2^(e-1) - [x < 0]) / 2^e)
- * is the reference's mask/threshold form in one add and one shift. */
+/* x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31]. On 64-bit cores
+ * floor((x + 2^(e-1) - [x < 0]) / 2^e) in one add and one shift; on 32-bit cores, where a 64-bit add and shift cost
+ * a dozen instructions, the reference's mask/threshold form in 32 bits. */
 static inline int32_t mb_rdivpot(int32_t x, int32_t exponent)
 {
+#if UINTPTR_MAX > 0xffffffffu
     const int64_t half = ((int64_t)1 << exponent) >> 1;
     return (int32_t)(((int64_t)x + half - (half != 0 && x < 0)) >> exponent);
+#else
+    const int32_t mask = (int32_t)(((uint32_t)1 << exponent) - 1u);
+    const int32_t threshold = (mask >> 1) + (x < 0);
+    return (x >> exponent) + ((x & mask) > threshold);
+#endif
 }
 
 /* x * multiplier * 2^shift / 2^31 with TFLite's double rounding (wrapping left shift first). Prepared multipliers
@@ -39,8 +102,13 @@ static inline int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shift)
 {
     const int32_t left = shift > 0 ? shift : 0;
     const int32_t right = shift > 0 ? 0 : -shift;
+#if MB_HAVE_MULH
+    /* The multiplier is never INT32_MIN, so the high multiply needs no saturation test. */
     const int64_t ab = (int64_t)(int32_t)((uint32_t)x << left) * (int64_t)multiplier;
     return mb_rdivpot((int32_t)((ab + ((int64_t)1 << 30)) >> 31), right);
+#else
+    return mb_rdivpot(mb_srdhm((int32_t)((uint32_t)x << left), multiplier), right);
+#endif
 }
 
 static inline int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
@@ -52,4 +120,46 @@ static inline int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
 static inline int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
     return (int8_t)mb_clamp(mb_mul_by_qm(acc, multiplier, shift) + zp, lo, hi);
+}
+
+/* One channel's requantization prepared once for many accumulators (mb_rq_apply). For a right shift r in [2, 23]
+ * the two roundings of mb_mul_by_qm and the output zero point fold into one add and one shift of the product's
+ * high word: out = (hi + sign + carry(lo + (sign ? -2^30 : 2^30)) + e) >> (r - 1), e = (2 * zp + 1) * 2^(r - 2),
+ * exact for every int32 accumulator and multiplier in [0, 2^31) (docs/INT8.md derives it); the sign of the
+ * accumulator stands in for the sign of the rounded product, which only differs where both round to 0. Other
+ * shifts (r1 < 0) take the general form. */
+typedef struct {
+    int32_t mult, shift, zp, e, r1;
+} mb_rq_t;
+
+static inline mb_rq_t mb_rq_prepare(int32_t mult, int32_t shift, int32_t zp)
+{
+    mb_rq_t q;
+    q.mult = mult;
+    q.shift = shift;
+    q.zp = zp;
+    if (shift <= -2 && shift >= -23) {
+        q.e = (2 * zp + 1) * ((int32_t)1 << (-shift - 2));
+        q.r1 = -shift - 1;
+    } else {
+        q.e = 0;
+        q.r1 = -1;
+    }
+    return q;
+}
+
+/* The fast form alone, for a channel with r1 >= 0: the requantized accumulator plus the zero point, unclamped. */
+static inline int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
+{
+    uint32_t lo, t;
+    const int32_t hi = mb_mul64(acc, q->mult, &lo);
+    const int32_t sign = acc >> 31;
+    t = lo + (0x40000000u ^ ((uint32_t)sign << 31));
+    return (hi + sign + (int32_t)(t < lo) + q->e) >> q->r1;
+}
+
+/* The requantized accumulator with the zero point added, before the activation clamp. */
+static inline int32_t mb_rq_apply(int32_t acc, const mb_rq_t *q)
+{
+    return q->r1 >= 0 ? mb_rq_apply_fast(acc, q) : mb_mul_by_qm(acc, q->mult, q->shift) + q->zp;
 }

@@ -5,7 +5,7 @@
 typedef struct {
     int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c;
     int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
-    int32_t k_pad, in_zp, out_zp, act_min, act_max;
+    int32_t k_pad, gather, in_zp, out_zp, act_min, act_max;
     const int8_t *weights;
     const int32_t *bias;
     const int32_t *mult;
@@ -14,6 +14,44 @@ typedef struct {
 
 MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
+#if MB_SCALAR_CORE
+    /* Gathers the receptive fields of up to `gather` output pixels as int8 rows (padded taps hold the input zero
+     * point, which the folded bias expects), then multiplies them by all filters at once. */
+    const int32_t ic = p->in_c;
+    const int32_t k = p->k_h * p->k_w * ic;
+    const int32_t pixels = p->out_h * p->out_w;
+    int8_t *rows = (int8_t *)patch;
+    int32_t n, px, ky, kx, c;
+    for (n = 0; n < p->batches; ++n) {
+        const int8_t *in_b = in + n * p->in_h * p->in_w * ic;
+        for (px = 0; px < pixels; px += p->gather) {
+            const int32_t count = pixels - px < p->gather ? pixels - px : p->gather;
+            int32_t g;
+            for (g = 0; g < count; ++g) {
+                const int32_t oy = (px + g) / p->out_w, ox = (px + g) % p->out_w;
+                int8_t *dst = rows + g * k;
+                for (ky = 0; ky < p->k_h; ++ky) {
+                    const int32_t iy = oy * p->stride_h - p->pad_top + ky * p->dil_h;
+                    for (kx = 0; kx < p->k_w; ++kx, dst += ic) {
+                        const int32_t ix = ox * p->stride_w - p->pad_left + kx * p->dil_w;
+                        if (iy < 0 || iy >= p->in_h || ix < 0 || ix >= p->in_w) {
+                            for (c = 0; c < ic; ++c) {
+                                dst[c] = (int8_t)p->in_zp;
+                            }
+                        } else {
+                            const int8_t *src = in_b + (iy * p->in_w + ix) * ic;
+                            for (c = 0; c < ic; ++c) {
+                                dst[c] = src[c];
+                            }
+                        }
+                    }
+                }
+            }
+            mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+            out += count * p->out_c;
+        }
+    }
+#else
     const int32_t ic = p->in_c;
     const int32_t row_len = p->k_w * ic;
     int32_t n, oy, ox, ky, kx;
@@ -47,4 +85,5 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
             }
         }
     }
+#endif
 }

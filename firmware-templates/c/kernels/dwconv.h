@@ -1,6 +1,18 @@
 /* Depthwise convolution into a separate output tensor. */
 MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_t *out)
 {
+#if MB_SCALAR_CORE
+    if (mb_dw_is_3x3(p)) {
+        int32_t n, c;
+        for (n = 0; n < p->batches; ++n) {
+            for (c = 0; c < p->in_c; ++c) {
+                mb_dw3x3_channel_s8(p, c, in + n * p->in_h * p->in_w * p->in_c, out + n * p->out_h * p->out_w * p->out_c, 0);
+            }
+        }
+        return;
+    }
+#endif
+    {
     int32_t acc[MB_DW_CHUNK];
     int32_t n, oy, ox, c0, c, ky, kx;
     for (n = 0; n < p->batches; ++n) {
@@ -43,5 +55,6 @@ MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_
                 }
             }
         }
+    }
     }
 }

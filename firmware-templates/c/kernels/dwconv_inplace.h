@@ -3,6 +3,19 @@
  * from the ring and rows below y are still intact in the buffer. RAM: the ring instead of a second tensor. */
 MB_KERNEL void mb_dwconv_inplace_s8(const mb_dwconv_params_t *p, int8_t *buf, int8_t *rows)
 {
+#if MB_SCALAR_CORE
+    if (mb_dw_is_3x3(p) && p->pad_top == 1) {
+        int32_t n, c;
+        for (n = 0; n < p->batches; ++n) {
+            int8_t *b = buf + n * p->in_h * p->in_w * p->in_c;
+            for (c = 0; c < p->in_c; ++c) {
+                mb_dw3x3_channel_s8(p, c, b, b, rows);
+            }
+        }
+        return;
+    }
+#endif
+    {
     const int32_t row = p->in_w * p->in_c;
     const int32_t ring = p->pad_top + 1;
     int32_t acc[MB_DW_CHUNK];
@@ -45,5 +58,6 @@ MB_KERNEL void mb_dwconv_inplace_s8(const mb_dwconv_params_t *p, int8_t *buf, in
                 }
             }
         }
+    }
     }
 }

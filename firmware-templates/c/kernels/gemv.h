@@ -20,6 +20,7 @@ static inline void mb_fill_s16(int16_t *dst, int32_t value, int32_t n)
     }
 }
 
+#if !MB_SCALAR_CORE
 MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32_t n_out, const int32_t *bias,
     const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out)
 {
@@ -50,3 +51,4 @@ MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32
         out[o] = mb_requant(acc + bias[o], mult[o], shift[o], zp, lo, hi);
     }
 }
+#endif

@@ -8,9 +8,72 @@ typedef struct {
     const int16_t *dx;
 } mb_shift_params_t;
 
+#if MB_SCALAR_CORE
+/* Moves channels [c0, c0 + len), which share one shift (dy, dx), of one image: rows and columns are walked away from
+ * the cells they read (so it also works in place), and whole runs of channels move per pixel, four bytes at a time
+ * where they are aligned words. Cells read from outside the image are the zero point. */
+MB_INNER void mb_shift_run_s8(const int8_t *in, int8_t *out, int32_t h, int32_t w, int32_t ch, int32_t c0, int32_t len,
+    int32_t dy, int32_t dx, int32_t zp)
+{
+#if defined(__GNUC__)
+    typedef uint32_t __attribute__((may_alias)) mb_word_t;
+    const int words = len % 4 == 0 && ch % 4 == 0 && (((uintptr_t)(in + c0) | (uintptr_t)(out + c0)) & 3u) == 0;
+    const uint32_t zp4 = (uint32_t)(uint8_t)zp * 0x01010101u;
+#endif
+    const int32_t row = w * ch;
+    const int32_t xstep = dx > 0 ? ch : -ch;
+    int32_t i, j, k;
+    for (i = 0; i < h; ++i) {
+        const int32_t y = dy > 0 ? i : h - 1 - i;
+        const int32_t sy = y + dy;
+        const int32_t x0 = dx > 0 ? 0 : w - 1;
+        int8_t *d = out + y * row + x0 * ch + c0;
+        const int8_t *src = in + sy * row + (x0 + dx) * ch + c0;
+        for (j = 0; j < w; ++j, d += xstep, src += xstep) {
+            const int32_t sx = (dx > 0 ? j : w - 1 - j) + dx;
+            const int inside = sy >= 0 && sy < h && sx >= 0 && sx < w;
+#if defined(__GNUC__)
+            if (words) {
+                for (k = 0; k < len; k += 4) {
+                    *(mb_word_t *)(d + k) = inside ? *(const mb_word_t *)(src + k) : zp4;
+                }
+                continue;
+            }
+#endif
+            for (k = 0; k < len; ++k) {
+                d[k] = inside ? src[k] : (int8_t)zp;
+            }
+        }
+    }
+}
+#endif
+
 MB_KERNEL void mb_shift_s8(const mb_shift_params_t *p, const int8_t *in, int8_t *out)
 {
     int32_t n, y, x, c;
+#if MB_SCALAR_CORE
+    const int32_t image = p->h * p->w * p->c;
+    for (n = 0; n < p->batches; ++n) {
+        int32_t c0 = 0;
+        if ((const int8_t *)out != in) {
+            memcpy(out + n * image, in + n * image, (size_t)image);
+        }
+        while (c0 < p->c) {
+            int32_t c1 = c0 + 1;
+            while (c1 < p->c && p->dy[c1] == p->dy[c0] && p->dx[c1] == p->dx[c0]) {
+                ++c1;
+            }
+            if (p->dy[c0] != 0 || p->dx[c0] != 0) {
+                mb_shift_run_s8(in + n * image, out + n * image, p->h, p->w, p->c, c0, c1 - c0, p->dy[c0], p->dx[c0], p->zp);
+            }
+            c0 = c1;
+        }
+    }
+    (void)y;
+    (void)x;
+    (void)c;
+    return;
+#endif
     if ((const int8_t *)out == in) {
         for (n = 0; n < p->batches; ++n) {
             int8_t *b = out + n * p->h * p->w * p->c;

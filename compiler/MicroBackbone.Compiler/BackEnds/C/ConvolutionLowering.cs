@@ -31,7 +31,7 @@ internal static class ConvolutionLowering
         var pointwise = kh == 1 && kw == 1 && a.StrideH == 1 && a.StrideW == 1 && a.Padding.IsZero;
         if (pointwise)
         {
-            ctx.UseKernels("gemv", "conv1x1");
+            ctx.UseKernels("gemv", "matmul", "conv1x1");
             ctx.NeedPatch(kPad);
             ctx.AddLayer(index, op, "mb_conv1x1_params_t", "mb_conv1x1_s8", new[]
             {
@@ -41,15 +41,20 @@ internal static class ConvolutionLowering
             return;
         }
 
-        ctx.UseKernels("gemv", "conv2d");
-        ctx.NeedPatch(kPad);
+        ctx.UseKernels("gemv", "matmul", "conv2d");
+        // SIMD hosts widen one receptive field to int16 (k_pad values); scalar cores gather several as int8 rows,
+        // a multiple of three (the matrix multiply's row block) within about 512 bytes, so that each output
+        // channel's requantization constants are prepared once for many pixels.
+        var depth = kh * kw * inS.Channels;
+        var gather = (int)Math.Min((long)outS.Height * outS.Width * inS.Batch, Math.Max(3, 512 / depth / 3 * 3));
+        ctx.NeedPatch(Math.Max(kPad, (((long)gather * depth) + 1) / 2));
         ctx.AddLayer(index, op, "mb_conv2d_params_t", "mb_conv2d_s8", new[]
         {
             F("batches", inS.Batch), F("in_h", inS.Height), F("in_w", inS.Width), F("in_c", inS.Channels),
             F("out_h", outS.Height), F("out_w", outS.Width), F("out_c", outS.Channels),
             F("k_h", kh), F("k_w", kw), F("stride_h", a.StrideH), F("stride_w", a.StrideW),
             F("dil_h", a.DilationH), F("dil_w", a.DilationW), F("pad_top", a.Padding.Top), F("pad_left", a.Padding.Left),
-            F("k_pad", kPad), F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
+            F("k_pad", kPad), F("gather", gather), F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
         }.Concat(arrays), new[] { x.Id }, "mb_patch");
     }
 
@@ -102,7 +107,7 @@ internal static class ConvolutionLowering
             a.Activation);
         var sym = Symbol(index, op);
         var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outN), outN, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
-        ctx.UseKernels("gemv", "fc");
+        ctx.UseKernels("gemv", "matmul", "fc");
         var kPad = PaddedDepth(inN);
         ctx.NeedPatch(kPad);
         ctx.AddLayer(index, op, "mb_fc_params_t", "mb_fc_s8", new[]

@@ -9,16 +9,62 @@
 #include <stdint.h>
 #include <string.h>
 
-/* MB_KERNEL: kernels are force-inlined so that each layer's call sees its const parameter struct and the compiler
- * specializes loop bounds (and vectorizes dot products). Define MB_GENERIC_KERNELS to get one shared copy of each
- * kernel instead (smallest code). MB_INNER marks the shared inner loops that must be specialized with their caller. */
-#if defined(__GNUC__) && !defined(MB_GENERIC_KERNELS)
+/* MB_SCALAR_CORE: a core without SIMD that the compiler uses (RISC-V rv32imc as on the ESP32-C3, Xtensa, Cortex-M).
+ * Its kernels read int8 operands directly and keep blocks of accumulators in registers, where a SIMD host widens
+ * inputs to int16 for vector multiply-adds. On unless the target is a SIMD host (x86 SSE2, Arm NEON); define
+ * MB_SCALAR_CORE to 1 or 0 to choose. Both paths compute the same bits. */
+#if !defined(MB_SCALAR_CORE)
+#if defined(__SSE2__) || defined(__ARM_NEON)
+#define MB_SCALAR_CORE 0
+#else
+#define MB_SCALAR_CORE 1
+#endif
+#endif
+
+/* MB_KERNEL: on SIMD hosts kernels are force-inlined so that each layer's call sees its const parameter struct and
+ * the compiler specializes loop bounds (and vectorizes dot products); define MB_GENERIC_KERNELS to get one shared
+ * copy of each kernel instead. Scalar-core kernels are written for run-time shapes (register blocks, unrolled
+ * loops), so they always keep one shared copy: small code, and no slower. MB_INNER marks the shared inner loops. */
+#if defined(__GNUC__) && !defined(MB_GENERIC_KERNELS) && !MB_SCALAR_CORE
 #define MB_KERNEL static inline __attribute__((always_inline))
 #define MB_INNER static inline __attribute__((always_inline))
+#elif defined(__GNUC__)
+#define MB_KERNEL static __attribute__((noinline))
+#define MB_INNER static __attribute__((noinline))
 #else
 #define MB_KERNEL static
-#define MB_INNER static inline
+#define MB_INNER static
 #endif
+
+/* MB_HAVE_MULH: the core has a 32x32 -> high 32 bits multiply, so a 64-bit product is two instructions. The
+ * ESP8266's lx106 (Xtensa, call0 ABI) has none and its libgcc lacks __muldi3; there the product is assembled from
+ * four 16-bit multiplies. Define MB_HAVE_MULH to 1 or 0 to choose. */
+#if !defined(MB_HAVE_MULH)
+#if defined(__XTENSA__) && defined(__XTENSA_CALL0_ABI__)
+#define MB_HAVE_MULH 0
+#else
+#define MB_HAVE_MULH 1
+#endif
+#endif
+
+/* The 64-bit product a * b as its high word (signed) and low word. */
+static inline int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
+{
+#if MB_HAVE_MULH
+    const int64_t ab = (int64_t)a * (int64_t)b;
+    *lo = (uint32_t)ab;
+    return (int32_t)(ab >> 32);
+#else
+    /* a = ah * 2^16 + al and b likewise, with al, bl unsigned: the partial sums stay inside int32. */
+    const int32_t ah = a >> 16, bh = b >> 16;
+    const uint32_t al = (uint32_t)a & 0xffffu, bl = (uint32_t)b & 0xffffu;
+    const uint32_t ll = al * bl;
+    const int32_t mid1 = ah * (int32_t)bl + (int32_t)(ll >> 16);
+    const int32_t mid2 = (int32_t)al * bh + (mid1 & 0xffff);
+    *lo = (uint32_t)a * (uint32_t)b;
+    return ah * bh + (mid1 >> 16) + (mid2 >> 16);
+#endif
+}
 
 /* round(a * b / 2^31), ties away from zero; INT32_MIN * INT32_MIN saturates. Adding 2^30 and shifting (floor) equals
  * the reference's sign-dependent nudge followed by a truncating division, for either sign of a * b. */
@@ -27,15 +73,32 @@ static inline int32_t mb_srdhm(int32_t a, int32_t b)
     if (a == INT32_MIN && b == INT32_MIN) {
         return INT32_MAX;
     }
+#if MB_HAVE_MULH
     return (int32_t)(((int64_t)a * (int64_t)b + ((int64_t)1 << 30)) >> 31);
+#else
+    {
+        uint32_t lo, t;
+        int32_t hi = mb_mul64(a, b, &lo);
+        t = lo + 0x40000000u;
+        hi += t < lo;
+        return (int32_t)(((uint32_t)hi << 1) | (t >> 31));
+    }
+#endif
 }
 
-/* x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31]. floor((x + 2^(e-1) - [x < 0]) / 2^e)
- * is the reference's mask/threshold form in one add and one shift. */
+/* x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31]. On 64-bit cores
+ * floor((x + 2^(e-1) - [x < 0]) / 2^e) in one add and one shift; on 32-bit cores, where a 64-bit add and shift cost
+ * a dozen instructions, the reference's mask/threshold form in 32 bits. */
 static inline int32_t mb_rdivpot(int32_t x, int32_t exponent)
 {
+#if UINTPTR_MAX > 0xffffffffu
     const int64_t half = ((int64_t)1 << exponent) >> 1;
     return (int32_t)(((int64_t)x + half - (half != 0 && x < 0)) >> exponent);
+#else
+    const int32_t mask = (int32_t)(((uint32_t)1 << exponent) - 1u);
+    const int32_t threshold = (mask >> 1) + (x < 0);
+    return (x >> exponent) + ((x & mask) > threshold);
+#endif
 }
 
 /* x * multiplier * 2^shift / 2^31 with TFLite's double rounding (wrapping left shift first). Prepared multipliers
@@ -44,8 +107,13 @@ static inline int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shift)
 {
     const int32_t left = shift > 0 ? shift : 0;
     const int32_t right = shift > 0 ? 0 : -shift;
+#if MB_HAVE_MULH
+    /* The multiplier is never INT32_MIN, so the high multiply needs no saturation test. */
     const int64_t ab = (int64_t)(int32_t)((uint32_t)x << left) * (int64_t)multiplier;
     return mb_rdivpot((int32_t)((ab + ((int64_t)1 << 30)) >> 31), right);
+#else
+    return mb_rdivpot(mb_srdhm((int32_t)((uint32_t)x << left), multiplier), right);
+#endif
 }
 
 static inline int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
@@ -57,6 +125,48 @@ static inline int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
 static inline int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
     return (int8_t)mb_clamp(mb_mul_by_qm(acc, multiplier, shift) + zp, lo, hi);
+}
+
+/* One channel's requantization prepared once for many accumulators (mb_rq_apply). For a right shift r in [2, 23]
+ * the two roundings of mb_mul_by_qm and the output zero point fold into one add and one shift of the product's
+ * high word: out = (hi + sign + carry(lo + (sign ? -2^30 : 2^30)) + e) >> (r - 1), e = (2 * zp + 1) * 2^(r - 2),
+ * exact for every int32 accumulator and multiplier in [0, 2^31) (docs/INT8.md derives it); the sign of the
+ * accumulator stands in for the sign of the rounded product, which only differs where both round to 0. Other
+ * shifts (r1 < 0) take the general form. */
+typedef struct {
+    int32_t mult, shift, zp, e, r1;
+} mb_rq_t;
+
+static inline mb_rq_t mb_rq_prepare(int32_t mult, int32_t shift, int32_t zp)
+{
+    mb_rq_t q;
+    q.mult = mult;
+    q.shift = shift;
+    q.zp = zp;
+    if (shift <= -2 && shift >= -23) {
+        q.e = (2 * zp + 1) * ((int32_t)1 << (-shift - 2));
+        q.r1 = -shift - 1;
+    } else {
+        q.e = 0;
+        q.r1 = -1;
+    }
+    return q;
+}
+
+/* The fast form alone, for a channel with r1 >= 0: the requantized accumulator plus the zero point, unclamped. */
+static inline int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
+{
+    uint32_t lo, t;
+    const int32_t hi = mb_mul64(acc, q->mult, &lo);
+    const int32_t sign = acc >> 31;
+    t = lo + (0x40000000u ^ ((uint32_t)sign << 31));
+    return (hi + sign + (int32_t)(t < lo) + q->e) >> q->r1;
+}
+
+/* The requantized accumulator with the zero point added, before the activation clamp. */
+static inline int32_t mb_rq_apply(int32_t acc, const mb_rq_t *q)
+{
+    return q->r1 >= 0 ? mb_rq_apply_fast(acc, q) : mb_mul_by_qm(acc, q->mult, q->shift) + q->zp;
 }
 
 /* The inner product of every int8 convolution and fully connected layer: out[o] = requant(bias[o] + x . w[o]) for
@@ -81,6 +191,7 @@ static inline void mb_fill_s16(int16_t *dst, int32_t value, int32_t n)
     }
 }
 
+#if !MB_SCALAR_CORE
 MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32_t n_out, const int32_t *bias,
     const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out)
 {
@@ -111,6 +222,107 @@ MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32
         out[o] = mb_requant(acc + bias[o], mult[o], shift[o], zp, lo, hi);
     }
 }
+#endif
+
+#if MB_SCALAR_CORE
+/* The scalar-core form of every int8 dot-product layer (pointwise and im2col convolutions, fully connected):
+ * out[r][o] = requant(bias[o] + in[r] . w[o]) for `rows` input rows of k int8 values (stride k) and n_out weight
+ * rows (stride k_pad, zero past k). Four output channels are prepared once (bias, multiplier, rounding constant,
+ * shift), then every group of three input rows meets their four weight rows: 12 accumulators stay in registers, each
+ * loaded operand serves three or four multiply-adds, and the depth loop is unrolled four times to spread the seven
+ * pointer increments. About 2.8 instructions per MAC in the depth loop and 20 per output, for any shape. */
+#define MB_MM_STEP(j) \
+    do { \
+        const int32_t x0 = x_0[j], x1 = x_1[j], x2 = x_2[j]; \
+        int32_t wv = w_0[j]; \
+        a00 += x0 * wv; a10 += x1 * wv; a20 += x2 * wv; \
+        wv = w_1[j]; \
+        a01 += x0 * wv; a11 += x1 * wv; a21 += x2 * wv; \
+        wv = w_2[j]; \
+        a02 += x0 * wv; a12 += x1 * wv; a22 += x2 * wv; \
+        wv = w_3[j]; \
+        a03 += x0 * wv; a13 += x1 * wv; a23 += x2 * wv; \
+    } while (0)
+
+/* Writes row r, channel o + j of the block: the fast requantization with the channel's prepared constants. */
+#define MB_MM_OUT(r, j, acc) \
+    (y[(r) * n_out + (j)] = (int8_t)mb_clamp(mb_rq_apply_fast((acc) + b[j], &q[j]), lo, hi))
+
+/* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
+MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
+{
+    *dst = (int8_t)mb_clamp(mb_mul_by_qm(acc, mult, shift) + zp, lo, hi);
+}
+
+#if defined(__GNUC__)
+/* gcc's first scheduling pass hoists every load of the unrolled depth loop and then spills the accumulators. */
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
+    const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out)
+{
+    const int32_t k4 = k - k % 4;
+    int32_t r, o, i, j;
+    for (o = 0; o < n_out; o += 4) {
+        const int32_t n_ch = n_out - o < 4 ? n_out - o : 4;
+        const int8_t *w_blk = w + o * k_pad;
+        mb_rq_t q[4];
+        int32_t b[4];
+        int fast = n_ch == 4;
+        for (j = 0; j < n_ch; ++j) {
+            q[j] = mb_rq_prepare(mult[o + j], shift[o + j], zp);
+            b[j] = bias[o + j];
+            fast = fast && q[j].r1 >= 0;
+        }
+        r = 0;
+        if (fast) {
+            for (; r + 3 <= rows; r += 3) {
+                const int8_t *x_0 = in + r * k, *x_1 = x_0 + k, *x_2 = x_1 + k;
+                const int8_t *w_0 = w_blk, *w_1 = w_0 + k_pad, *w_2 = w_1 + k_pad, *w_3 = w_2 + k_pad;
+                int8_t *y = out + r * n_out + o;
+                int32_t a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
+                int32_t a20 = 0, a21 = 0, a22 = 0, a23 = 0;
+                for (i = 0; i < k4; i += 4) {
+                    MB_MM_STEP(0);
+                    MB_MM_STEP(1);
+                    MB_MM_STEP(2);
+                    MB_MM_STEP(3);
+                    x_0 += 4; x_1 += 4; x_2 += 4;
+                    w_0 += 4; w_1 += 4; w_2 += 4; w_3 += 4;
+                }
+                for (; i < k; ++i) {
+                    MB_MM_STEP(0);
+                    ++x_0; ++x_1; ++x_2;
+                    ++w_0; ++w_1; ++w_2; ++w_3;
+                }
+                MB_MM_OUT(0, 0, a00); MB_MM_OUT(0, 1, a01); MB_MM_OUT(0, 2, a02); MB_MM_OUT(0, 3, a03);
+                MB_MM_OUT(1, 0, a10); MB_MM_OUT(1, 1, a11); MB_MM_OUT(1, 2, a12); MB_MM_OUT(1, 3, a13);
+                MB_MM_OUT(2, 0, a20); MB_MM_OUT(2, 1, a21); MB_MM_OUT(2, 2, a22); MB_MM_OUT(2, 3, a23);
+            }
+        }
+        /* Rows left over, and blocks of fewer than four channels or with a general shift: one output at a time. */
+        for (; r < rows; ++r) {
+            const int8_t *x = in + r * k;
+            int8_t *y = out + r * n_out + o;
+            for (j = 0; j < n_ch; ++j) {
+                const int8_t *wr = w_blk + j * k_pad;
+                int32_t acc = b[j];
+                for (i = 0; i < k; ++i) {
+                    acc += x[i] * wr[i];
+                }
+                if (q[j].r1 >= 0) {
+                    y[j] = (int8_t)mb_clamp(mb_rq_apply_fast(acc, &q[j]), lo, hi);
+                } else {
+                    mb_mm_out_general(y + j, acc, q[j].mult, q[j].shift, zp, lo, hi);
+                }
+            }
+        }
+    }
+}
+
+#undef MB_MM_STEP
+#undef MB_MM_OUT
+#endif
 
 /* General int8 convolution: NHWC input, OHWI weights, per-channel requantization (TFLite ConvPerChannel).
  * For each output pixel the receptive field is gathered into `patch` (k_h * k_w * in_c values widened to int16,
@@ -119,7 +331,7 @@ MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32
 typedef struct {
     int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c;
     int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
-    int32_t k_pad, in_zp, out_zp, act_min, act_max;
+    int32_t k_pad, gather, in_zp, out_zp, act_min, act_max;
     const int8_t *weights;
     const int32_t *bias;
     const int32_t *mult;
@@ -128,6 +340,44 @@ typedef struct {
 
 MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
+#if MB_SCALAR_CORE
+    /* Gathers the receptive fields of up to `gather` output pixels as int8 rows (padded taps hold the input zero
+     * point, which the folded bias expects), then multiplies them by all filters at once. */
+    const int32_t ic = p->in_c;
+    const int32_t k = p->k_h * p->k_w * ic;
+    const int32_t pixels = p->out_h * p->out_w;
+    int8_t *rows = (int8_t *)patch;
+    int32_t n, px, ky, kx, c;
+    for (n = 0; n < p->batches; ++n) {
+        const int8_t *in_b = in + n * p->in_h * p->in_w * ic;
+        for (px = 0; px < pixels; px += p->gather) {
+            const int32_t count = pixels - px < p->gather ? pixels - px : p->gather;
+            int32_t g;
+            for (g = 0; g < count; ++g) {
+                const int32_t oy = (px + g) / p->out_w, ox = (px + g) % p->out_w;
+                int8_t *dst = rows + g * k;
+                for (ky = 0; ky < p->k_h; ++ky) {
+                    const int32_t iy = oy * p->stride_h - p->pad_top + ky * p->dil_h;
+                    for (kx = 0; kx < p->k_w; ++kx, dst += ic) {
+                        const int32_t ix = ox * p->stride_w - p->pad_left + kx * p->dil_w;
+                        if (iy < 0 || iy >= p->in_h || ix < 0 || ix >= p->in_w) {
+                            for (c = 0; c < ic; ++c) {
+                                dst[c] = (int8_t)p->in_zp;
+                            }
+                        } else {
+                            const int8_t *src = in_b + (iy * p->in_w + ix) * ic;
+                            for (c = 0; c < ic; ++c) {
+                                dst[c] = src[c];
+                            }
+                        }
+                    }
+                }
+            }
+            mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+            out += count * p->out_c;
+        }
+    }
+#else
     const int32_t ic = p->in_c;
     const int32_t row_len = p->k_w * ic;
     int32_t n, oy, ox, ky, kx;
@@ -161,6 +411,7 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
             }
         }
     }
+#endif
 }
 
 /* Depthwise int8 convolution: NHWC input, 1HWO weights (O = in_c * depth_mult), per-channel requantization
@@ -178,9 +429,145 @@ typedef struct {
     const int8_t *shift;
 } mb_dwconv_params_t;
 
+#if MB_SCALAR_CORE
+/* The requantized, clamped output of the channel's accumulator: the fast form when the channel has it. */
+#define MB_DW_OUT(acc) \
+    ((int8_t)mb_clamp(fast ? mb_rq_apply_fast((acc), &q) : mb_mul_by_qm((acc), q.mult, q.shift) + q.zp, lo, hi))
+
+/* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation), over the whole
+ * image: the nine taps and the prepared multiplier are loaded once, then the window slides along each output row
+ * (at stride 1 each output loads one new column of three values). A filter row over the padding gets zero weights
+ * and reads a valid row instead, its zero-point terms added to the bias, so output pixels inside the row need no
+ * checks; only the border columns check taps. With `ring` (in place: out == in, stride 1, pad 1), input row oy of
+ * this channel is saved into ring row oy % 2 before output row oy overwrites it, and rows above are read from there. */
+#if defined(__GNUC__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, int8_t *ring)
+{
+    const int32_t ch = p->in_c, stride = p->stride_w, pad = p->pad_left, in_w = p->in_w, out_w = p->out_w;
+    const int32_t row_bytes = in_w * ch;
+    const int32_t lo = p->act_min, hi = p->act_max;
+    /* Output columns whose window lies inside the input row: [first, last). */
+    const int32_t first = (pad + stride - 1) / stride;
+    const int32_t last = (in_w - 3 + pad) / stride + 1 < out_w ? (in_w - 3 + pad) / stride + 1 : out_w;
+    const int8_t *w = p->weights + c;
+    const mb_rq_t q = mb_rq_prepare(p->mult[c], p->shift[c], p->out_zp);
+    const int fast = q.r1 >= 0;
+    int32_t oy, ox, ky;
+    for (oy = 0; oy < p->out_h; ++oy) {
+        const int8_t *r[3];
+        int32_t tap[9];
+        int32_t base = p->bias[c];
+        int8_t *y = out + oy * out_w * ch + c;
+        if (ring != 0) {
+            int8_t *save = ring + (oy & 1) * row_bytes + c;
+            const int8_t *from = in + oy * row_bytes + c;
+            for (ox = 0; ox < in_w; ++ox) {
+                save[ox * ch] = from[ox * ch];
+            }
+        }
+        for (ky = 0; ky < 3; ++ky) {
+            const int32_t iy = oy * p->stride_h - p->pad_top + ky;
+            const int valid = iy >= 0 && iy < p->in_h;
+            const int32_t k0 = w[3 * ky * ch], k1 = w[(3 * ky + 1) * ch], k2 = w[(3 * ky + 2) * ch];
+            if (valid) {
+                r[ky] = (ring != 0 && iy <= oy ? ring + (iy & 1) * row_bytes : in + iy * row_bytes) + c;
+                tap[3 * ky] = k0;
+                tap[3 * ky + 1] = k1;
+                tap[3 * ky + 2] = k2;
+            } else {
+                r[ky] = 0;
+                base += p->in_zp * (k0 + k1 + k2);
+                tap[3 * ky] = tap[3 * ky + 1] = tap[3 * ky + 2] = 0;
+            }
+        }
+        {
+            const int8_t *any = r[1] != 0 ? r[1] : r[0] != 0 ? r[0] : r[2];
+            const int8_t *r0 = r[0] != 0 ? r[0] : any, *r1 = r[1] != 0 ? r[1] : any, *r2 = r[2] != 0 ? r[2] : any;
+            const int32_t w00 = tap[0], w01 = tap[1], w02 = tap[2], w10 = tap[3], w11 = tap[4], w12 = tap[5];
+            const int32_t w20 = tap[6], w21 = tap[7], w22 = tap[8];
+            if (any == 0) {
+                continue;
+            }
+            /* Border columns (pad 1): the taps past the row's left or right end add the zero point's share. */
+            const int32_t zl = p->in_zp * (w00 + w10 + w20), zr = p->in_zp * (w02 + w12 + w22);
+            for (ox = 0; ox < out_w; ++ox) {
+                const int32_t ix = ox * stride - pad;
+                int32_t acc;
+                if (ox == first && ox < last) {
+                    const int32_t o = ix * ch;
+                    const int8_t *p0 = r0 + o, *p1 = r1 + o, *p2 = r2 + o;
+                    int8_t *yo = y + ox * ch;
+                    if (stride == 1) {
+                        int32_t x00 = p0[0], x01 = p0[ch], x10 = p1[0], x11 = p1[ch], x20 = p2[0], x21 = p2[ch];
+                        p0 += 2 * ch;
+                        p1 += 2 * ch;
+                        p2 += 2 * ch;
+                        for (; ox < last; ++ox, p0 += ch, p1 += ch, p2 += ch, yo += ch) {
+                            const int32_t x02 = *p0, x12 = *p1, x22 = *p2;
+                            acc = base + x00 * w00 + x01 * w01 + x02 * w02 + x10 * w10 + x11 * w11 + x12 * w12
+                                + x20 * w20 + x21 * w21 + x22 * w22;
+                            *yo = MB_DW_OUT(acc);
+                            x00 = x01; x01 = x02;
+                            x10 = x11; x11 = x12;
+                            x20 = x21; x21 = x22;
+                        }
+                    } else {
+                        const int32_t step = stride * ch;
+                        for (; ox < last; ++ox, p0 += step, p1 += step, p2 += step, yo += ch) {
+                            acc = base + p0[0] * w00 + p0[ch] * w01 + p0[2 * ch] * w02 + p1[0] * w10
+                                + p1[ch] * w11 + p1[2 * ch] * w12 + p2[0] * w20 + p2[ch] * w21 + p2[2 * ch] * w22;
+                            *yo = MB_DW_OUT(acc);
+                        }
+                    }
+                    --ox;
+                    continue;
+                }
+                if (ix == -1 && in_w >= 2) {
+                    acc = base + zl + r0[0] * w01 + r0[ch] * w02 + r1[0] * w11 + r1[ch] * w12 + r2[0] * w21 + r2[ch] * w22;
+                } else if (ix == in_w - 2 && ix >= 0) {
+                    const int32_t o = ix * ch;
+                    acc = base + zr + r0[o] * w00 + r0[o + ch] * w01 + r1[o] * w10 + r1[o + ch] * w11 + r2[o] * w20 + r2[o + ch] * w21;
+                } else {
+                    int32_t kx;
+                    acc = base;
+                    for (kx = 0; kx < 3; ++kx) {
+                        const int32_t t = ix + kx >= 0 && ix + kx < in_w ? (ix + kx) * ch : -1;
+                        acc += (t >= 0 ? r0[t] : p->in_zp) * tap[kx] + (t >= 0 ? r1[t] : p->in_zp) * tap[3 + kx]
+                            + (t >= 0 ? r2[t] : p->in_zp) * tap[6 + kx];
+                    }
+                }
+                y[ox * ch] = MB_DW_OUT(acc);
+            }
+        }
+    }
+}
+
+/* The scalar cores' depthwise convolution when its shape has the 3x3 form above. */
+static inline int mb_dw_is_3x3(const mb_dwconv_params_t *p)
+{
+    return p->k_h == 3 && p->k_w == 3 && p->dil_h == 1 && p->dil_w == 1 && p->depth_mult == 1;
+}
+
+#undef MB_DW_OUT
+#endif
+
 /* Depthwise convolution into a separate output tensor. */
 MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_t *out)
 {
+#if MB_SCALAR_CORE
+    if (mb_dw_is_3x3(p)) {
+        int32_t n, c;
+        for (n = 0; n < p->batches; ++n) {
+            for (c = 0; c < p->in_c; ++c) {
+                mb_dw3x3_channel_s8(p, c, in + n * p->in_h * p->in_w * p->in_c, out + n * p->out_h * p->out_w * p->out_c, 0);
+            }
+        }
+        return;
+    }
+#endif
+    {
     int32_t acc[MB_DW_CHUNK];
     int32_t n, oy, ox, c0, c, ky, kx;
     for (n = 0; n < p->batches; ++n) {
@@ -224,6 +611,7 @@ MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_
             }
         }
     }
+    }
 }
 
 /* Fully connected int8 layer: weights [out, in], per-channel requantization, zero point folded into the bias. */
@@ -238,11 +626,16 @@ typedef struct {
 
 MB_KERNEL void mb_fc_s8(const mb_fc_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
+#if MB_SCALAR_CORE
+    (void)patch;
+    mb_matmul_s8(in, p->batches, p->in_n, p->weights, p->k_pad, p->out_n, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+#else
     int32_t n;
     for (n = 0; n < p->batches; ++n, in += p->in_n, out += p->out_n) {
         mb_widen_s8(patch, in, p->in_n);
         mb_gemv_s8(patch, p->weights, p->k_pad, p->out_n, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
     }
+#endif
 }
 
 /* Four-dimensional broadcast walk shared by add and mul: dims are the output's (rank padded to 4 with leading 1s),
@@ -267,6 +660,26 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
 {
     const mb_bcast_t *s = &p->shape;
     int32_t i0, i1, i2, i3;
+#if MB_SCALAR_CORE
+    /* Scalar cores: the requantization prepared once, and the innermost dimension contiguous in a (the SE gate's
+     * broadcast keeps b's innermost stride 1 or 0). */
+    const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
+    if (q.r1 >= 0 && s->a_strides[3] == 1) {
+        const int32_t bs = s->b_strides[3], lo = p->act_min, hi = p->act_max;
+        for (i0 = 0; i0 < s->dims[0]; ++i0) {
+            for (i1 = 0; i1 < s->dims[1]; ++i1) {
+                for (i2 = 0; i2 < s->dims[2]; ++i2) {
+                    const int8_t *ar = a + i0 * s->a_strides[0] + i1 * s->a_strides[1] + i2 * s->a_strides[2];
+                    const int8_t *br = b + i0 * s->b_strides[0] + i1 * s->b_strides[1] + i2 * s->b_strides[2];
+                    for (i3 = 0; i3 < s->dims[3]; ++i3) {
+                        *out++ = (int8_t)mb_clamp(mb_rq_apply_fast(p->a_table[ar[i3] + 128] + p->b_table[br[i3 * bs] + 128], &q), lo, hi);
+                    }
+                }
+            }
+        }
+        return;
+    }
+#endif
     for (i0 = 0; i0 < s->dims[0]; ++i0) {
         for (i1 = 0; i1 < s->dims[1]; ++i1) {
             for (i2 = 0; i2 < s->dims[2]; ++i2) {
@@ -291,9 +704,72 @@ typedef struct {
     const int16_t *dx;
 } mb_shift_params_t;
 
+#if MB_SCALAR_CORE
+/* Moves channels [c0, c0 + len), which share one shift (dy, dx), of one image: rows and columns are walked away from
+ * the cells they read (so it also works in place), and whole runs of channels move per pixel, four bytes at a time
+ * where they are aligned words. Cells read from outside the image are the zero point. */
+MB_INNER void mb_shift_run_s8(const int8_t *in, int8_t *out, int32_t h, int32_t w, int32_t ch, int32_t c0, int32_t len,
+    int32_t dy, int32_t dx, int32_t zp)
+{
+#if defined(__GNUC__)
+    typedef uint32_t __attribute__((may_alias)) mb_word_t;
+    const int words = len % 4 == 0 && ch % 4 == 0 && (((uintptr_t)(in + c0) | (uintptr_t)(out + c0)) & 3u) == 0;
+    const uint32_t zp4 = (uint32_t)(uint8_t)zp * 0x01010101u;
+#endif
+    const int32_t row = w * ch;
+    const int32_t xstep = dx > 0 ? ch : -ch;
+    int32_t i, j, k;
+    for (i = 0; i < h; ++i) {
+        const int32_t y = dy > 0 ? i : h - 1 - i;
+        const int32_t sy = y + dy;
+        const int32_t x0 = dx > 0 ? 0 : w - 1;
+        int8_t *d = out + y * row + x0 * ch + c0;
+        const int8_t *src = in + sy * row + (x0 + dx) * ch + c0;
+        for (j = 0; j < w; ++j, d += xstep, src += xstep) {
+            const int32_t sx = (dx > 0 ? j : w - 1 - j) + dx;
+            const int inside = sy >= 0 && sy < h && sx >= 0 && sx < w;
+#if defined(__GNUC__)
+            if (words) {
+                for (k = 0; k < len; k += 4) {
+                    *(mb_word_t *)(d + k) = inside ? *(const mb_word_t *)(src + k) : zp4;
+                }
+                continue;
+            }
+#endif
+            for (k = 0; k < len; ++k) {
+                d[k] = inside ? src[k] : (int8_t)zp;
+            }
+        }
+    }
+}
+#endif
+
 MB_KERNEL void mb_shift_s8(const mb_shift_params_t *p, const int8_t *in, int8_t *out)
 {
     int32_t n, y, x, c;
+#if MB_SCALAR_CORE
+    const int32_t image = p->h * p->w * p->c;
+    for (n = 0; n < p->batches; ++n) {
+        int32_t c0 = 0;
+        if ((const int8_t *)out != in) {
+            memcpy(out + n * image, in + n * image, (size_t)image);
+        }
+        while (c0 < p->c) {
+            int32_t c1 = c0 + 1;
+            while (c1 < p->c && p->dy[c1] == p->dy[c0] && p->dx[c1] == p->dx[c0]) {
+                ++c1;
+            }
+            if (p->dy[c0] != 0 || p->dx[c0] != 0) {
+                mb_shift_run_s8(in + n * image, out + n * image, p->h, p->w, p->c, c0, c1 - c0, p->dy[c0], p->dx[c0], p->zp);
+            }
+            c0 = c1;
+        }
+    }
+    (void)y;
+    (void)x;
+    (void)c;
+    return;
+#endif
     if ((const int8_t *)out == in) {
         for (n = 0; n < p->batches; ++n) {
             int8_t *b = out + n * p->h * p->w * p->c;

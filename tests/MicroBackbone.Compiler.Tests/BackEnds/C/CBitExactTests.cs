@@ -13,6 +13,9 @@ public class CBitExactTests
     [InlineData("tiny", "-O1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
     [InlineData("wide", "-O1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
     [InlineData("wide", "-O2 -DMB_GENERIC_KERNELS")]
+    [InlineData("tiny", "-O1 -DMB_SCALAR_CORE=1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
+    [InlineData("wide", "-O1 -DMB_SCALAR_CORE=1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
+    [InlineData("wide", "-O2 -DMB_SCALAR_CORE=1 -DMB_HAVE_MULH=0")]
     public void Generated_program_matches_the_int8_reference(string model, string flags)
     {
         var graph = model == "tiny" ? CTestModels.Tiny() : CTestModels.Wide();

@@ -1,0 +1,99 @@
+#if MB_SCALAR_CORE
+/* The scalar-core form of every int8 dot-product layer (pointwise and im2col convolutions, fully connected):
+ * out[r][o] = requant(bias[o] + in[r] . w[o]) for `rows` input rows of k int8 values (stride k) and n_out weight
+ * rows (stride k_pad, zero past k). Four output channels are prepared once (bias, multiplier, rounding constant,
+ * shift), then every group of three input rows meets their four weight rows: 12 accumulators stay in registers, each
+ * loaded operand serves three or four multiply-adds, and the depth loop is unrolled four times to spread the seven
+ * pointer increments. About 2.8 instructions per MAC in the depth loop and 20 per output, for any shape. */
+#define MB_MM_STEP(j) \
+    do { \
+        const int32_t x0 = x_0[j], x1 = x_1[j], x2 = x_2[j]; \
+        int32_t wv = w_0[j]; \
+        a00 += x0 * wv; a10 += x1 * wv; a20 += x2 * wv; \
+        wv = w_1[j]; \
+        a01 += x0 * wv; a11 += x1 * wv; a21 += x2 * wv; \
+        wv = w_2[j]; \
+        a02 += x0 * wv; a12 += x1 * wv; a22 += x2 * wv; \
+        wv = w_3[j]; \
+        a03 += x0 * wv; a13 += x1 * wv; a23 += x2 * wv; \
+    } while (0)
+
+/* Writes row r, channel o + j of the block: the fast requantization with the channel's prepared constants. */
+#define MB_MM_OUT(r, j, acc) \
+    (y[(r) * n_out + (j)] = (int8_t)mb_clamp(mb_rq_apply_fast((acc) + b[j], &q[j]), lo, hi))
+
+/* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
+MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
+{
+    *dst = (int8_t)mb_clamp(mb_mul_by_qm(acc, mult, shift) + zp, lo, hi);
+}
+
+#if defined(__GNUC__)
+/* gcc's first scheduling pass hoists every load of the unrolled depth loop and then spills the accumulators. */
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
+    const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out)
+{
+    const int32_t k4 = k - k % 4;
+    int32_t r, o, i, j;
+    for (o = 0; o < n_out; o += 4) {
+        const int32_t n_ch = n_out - o < 4 ? n_out - o : 4;
+        const int8_t *w_blk = w + o * k_pad;
+        mb_rq_t q[4];
+        int32_t b[4];
+        int fast = n_ch == 4;
+        for (j = 0; j < n_ch; ++j) {
+            q[j] = mb_rq_prepare(mult[o + j], shift[o + j], zp);
+            b[j] = bias[o + j];
+            fast = fast && q[j].r1 >= 0;
+        }
+        r = 0;
+        if (fast) {
+            for (; r + 3 <= rows; r += 3) {
+                const int8_t *x_0 = in + r * k, *x_1 = x_0 + k, *x_2 = x_1 + k;
+                const int8_t *w_0 = w_blk, *w_1 = w_0 + k_pad, *w_2 = w_1 + k_pad, *w_3 = w_2 + k_pad;
+                int8_t *y = out + r * n_out + o;
+                int32_t a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
+                int32_t a20 = 0, a21 = 0, a22 = 0, a23 = 0;
+                for (i = 0; i < k4; i += 4) {
+                    MB_MM_STEP(0);
+                    MB_MM_STEP(1);
+                    MB_MM_STEP(2);
+                    MB_MM_STEP(3);
+                    x_0 += 4; x_1 += 4; x_2 += 4;
+                    w_0 += 4; w_1 += 4; w_2 += 4; w_3 += 4;
+                }
+                for (; i < k; ++i) {
+                    MB_MM_STEP(0);
+                    ++x_0; ++x_1; ++x_2;
+                    ++w_0; ++w_1; ++w_2; ++w_3;
+                }
+                MB_MM_OUT(0, 0, a00); MB_MM_OUT(0, 1, a01); MB_MM_OUT(0, 2, a02); MB_MM_OUT(0, 3, a03);
+                MB_MM_OUT(1, 0, a10); MB_MM_OUT(1, 1, a11); MB_MM_OUT(1, 2, a12); MB_MM_OUT(1, 3, a13);
+                MB_MM_OUT(2, 0, a20); MB_MM_OUT(2, 1, a21); MB_MM_OUT(2, 2, a22); MB_MM_OUT(2, 3, a23);
+            }
+        }
+        /* Rows left over, and blocks of fewer than four channels or with a general shift: one output at a time. */
+        for (; r < rows; ++r) {
+            const int8_t *x = in + r * k;
+            int8_t *y = out + r * n_out + o;
+            for (j = 0; j < n_ch; ++j) {
+                const int8_t *wr = w_blk + j * k_pad;
+                int32_t acc = b[j];
+                for (i = 0; i < k; ++i) {
+                    acc += x[i] * wr[i];
+                }
+                if (q[j].r1 >= 0) {
+                    y[j] = (int8_t)mb_clamp(mb_rq_apply_fast(acc, &q[j]), lo, hi);
+                } else {
+                    mb_mm_out_general(y + j, acc, q[j].mult, q[j].shift, zp, lo, hi);
+                }
+            }
+        }
+    }
+}
+
+#undef MB_MM_STEP
+#undef MB_MM_OUT
+#endif
