@@ -16,6 +16,7 @@ internal static class CommandCatalog
         yield return QuantizeCommand.Create();
         yield return CompileCommand.Create();
         yield return RunCommand.Create();
+        yield return ProfileCommand.Create();
         yield return ExportCommand.Create();
     }
 }

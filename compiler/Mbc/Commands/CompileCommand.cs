@@ -39,9 +39,14 @@ internal static class CompileCommand
         table.AddRow("operators", N(s.Operators));
         table.AddRow("MACs", N(s.Macs));
         table.AddRow("weights (flash)", Bytes(s.WeightBytes));
-        if (s.CodeBytesEstimate is long code)
+        if (s.Code is { Measured: true } measured)
         {
-            table.AddRow("flash estimate", Bytes(s.WeightBytes + code) + $" (weights + ~{N(code)} B code)");
+            table.AddRow(Markup.Escape($"code ({measured.Basis})"), Bytes(measured.Bytes));
+            table.AddRow("flash (weights + code)", Bytes(s.WeightBytes + measured.Bytes));
+        }
+        else if (s.Code is { } estimate)
+        {
+            table.AddRow("flash estimate", Markup.Escape(Bytes(s.WeightBytes + estimate.Bytes) + $" (weights + ~{N(estimate.Bytes)} B code, {estimate.Basis})"));
         }
         if (s.ArenaBytes is long arena)
         {

@@ -6,7 +6,7 @@ using MicroBackbone.Compiler.Models;
 namespace MicroBackbone.Cli.Commands;
 
 /// <summary>
-/// The flags of the verbs that open a model file and may need to quantize it (<c>compile</c>, <c>run</c>,
+/// The flags of the verbs that open a model file and may need to quantize it (<c>compile</c>, <c>run</c>, <c>profile</c>,
 /// <c>export</c>): calibration, model description for plain state dicts, and the dataset (class names, calibration
 /// images, normalisation).
 /// </summary>

@@ -20,8 +20,6 @@ namespace MicroBackbone.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".bmp", ".webp"];
-
     public static Command Create()
     {
         var modelPath = new Argument<string>("model") { Description = "A quantized .pth, an int8 .mbir or .tflite (a float .pth is calibrated first)." };
@@ -38,9 +36,7 @@ internal static class RunCommand
             IrGraph graph = EdgeQuantization.Strip(StaticQuantization.ToInt8(loaded, calibration));
             IrTensor inputTensor = graph.Tensor(graph.Inputs[0]);
             string inputPath = parse.GetValue(input)!;
-            sbyte[] x = ImageExtensions.Contains(Path.GetExtension(inputPath).ToLowerInvariant())
-                ? FromImage(inputPath, inputTensor, dataset, spec)
-                : FromRaw(inputPath, inputTensor);
+            sbyte[] x = ModelInputBytes.Read(inputPath, inputTensor, dataset, spec);
             if (parse.GetValue(saveInput) is { } inputCopy)
             {
                 AtomicFile.WriteAllBytes(inputCopy, (byte[])(Array)x);
@@ -66,33 +62,5 @@ internal static class RunCommand
             return 0;
         }));
         return command;
-    }
-
-    private static sbyte[] FromRaw(string path, IrTensor input)
-    {
-        if (!File.Exists(path))
-        {
-            throw new MicroBackboneException($"{path}: input file not found");
-        }
-        byte[] bytes = File.ReadAllBytes(path);
-        if (input.DataType != IrDataType.Int8 || bytes.Length != input.ElementCount)
-        {
-            throw new MicroBackboneException(
-                $"{path}: has {bytes.Length} bytes; the model's input {input.Describe()} needs exactly {input.ElementCount} int8 values (NHWC)");
-        }
-        return (sbyte[])(Array)bytes;
-    }
-
-    private static sbyte[] FromImage(string path, IrTensor input, DatasetConfig dataset, ModelSpec spec)
-    {
-        if (!File.Exists(path))
-        {
-            throw new MicroBackboneException($"{path}: input image not found");
-        }
-        ImageDataset image = ImageFile.Read(path, spec.Input.Channels == 1 ? 1 : 3);
-        float[] nhwc = new NhwcImages(image, dataset, spec, path).Read(0);
-        var x = new sbyte[nhwc.Length];
-        Quantize.Eval(new QuantizationParams(input.Quant!.Scales[0], input.Quant.ZeroPoints[0]), nhwc, x);
-        return x;
     }
 }

@@ -8,7 +8,7 @@ namespace MicroBackbone.Compiler.Compilation;
 /// <param name="Macs">Multiply-accumulates of one inference.</param>
 /// <param name="WeightBytes">Bytes of constants (flash on a microcontroller).</param>
 /// <param name="ArenaBytes">Bytes of the planned activation arena (RAM), or null for float targets.</param>
-/// <param name="CodeBytesEstimate">Estimated machine-code bytes beyond the weights, or null when not applicable.</param>
+/// <param name="Code">Machine code beyond the weights (measured with a cross compiler when one is installed), or null when not applicable.</param>
 public sealed record CompileSummary(
     CompileTarget Target,
     string OutputDir,
@@ -17,4 +17,4 @@ public sealed record CompileSummary(
     long Macs,
     long WeightBytes,
     long? ArenaBytes,
-    long? CodeBytesEstimate);
+    CodeSize? Code);

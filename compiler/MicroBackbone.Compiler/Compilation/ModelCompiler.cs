@@ -3,6 +3,7 @@ using MicroBackbone.Compiler.BackEnds.C;
 using MicroBackbone.Compiler.BackEnds.Onnx;
 using MicroBackbone.Compiler.BackEnds.Tflite;
 using MicroBackbone.Compiler.IO;
+using MicroBackbone.Compiler.Profiling;
 using MicroBackbone.Compiler.Quantization;
 using MicroBackbone.CSharpEmitter;
 using MicroBackbone.Ir;
@@ -19,7 +20,8 @@ public static class ModelCompiler
 {
     /// <summary>
     /// Upper bound of the C kernels' machine code beyond the weights, measured with rv32imc <c>-Os</c> on the edge
-    /// variants (3.2-3.7 KB; see README, "C back end"); the summary adds it to the weights for a flash estimate.
+    /// variants (3.2-3.7 KB; see README, "C back end"): the code estimate when no cross compiler is installed to
+    /// measure it.
     /// </summary>
     public const long CKernelCodeBytes = 4096;
 
@@ -52,7 +54,10 @@ public static class ModelCompiler
                 {
                     CEmitSummary c = CBackEnd.Emit(int8, target == CompileTarget.C ? CTarget.C : CTarget.Esp32, outputDir,
                         new CEmitOptions(ProjectName: FileBaseName(model.Graph.Name)));
-                    return new CompileSummary(target, outputDir, c.Files, c.Operators, c.Macs, c.WeightBytes, c.ArenaBytes + c.ScratchBytes, CKernelCodeBytes);
+                    string modelC = Path.Combine(outputDir, c.Files.Single(f => Path.GetFileName(f) == "model.c"));
+                    CodeSize code = CrossCompiledCode.Measure(ProfileTarget.Esp32C3, modelC)
+                        ?? new CodeSize(CKernelCodeBytes, Measured: false, $"estimate; {ProfileTarget.Esp32C3.Compiler} would measure it");
+                    return new CompileSummary(target, outputDir, c.Files, c.Operators, c.Macs, c.WeightBytes, c.ArenaBytes + c.ScratchBytes, code);
                 }
 
             case CompileTarget.Ir:
@@ -119,7 +124,7 @@ public static class ModelCompiler
         return name.ToString();
     }
 
-    private static CompileSummary Summary(CompileTarget target, string dir, IReadOnlyList<string> files, IrGraph graph, long? arena, long? code)
+    private static CompileSummary Summary(CompileTarget target, string dir, IReadOnlyList<string> files, IrGraph graph, long? arena, CodeSize? code)
     {
         GraphCost cost = GraphCost.Of(graph);
         return new CompileSummary(target, dir, files, cost.Operators, cost.Macs, cost.ConstantBytes, arena, code);

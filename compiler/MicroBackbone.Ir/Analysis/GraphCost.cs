@@ -12,33 +12,35 @@ public sealed record GraphCost(int Operators, long Macs, long ConstantBytes)
     /// <summary>Measures <paramref name="graph"/>.</summary>
     public static GraphCost Of(IrGraph graph)
     {
-        long macs = 0;
-        foreach (IrOperator op in graph.Operators)
-        {
-            IrTensor output = graph.Tensor(op.Outputs[0]);
-            switch (op.Kind)
-            {
-                case IrOpKind.Conv2D:
-                    {
-                        // OHWI: every output element reads kh * kw * I weights.
-                        var w = graph.Tensor(op.Inputs[1]).Shape;
-                        macs += output.ElementCount * w[1] * w[2] * w[3];
-                        break;
-                    }
-
-                case IrOpKind.DepthwiseConv2D:
-                    {
-                        var w = graph.Tensor(op.Inputs[1]).Shape;
-                        macs += output.ElementCount * w[1] * w[2];
-                        break;
-                    }
-
-                case IrOpKind.FullyConnected:
-                    macs += output.ElementCount * graph.Tensor(op.Inputs[1]).Shape[1];
-                    break;
-            }
-        }
+        long macs = graph.Operators.Sum(op => MacsOf(graph, op));
         long constants = graph.Tensors.Where(t => t.IsConstant).Sum(t => t.ByteSize);
         return new GraphCost(graph.Operators.Count, macs, constants);
+    }
+
+    /// <summary>Multiply-accumulates of one operator of <paramref name="graph"/> (0 for ops that are not counted).</summary>
+    public static long MacsOf(IrGraph graph, IrOperator op)
+    {
+        IrTensor output = graph.Tensor(op.Outputs[0]);
+        switch (op.Kind)
+        {
+            case IrOpKind.Conv2D:
+                {
+                    // OHWI: every output element reads kh * kw * I weights.
+                    var w = graph.Tensor(op.Inputs[1]).Shape;
+                    return output.ElementCount * w[1] * w[2] * w[3];
+                }
+
+            case IrOpKind.DepthwiseConv2D:
+                {
+                    var w = graph.Tensor(op.Inputs[1]).Shape;
+                    return output.ElementCount * w[1] * w[2];
+                }
+
+            case IrOpKind.FullyConnected:
+                return output.ElementCount * graph.Tensor(op.Inputs[1]).Shape[1];
+
+            default:
+                return 0;
+        }
     }
 }

@@ -1,0 +1,41 @@
+using MicroBackbone.Compiler.Compilation;
+
+namespace MicroBackbone.Compiler.Profiling;
+
+/// <summary>
+/// Measures the machine code of a generated <c>model.c</c> the way a microcontroller build would have it: one
+/// <c>-O2</c> compile with a profile target's cross compiler, and the <c>.text</c> of the object.
+/// </summary>
+public static class CrossCompiledCode
+{
+    /// <summary>The optimization level of the measurement.</summary>
+    public const string Optimization = "O2";
+
+    /// <summary>
+    /// The <c>.text</c> bytes of <paramref name="modelC"/> (its headers beside it) compiled for <paramref name="target"/>,
+    /// or null when the cross compiler, its C library or <c>size</c> is not installed.
+    /// </summary>
+    /// <exception cref="Ir.MicroBackboneException">The compiler is there but fails on the file.</exception>
+    public static CodeSize? Measure(ProfileTarget target, string modelC)
+    {
+        if (target.CompileTools.Any(t => ProfileToolchain.Find(t.Provides) is null))
+        {
+            return null;
+        }
+
+        var tools = new ProfileToolchain(target);
+        string dir = Directory.CreateTempSubdirectory("mbc-code-").FullName;
+        try
+        {
+            string source = Path.GetFullPath(modelC);
+            tools.Run(target.Compiler,
+                [.. target.CompileFlags, "-" + Optimization, "-I" + Path.GetDirectoryName(source), "-c", source, "-o", "model.o"], dir);
+            SectionSizes sections = SectionSizes.Parse(tools.Run(target.SizeTool, ["-A", "model.o"], dir));
+            return new CodeSize(sections.Text, Measured: true, $"{target.Isa} -{Optimization} .text of model.o");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
