@@ -45,7 +45,14 @@
 /* The 64-bit product a * b as its high word (signed) and low word. */
 static inline int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
 {
-#if MB_HAVE_MULH
+#if MB_HAVE_MULH && defined(__GNUC__) && defined(__riscv) && defined(__riscv_mul) && __riscv_xlen == 32
+    /* gcc hoists the sign extension of a loop-invariant operand and then emits a general 64 x 64 multiply (four
+     * multiplies); the high-word instruction itself is one. */
+    int32_t hi;
+    __asm__("mulh %0, %1, %2" : "=r"(hi) : "r"(a), "r"(b));
+    *lo = (uint32_t)a * (uint32_t)b;
+    return hi;
+#elif MB_HAVE_MULH
     const int64_t ab = (int64_t)a * (int64_t)b;
     *lo = (uint32_t)ab;
     return (int32_t)(ab >> 32);
@@ -153,9 +160,11 @@ static inline int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
 {
     uint32_t lo, t;
     const int32_t hi = mb_mul64(acc, q->mult, &lo);
-    const int32_t sign = acc >> 31;
-    t = lo + (0x40000000u ^ ((uint32_t)sign << 31));
-    return (hi + sign + (int32_t)(t < lo) + q->e) >> q->r1;
+    /* 0 or -1, written so that gcc does not merge it with the product's sign extension (which would turn the
+     * 32 x 32 -> 64 multiply into a general 64-bit one). */
+    const uint32_t negative = (uint32_t)acc >> 31;
+    t = lo + (0x40000000u ^ (negative << 31));
+    return (hi - (int32_t)negative + (int32_t)(t < lo) + q->e) >> q->r1;
 }
 
 /* The requantized accumulator with the zero point added, before the activation clamp. */

@@ -19,8 +19,8 @@ typedef struct {
     ((int8_t)mb_clamp(fast ? mb_rq_apply_fast((acc), &q) : mb_mul_by_qm((acc), q.mult, q.shift) + q.zp, lo, hi))
 
 /* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation), over the whole
- * image: the nine taps and the prepared multiplier are loaded once, then the window slides along each output row
- * (at stride 1 each output loads one new column of three values). A filter row over the padding gets zero weights
+ * image: the nine taps and the prepared multiplier are loaded once, then the window runs along each output row
+ * (nine loads per output: keeping columns in registers for reuse would spill the taps). A filter row over the padding gets zero weights
  * and reads a valid row instead, its zero-point terms added to the bias, so output pixels inside the row need no
  * checks; only the border columns check taps. With `ring` (in place: out == in, stride 1, pad 1), input row oy of
  * this channel is saved into ring row oy % 2 before output row oy overwrites it, and rows above are read from there. */
@@ -79,36 +79,25 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
             for (ox = 0; ox < out_w; ++ox) {
                 const int32_t ix = ox * stride - pad;
                 int32_t acc;
-                if (ox == first && ox < last) {
-                    const int32_t o = ix * ch;
-                    const int8_t *p0 = r0 + o, *p1 = r1 + o, *p2 = r2 + o;
+                if (ox == first && ox < last && fast) {
+                    /* The inside columns, all at once: nine loads per output and no checks. */
+                    const int32_t step = stride * ch;
+                    const int8_t *p0 = r0 + ix * ch, *p1 = r1 + ix * ch, *p2 = r2 + ix * ch;
+                    const int8_t *end = p0 + (last - ox) * step;
                     int8_t *yo = y + ox * ch;
-                    if (stride == 1) {
-                        int32_t x00 = p0[0], x01 = p0[ch], x10 = p1[0], x11 = p1[ch], x20 = p2[0], x21 = p2[ch];
-                        p0 += 2 * ch;
-                        p1 += 2 * ch;
-                        p2 += 2 * ch;
-                        for (; ox < last; ++ox, p0 += ch, p1 += ch, p2 += ch, yo += ch) {
-                            const int32_t x02 = *p0, x12 = *p1, x22 = *p2;
-                            acc = base + x00 * w00 + x01 * w01 + x02 * w02 + x10 * w10 + x11 * w11 + x12 * w12
-                                + x20 * w20 + x21 * w21 + x22 * w22;
-                            *yo = MB_DW_OUT(acc);
-                            x00 = x01; x01 = x02;
-                            x10 = x11; x11 = x12;
-                            x20 = x21; x21 = x22;
-                        }
-                    } else {
-                        const int32_t step = stride * ch;
-                        for (; ox < last; ++ox, p0 += step, p1 += step, p2 += step, yo += ch) {
-                            acc = base + p0[0] * w00 + p0[ch] * w01 + p0[2 * ch] * w02 + p1[0] * w10
-                                + p1[ch] * w11 + p1[2 * ch] * w12 + p2[0] * w20 + p2[ch] * w21 + p2[2 * ch] * w22;
-                            *yo = MB_DW_OUT(acc);
-                        }
+                    for (; p0 != end; p0 += step, p1 += step, p2 += step, yo += ch) {
+                        acc = base + p0[0] * w00 + p0[ch] * w01 + p0[2 * ch] * w02 + p1[0] * w10 + p1[ch] * w11
+                            + p1[2 * ch] * w12 + p2[0] * w20 + p2[ch] * w21 + p2[2 * ch] * w22;
+                        *yo = (int8_t)mb_clamp(mb_rq_apply_fast(acc, &q), lo, hi);
                     }
-                    --ox;
+                    ox = last - 1;
                     continue;
                 }
-                if (ix == -1 && in_w >= 2) {
+                if (ox >= first && ox < last) {
+                    const int32_t o = ix * ch;
+                    acc = base + r0[o] * w00 + r0[o + ch] * w01 + r0[o + 2 * ch] * w02 + r1[o] * w10 + r1[o + ch] * w11
+                        + r1[o + 2 * ch] * w12 + r2[o] * w20 + r2[o + ch] * w21 + r2[o + 2 * ch] * w22;
+                } else if (ix == -1 && in_w >= 2) {
                     acc = base + zl + r0[0] * w01 + r0[ch] * w02 + r1[0] * w11 + r1[ch] * w12 + r2[0] * w21 + r2[ch] * w22;
                 } else if (ix == in_w - 2 && ix >= 0) {
                     const int32_t o = ix * ch;
