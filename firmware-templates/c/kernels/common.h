@@ -123,6 +123,15 @@ static inline int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
     return v < lo ? lo : (v > hi ? hi : v);
 }
 
+/* mb_clamp to [lo, lo + range] as int8 with one compare on the common path (v already inside). */
+static inline int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
+{
+    if ((uint32_t)(v - lo) > range) {
+        v = v < lo ? lo : lo + (int32_t)range;
+    }
+    return (int8_t)v;
+}
+
 /* Requantizes an int32 accumulator to int8: scale, add the output zero point, clamp to the activation range. */
 static inline int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {

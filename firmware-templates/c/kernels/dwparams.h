@@ -88,7 +88,7 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
                     for (; p0 != end; p0 += step, p1 += step, p2 += step, yo += ch) {
                         acc = base + p0[0] * w00 + p0[ch] * w01 + p0[2 * ch] * w02 + p1[0] * w10 + p1[ch] * w11
                             + p1[2 * ch] * w12 + p2[0] * w20 + p2[ch] * w21 + p2[2 * ch] * w22;
-                        *yo = (int8_t)mb_clamp(mb_rq_apply_fast(acc, &q), lo, hi);
+                        *yo = mb_sat(mb_rq_apply_fast(acc, &q), lo, (uint32_t)(hi - lo));
                     }
                     ox = last - 1;
                     continue;

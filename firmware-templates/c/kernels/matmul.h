@@ -19,8 +19,7 @@
     } while (0)
 
 /* Writes row r, channel o + j of the block: the fast requantization with the channel's prepared constants. */
-#define MB_MM_OUT(r, j, acc) \
-    (y[(r) * n_out + (j)] = (int8_t)mb_clamp(mb_rq_apply_fast((acc) + b[j], &q[j]), lo, hi))
+#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = mb_sat(mb_rq_apply_fast((acc), &q[j]), lo, range))
 
 /* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
 MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
@@ -36,6 +35,7 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out)
 {
     const int32_t k4 = k - k % 4;
+    const uint32_t range = (uint32_t)(hi - lo);
     int32_t r, o, i, j;
     for (o = 0; o < n_out; o += 4) {
         const int32_t n_ch = n_out - o < 4 ? n_out - o : 4;
@@ -54,8 +54,8 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                 const int8_t *x_0 = in + r * k, *x_1 = x_0 + k, *x_2 = x_1 + k;
                 const int8_t *w_0 = w_blk, *w_1 = w_0 + k_pad, *w_2 = w_1 + k_pad, *w_3 = w_2 + k_pad;
                 int8_t *y = out + r * n_out + o;
-                int32_t a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
-                int32_t a20 = 0, a21 = 0, a22 = 0, a23 = 0;
+                int32_t a00 = b[0], a01 = b[1], a02 = b[2], a03 = b[3], a10 = b[0], a11 = b[1], a12 = b[2], a13 = b[3];
+                int32_t a20 = b[0], a21 = b[1], a22 = b[2], a23 = b[3];
                 for (i = 0; i < k4; i += 4) {
                     MB_MM_STEP(0);
                     MB_MM_STEP(1);
@@ -69,12 +69,41 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                     ++x_0; ++x_1; ++x_2;
                     ++w_0; ++w_1; ++w_2; ++w_3;
                 }
-                MB_MM_OUT(0, 0, a00); MB_MM_OUT(0, 1, a01); MB_MM_OUT(0, 2, a02); MB_MM_OUT(0, 3, a03);
-                MB_MM_OUT(1, 0, a10); MB_MM_OUT(1, 1, a11); MB_MM_OUT(1, 2, a12); MB_MM_OUT(1, 3, a13);
-                MB_MM_OUT(2, 0, a20); MB_MM_OUT(2, 1, a21); MB_MM_OUT(2, 2, a22); MB_MM_OUT(2, 3, a23);
+                /* Channel by channel, so that each channel's constants are loaded once for its three rows. */
+                MB_MM_OUT(0, 0, a00); MB_MM_OUT(1, 0, a10); MB_MM_OUT(2, 0, a20);
+                MB_MM_OUT(0, 1, a01); MB_MM_OUT(1, 1, a11); MB_MM_OUT(2, 1, a21);
+                MB_MM_OUT(0, 2, a02); MB_MM_OUT(1, 2, a12); MB_MM_OUT(2, 2, a22);
+                MB_MM_OUT(0, 3, a03); MB_MM_OUT(1, 3, a13); MB_MM_OUT(2, 3, a23);
             }
         }
-        /* Rows left over, and blocks of fewer than four channels or with a general shift: one output at a time. */
+        /* Rows left over (one or two; the only row of a fully connected layer): one row against four weight rows. */
+        if (fast) {
+            for (; r < rows; ++r) {
+                const int8_t *x = in + r * k;
+                const int8_t *w_0 = w_blk, *w_1 = w_0 + k_pad, *w_2 = w_1 + k_pad, *w_3 = w_2 + k_pad;
+                int8_t *y = out + r * n_out + o;
+                int32_t a0 = b[0], a1 = b[1], a2 = b[2], a3 = b[3];
+                for (i = 0; i + 2 <= k; i += 2, x += 2, w_0 += 2, w_1 += 2, w_2 += 2, w_3 += 2) {
+                    const int32_t x0 = x[0], x1 = x[1];
+                    a0 += x0 * w_0[0] + x1 * w_0[1];
+                    a1 += x0 * w_1[0] + x1 * w_1[1];
+                    a2 += x0 * w_2[0] + x1 * w_2[1];
+                    a3 += x0 * w_3[0] + x1 * w_3[1];
+                }
+                if (i < k) {
+                    const int32_t x0 = x[0];
+                    a0 += x0 * w_0[0];
+                    a1 += x0 * w_1[0];
+                    a2 += x0 * w_2[0];
+                    a3 += x0 * w_3[0];
+                }
+                y[0] = mb_sat(mb_rq_apply_fast(a0, &q[0]), lo, range);
+                y[1] = mb_sat(mb_rq_apply_fast(a1, &q[1]), lo, range);
+                y[2] = mb_sat(mb_rq_apply_fast(a2, &q[2]), lo, range);
+                y[3] = mb_sat(mb_rq_apply_fast(a3, &q[3]), lo, range);
+            }
+        }
+        /* Blocks of fewer than four channels or with a general shift: one output at a time. */
         for (; r < rows; ++r) {
             const int8_t *x = in + r * k;
             int8_t *y = out + r * n_out + o;

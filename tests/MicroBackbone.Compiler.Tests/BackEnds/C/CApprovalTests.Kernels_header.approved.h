@@ -50,7 +50,14 @@
 /* The 64-bit product a * b as its high word (signed) and low word. */
 static inline int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
 {
-#if MB_HAVE_MULH
+#if MB_HAVE_MULH && defined(__GNUC__) && defined(__riscv) && defined(__riscv_mul) && __riscv_xlen == 32
+    /* gcc hoists the sign extension of a loop-invariant operand and then emits a general 64 x 64 multiply (four
+     * multiplies); the high-word instruction itself is one. */
+    int32_t hi;
+    __asm__("mulh %0, %1, %2" : "=r"(hi) : "r"(a), "r"(b));
+    *lo = (uint32_t)a * (uint32_t)b;
+    return hi;
+#elif MB_HAVE_MULH
     const int64_t ab = (int64_t)a * (int64_t)b;
     *lo = (uint32_t)ab;
     return (int32_t)(ab >> 32);
@@ -121,6 +128,15 @@ static inline int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
     return v < lo ? lo : (v > hi ? hi : v);
 }
 
+/* mb_clamp to [lo, lo + range] as int8 with one compare on the common path (v already inside). */
+static inline int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
+{
+    if ((uint32_t)(v - lo) > range) {
+        v = v < lo ? lo : lo + (int32_t)range;
+    }
+    return (int8_t)v;
+}
+
 /* Requantizes an int32 accumulator to int8: scale, add the output zero point, clamp to the activation range. */
 static inline int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
@@ -158,9 +174,11 @@ static inline int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
 {
     uint32_t lo, t;
     const int32_t hi = mb_mul64(acc, q->mult, &lo);
-    const int32_t sign = acc >> 31;
-    t = lo + (0x40000000u ^ ((uint32_t)sign << 31));
-    return (hi + sign + (int32_t)(t < lo) + q->e) >> q->r1;
+    /* 0 or -1, written so that gcc does not merge it with the product's sign extension (which would turn the
+     * 32 x 32 -> 64 multiply into a general 64-bit one). */
+    const uint32_t negative = (uint32_t)acc >> 31;
+    t = lo + (0x40000000u ^ (negative << 31));
+    return (hi - (int32_t)negative + (int32_t)(t < lo) + q->e) >> q->r1;
 }
 
 /* The requantized accumulator with the zero point added, before the activation clamp. */
@@ -245,8 +263,7 @@ MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32
     } while (0)
 
 /* Writes row r, channel o + j of the block: the fast requantization with the channel's prepared constants. */
-#define MB_MM_OUT(r, j, acc) \
-    (y[(r) * n_out + (j)] = (int8_t)mb_clamp(mb_rq_apply_fast((acc) + b[j], &q[j]), lo, hi))
+#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = mb_sat(mb_rq_apply_fast((acc), &q[j]), lo, range))
 
 /* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
 MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
@@ -262,6 +279,7 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out)
 {
     const int32_t k4 = k - k % 4;
+    const uint32_t range = (uint32_t)(hi - lo);
     int32_t r, o, i, j;
     for (o = 0; o < n_out; o += 4) {
         const int32_t n_ch = n_out - o < 4 ? n_out - o : 4;
@@ -280,8 +298,8 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                 const int8_t *x_0 = in + r * k, *x_1 = x_0 + k, *x_2 = x_1 + k;
                 const int8_t *w_0 = w_blk, *w_1 = w_0 + k_pad, *w_2 = w_1 + k_pad, *w_3 = w_2 + k_pad;
                 int8_t *y = out + r * n_out + o;
-                int32_t a00 = 0, a01 = 0, a02 = 0, a03 = 0, a10 = 0, a11 = 0, a12 = 0, a13 = 0;
-                int32_t a20 = 0, a21 = 0, a22 = 0, a23 = 0;
+                int32_t a00 = b[0], a01 = b[1], a02 = b[2], a03 = b[3], a10 = b[0], a11 = b[1], a12 = b[2], a13 = b[3];
+                int32_t a20 = b[0], a21 = b[1], a22 = b[2], a23 = b[3];
                 for (i = 0; i < k4; i += 4) {
                     MB_MM_STEP(0);
                     MB_MM_STEP(1);
@@ -295,12 +313,41 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                     ++x_0; ++x_1; ++x_2;
                     ++w_0; ++w_1; ++w_2; ++w_3;
                 }
-                MB_MM_OUT(0, 0, a00); MB_MM_OUT(0, 1, a01); MB_MM_OUT(0, 2, a02); MB_MM_OUT(0, 3, a03);
-                MB_MM_OUT(1, 0, a10); MB_MM_OUT(1, 1, a11); MB_MM_OUT(1, 2, a12); MB_MM_OUT(1, 3, a13);
-                MB_MM_OUT(2, 0, a20); MB_MM_OUT(2, 1, a21); MB_MM_OUT(2, 2, a22); MB_MM_OUT(2, 3, a23);
+                /* Channel by channel, so that each channel's constants are loaded once for its three rows. */
+                MB_MM_OUT(0, 0, a00); MB_MM_OUT(1, 0, a10); MB_MM_OUT(2, 0, a20);
+                MB_MM_OUT(0, 1, a01); MB_MM_OUT(1, 1, a11); MB_MM_OUT(2, 1, a21);
+                MB_MM_OUT(0, 2, a02); MB_MM_OUT(1, 2, a12); MB_MM_OUT(2, 2, a22);
+                MB_MM_OUT(0, 3, a03); MB_MM_OUT(1, 3, a13); MB_MM_OUT(2, 3, a23);
             }
         }
-        /* Rows left over, and blocks of fewer than four channels or with a general shift: one output at a time. */
+        /* Rows left over (one or two; the only row of a fully connected layer): one row against four weight rows. */
+        if (fast) {
+            for (; r < rows; ++r) {
+                const int8_t *x = in + r * k;
+                const int8_t *w_0 = w_blk, *w_1 = w_0 + k_pad, *w_2 = w_1 + k_pad, *w_3 = w_2 + k_pad;
+                int8_t *y = out + r * n_out + o;
+                int32_t a0 = b[0], a1 = b[1], a2 = b[2], a3 = b[3];
+                for (i = 0; i + 2 <= k; i += 2, x += 2, w_0 += 2, w_1 += 2, w_2 += 2, w_3 += 2) {
+                    const int32_t x0 = x[0], x1 = x[1];
+                    a0 += x0 * w_0[0] + x1 * w_0[1];
+                    a1 += x0 * w_1[0] + x1 * w_1[1];
+                    a2 += x0 * w_2[0] + x1 * w_2[1];
+                    a3 += x0 * w_3[0] + x1 * w_3[1];
+                }
+                if (i < k) {
+                    const int32_t x0 = x[0];
+                    a0 += x0 * w_0[0];
+                    a1 += x0 * w_1[0];
+                    a2 += x0 * w_2[0];
+                    a3 += x0 * w_3[0];
+                }
+                y[0] = mb_sat(mb_rq_apply_fast(a0, &q[0]), lo, range);
+                y[1] = mb_sat(mb_rq_apply_fast(a1, &q[1]), lo, range);
+                y[2] = mb_sat(mb_rq_apply_fast(a2, &q[2]), lo, range);
+                y[3] = mb_sat(mb_rq_apply_fast(a3, &q[3]), lo, range);
+            }
+        }
+        /* Blocks of fewer than four channels or with a general shift: one output at a time. */
         for (; r < rows; ++r) {
             const int8_t *x = in + r * k;
             int8_t *y = out + r * n_out + o;
@@ -435,8 +482,8 @@ typedef struct {
     ((int8_t)mb_clamp(fast ? mb_rq_apply_fast((acc), &q) : mb_mul_by_qm((acc), q.mult, q.shift) + q.zp, lo, hi))
 
 /* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation), over the whole
- * image: the nine taps and the prepared multiplier are loaded once, then the window slides along each output row
- * (at stride 1 each output loads one new column of three values). A filter row over the padding gets zero weights
+ * image: the nine taps and the prepared multiplier are loaded once, then the window runs along each output row
+ * (nine loads per output: keeping columns in registers for reuse would spill the taps). A filter row over the padding gets zero weights
  * and reads a valid row instead, its zero-point terms added to the bias, so output pixels inside the row need no
  * checks; only the border columns check taps. With `ring` (in place: out == in, stride 1, pad 1), input row oy of
  * this channel is saved into ring row oy % 2 before output row oy overwrites it, and rows above are read from there. */
@@ -495,36 +542,25 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
             for (ox = 0; ox < out_w; ++ox) {
                 const int32_t ix = ox * stride - pad;
                 int32_t acc;
-                if (ox == first && ox < last) {
-                    const int32_t o = ix * ch;
-                    const int8_t *p0 = r0 + o, *p1 = r1 + o, *p2 = r2 + o;
+                if (ox == first && ox < last && fast) {
+                    /* The inside columns, all at once: nine loads per output and no checks. */
+                    const int32_t step = stride * ch;
+                    const int8_t *p0 = r0 + ix * ch, *p1 = r1 + ix * ch, *p2 = r2 + ix * ch;
+                    const int8_t *end = p0 + (last - ox) * step;
                     int8_t *yo = y + ox * ch;
-                    if (stride == 1) {
-                        int32_t x00 = p0[0], x01 = p0[ch], x10 = p1[0], x11 = p1[ch], x20 = p2[0], x21 = p2[ch];
-                        p0 += 2 * ch;
-                        p1 += 2 * ch;
-                        p2 += 2 * ch;
-                        for (; ox < last; ++ox, p0 += ch, p1 += ch, p2 += ch, yo += ch) {
-                            const int32_t x02 = *p0, x12 = *p1, x22 = *p2;
-                            acc = base + x00 * w00 + x01 * w01 + x02 * w02 + x10 * w10 + x11 * w11 + x12 * w12
-                                + x20 * w20 + x21 * w21 + x22 * w22;
-                            *yo = MB_DW_OUT(acc);
-                            x00 = x01; x01 = x02;
-                            x10 = x11; x11 = x12;
-                            x20 = x21; x21 = x22;
-                        }
-                    } else {
-                        const int32_t step = stride * ch;
-                        for (; ox < last; ++ox, p0 += step, p1 += step, p2 += step, yo += ch) {
-                            acc = base + p0[0] * w00 + p0[ch] * w01 + p0[2 * ch] * w02 + p1[0] * w10
-                                + p1[ch] * w11 + p1[2 * ch] * w12 + p2[0] * w20 + p2[ch] * w21 + p2[2 * ch] * w22;
-                            *yo = MB_DW_OUT(acc);
-                        }
+                    for (; p0 != end; p0 += step, p1 += step, p2 += step, yo += ch) {
+                        acc = base + p0[0] * w00 + p0[ch] * w01 + p0[2 * ch] * w02 + p1[0] * w10 + p1[ch] * w11
+                            + p1[2 * ch] * w12 + p2[0] * w20 + p2[ch] * w21 + p2[2 * ch] * w22;
+                        *yo = mb_sat(mb_rq_apply_fast(acc, &q), lo, (uint32_t)(hi - lo));
                     }
-                    --ox;
+                    ox = last - 1;
                     continue;
                 }
-                if (ix == -1 && in_w >= 2) {
+                if (ox >= first && ox < last) {
+                    const int32_t o = ix * ch;
+                    acc = base + r0[o] * w00 + r0[o + ch] * w01 + r0[o + 2 * ch] * w02 + r1[o] * w10 + r1[o + ch] * w11
+                        + r1[o + 2 * ch] * w12 + r2[o] * w20 + r2[o + ch] * w21 + r2[o + 2 * ch] * w22;
+                } else if (ix == -1 && in_w >= 2) {
                     acc = base + zl + r0[0] * w01 + r0[ch] * w02 + r1[0] * w11 + r1[ch] * w12 + r2[0] * w21 + r2[ch] * w22;
                 } else if (ix == in_w - 2 && ix >= 0) {
                     const int32_t o = ix * ch;
@@ -665,14 +701,15 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
      * broadcast keeps b's innermost stride 1 or 0). */
     const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
     if (q.r1 >= 0 && s->a_strides[3] == 1) {
-        const int32_t bs = s->b_strides[3], lo = p->act_min, hi = p->act_max;
+        const int32_t bs = s->b_strides[3], lo = p->act_min;
+        const uint32_t range = (uint32_t)(p->act_max - p->act_min);
         for (i0 = 0; i0 < s->dims[0]; ++i0) {
             for (i1 = 0; i1 < s->dims[1]; ++i1) {
                 for (i2 = 0; i2 < s->dims[2]; ++i2) {
                     const int8_t *ar = a + i0 * s->a_strides[0] + i1 * s->a_strides[1] + i2 * s->a_strides[2];
                     const int8_t *br = b + i0 * s->b_strides[0] + i1 * s->b_strides[1] + i2 * s->b_strides[2];
                     for (i3 = 0; i3 < s->dims[3]; ++i3) {
-                        *out++ = (int8_t)mb_clamp(mb_rq_apply_fast(p->a_table[ar[i3] + 128] + p->b_table[br[i3 * bs] + 128], &q), lo, hi);
+                        *out++ = mb_sat(mb_rq_apply_fast(p->a_table[ar[i3] + 128] + p->b_table[br[i3 * bs] + 128], &q), lo, range);
                     }
                 }
             }
