@@ -31,6 +31,14 @@
 #define MB_INNER static
 #endif
 
+/* MB_FORCE_INLINE: the few-instruction helpers below stay inline even in size-first (-Os) builds, where a call
+ * per output would cost more than the helper itself. */
+#if defined(__GNUC__)
+#define MB_FORCE_INLINE static inline __attribute__((always_inline))
+#else
+#define MB_FORCE_INLINE static inline
+#endif
+
 /* MB_HAVE_MULH: the core has a 32x32 -> high 32 bits multiply, so a 64-bit product is two instructions. The
  * ESP8266's lx106 (Xtensa, call0 ABI) has none and its libgcc lacks __muldi3; there the product is assembled from
  * four 16-bit multiplies. Define MB_HAVE_MULH to 1 or 0 to choose. */
@@ -43,7 +51,7 @@
 #endif
 
 /* The 64-bit product a * b as its high word (signed) and low word. */
-static inline int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
+MB_FORCE_INLINE int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
 {
 #if MB_HAVE_MULH && defined(__GNUC__) && defined(__riscv) && defined(__riscv_mul) && __riscv_xlen == 32
     /* gcc hoists the sign extension of a loop-invariant operand and then emits a general 64 x 64 multiply (four
@@ -70,7 +78,7 @@ static inline int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
 
 /* round(a * b / 2^31), ties away from zero; INT32_MIN * INT32_MIN saturates. Adding 2^30 and shifting (floor) equals
  * the reference's sign-dependent nudge followed by a truncating division, for either sign of a * b. */
-static inline int32_t mb_srdhm(int32_t a, int32_t b)
+MB_FORCE_INLINE int32_t mb_srdhm(int32_t a, int32_t b)
 {
     if (a == INT32_MIN && b == INT32_MIN) {
         return INT32_MAX;
@@ -91,7 +99,7 @@ static inline int32_t mb_srdhm(int32_t a, int32_t b)
 /* x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31]. On 64-bit cores
  * floor((x + 2^(e-1) - [x < 0]) / 2^e) in one add and one shift; on 32-bit cores, where a 64-bit add and shift cost
  * a dozen instructions, the reference's mask/threshold form in 32 bits. */
-static inline int32_t mb_rdivpot(int32_t x, int32_t exponent)
+MB_FORCE_INLINE int32_t mb_rdivpot(int32_t x, int32_t exponent)
 {
 #if UINTPTR_MAX > 0xffffffffu
     const int64_t half = ((int64_t)1 << exponent) >> 1;
@@ -105,7 +113,7 @@ static inline int32_t mb_rdivpot(int32_t x, int32_t exponent)
 
 /* x * multiplier * 2^shift / 2^31 with TFLite's double rounding (wrapping left shift first). Prepared multipliers
  * lie in [0, 2^31), so the saturating case of the high multiply cannot occur and is not tested here. */
-static inline int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shift)
+MB_FORCE_INLINE int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shift)
 {
     const int32_t left = shift > 0 ? shift : 0;
     const int32_t right = shift > 0 ? 0 : -shift;
@@ -118,13 +126,13 @@ static inline int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shift)
 #endif
 }
 
-static inline int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
+MB_FORCE_INLINE int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
 {
     return v < lo ? lo : (v > hi ? hi : v);
 }
 
 /* mb_clamp to [lo, lo + range] as int8 with one compare on the common path (v already inside). */
-static inline int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
+MB_FORCE_INLINE int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
 {
     if ((uint32_t)(v - lo) > range) {
         v = v < lo ? lo : lo + (int32_t)range;
@@ -133,7 +141,7 @@ static inline int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
 }
 
 /* Requantizes an int32 accumulator to int8: scale, add the output zero point, clamp to the activation range. */
-static inline int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
+MB_FORCE_INLINE int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
     return (int8_t)mb_clamp(mb_mul_by_qm(acc, multiplier, shift) + zp, lo, hi);
 }
@@ -148,7 +156,7 @@ typedef struct {
     int32_t mult, shift, zp, e, r1;
 } mb_rq_t;
 
-static inline mb_rq_t mb_rq_prepare(int32_t mult, int32_t shift, int32_t zp)
+MB_FORCE_INLINE mb_rq_t mb_rq_prepare(int32_t mult, int32_t shift, int32_t zp)
 {
     mb_rq_t q;
     q.mult = mult;
@@ -165,7 +173,7 @@ static inline mb_rq_t mb_rq_prepare(int32_t mult, int32_t shift, int32_t zp)
 }
 
 /* The fast form alone, for a channel with r1 >= 0: the requantized accumulator plus the zero point, unclamped. */
-static inline int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
+MB_FORCE_INLINE int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
 {
     uint32_t lo, t;
     const int32_t hi = mb_mul64(acc, q->mult, &lo);
@@ -177,7 +185,7 @@ static inline int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
 }
 
 /* The requantized accumulator with the zero point added, before the activation clamp. */
-static inline int32_t mb_rq_apply(int32_t acc, const mb_rq_t *q)
+MB_FORCE_INLINE int32_t mb_rq_apply(int32_t acc, const mb_rq_t *q)
 {
     return q->r1 >= 0 ? mb_rq_apply_fast(acc, q) : mb_mul_by_qm(acc, q->mult, q->shift) + q->zp;
 }

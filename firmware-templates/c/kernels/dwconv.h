@@ -11,8 +11,31 @@ MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_
         }
         return;
     }
-#endif
     {
+        /* Any other shape (depth multiplier, dilation, filter size): plain loops, one output at a time, small code. */
+        int32_t n, oy, ox, c, ky, kx;
+        for (n = 0; n < p->batches; ++n) {
+            const int8_t *in_b = in + n * p->in_h * p->in_w * p->in_c;
+            for (oy = 0; oy < p->out_h; ++oy) {
+                for (ox = 0; ox < p->out_w; ++ox) {
+                    for (c = 0; c < p->out_c; ++c) {
+                        int32_t acc = p->bias[c];
+                        for (ky = 0; ky < p->k_h; ++ky) {
+                            const int32_t iy = oy * p->stride_h - p->pad_top + ky * p->dil_h;
+                            for (kx = 0; kx < p->k_w; ++kx) {
+                                const int32_t ix = ox * p->stride_w - p->pad_left + kx * p->dil_w;
+                                const int32_t x = iy < 0 || iy >= p->in_h || ix < 0 || ix >= p->in_w
+                                    ? p->in_zp : in_b[(iy * p->in_w + ix) * p->in_c + c / p->depth_mult];
+                                acc += x * p->weights[(ky * p->k_w + kx) * p->out_c + c];
+                            }
+                        }
+                        *out++ = mb_requant(acc, p->mult[c], p->shift[c], p->out_zp, p->act_min, p->act_max);
+                    }
+                }
+            }
+        }
+    }
+#else
     int32_t acc[MB_DW_CHUNK];
     int32_t n, oy, ox, c0, c, ky, kx;
     for (n = 0; n < p->batches; ++n) {
@@ -56,5 +79,5 @@ MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_
             }
         }
     }
-    }
+#endif
 }

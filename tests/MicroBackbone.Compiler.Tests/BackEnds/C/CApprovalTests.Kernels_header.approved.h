@@ -36,6 +36,14 @@
 #define MB_INNER static
 #endif
 
+/* MB_FORCE_INLINE: the few-instruction helpers below stay inline even in size-first (-Os) builds, where a call
+ * per output would cost more than the helper itself. */
+#if defined(__GNUC__)
+#define MB_FORCE_INLINE static inline __attribute__((always_inline))
+#else
+#define MB_FORCE_INLINE static inline
+#endif
+
 /* MB_HAVE_MULH: the core has a 32x32 -> high 32 bits multiply, so a 64-bit product is two instructions. The
  * ESP8266's lx106 (Xtensa, call0 ABI) has none and its libgcc lacks __muldi3; there the product is assembled from
  * four 16-bit multiplies. Define MB_HAVE_MULH to 1 or 0 to choose. */
@@ -48,7 +56,7 @@
 #endif
 
 /* The 64-bit product a * b as its high word (signed) and low word. */
-static inline int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
+MB_FORCE_INLINE int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
 {
 #if MB_HAVE_MULH && defined(__GNUC__) && defined(__riscv) && defined(__riscv_mul) && __riscv_xlen == 32
     /* gcc hoists the sign extension of a loop-invariant operand and then emits a general 64 x 64 multiply (four
@@ -75,7 +83,7 @@ static inline int32_t mb_mul64(int32_t a, int32_t b, uint32_t *lo)
 
 /* round(a * b / 2^31), ties away from zero; INT32_MIN * INT32_MIN saturates. Adding 2^30 and shifting (floor) equals
  * the reference's sign-dependent nudge followed by a truncating division, for either sign of a * b. */
-static inline int32_t mb_srdhm(int32_t a, int32_t b)
+MB_FORCE_INLINE int32_t mb_srdhm(int32_t a, int32_t b)
 {
     if (a == INT32_MIN && b == INT32_MIN) {
         return INT32_MAX;
@@ -96,7 +104,7 @@ static inline int32_t mb_srdhm(int32_t a, int32_t b)
 /* x / 2^exponent rounded to nearest, ties away from zero; exponent in [0, 31]. On 64-bit cores
  * floor((x + 2^(e-1) - [x < 0]) / 2^e) in one add and one shift; on 32-bit cores, where a 64-bit add and shift cost
  * a dozen instructions, the reference's mask/threshold form in 32 bits. */
-static inline int32_t mb_rdivpot(int32_t x, int32_t exponent)
+MB_FORCE_INLINE int32_t mb_rdivpot(int32_t x, int32_t exponent)
 {
 #if UINTPTR_MAX > 0xffffffffu
     const int64_t half = ((int64_t)1 << exponent) >> 1;
@@ -110,7 +118,7 @@ static inline int32_t mb_rdivpot(int32_t x, int32_t exponent)
 
 /* x * multiplier * 2^shift / 2^31 with TFLite's double rounding (wrapping left shift first). Prepared multipliers
  * lie in [0, 2^31), so the saturating case of the high multiply cannot occur and is not tested here. */
-static inline int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shift)
+MB_FORCE_INLINE int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shift)
 {
     const int32_t left = shift > 0 ? shift : 0;
     const int32_t right = shift > 0 ? 0 : -shift;
@@ -123,13 +131,13 @@ static inline int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shift)
 #endif
 }
 
-static inline int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
+MB_FORCE_INLINE int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
 {
     return v < lo ? lo : (v > hi ? hi : v);
 }
 
 /* mb_clamp to [lo, lo + range] as int8 with one compare on the common path (v already inside). */
-static inline int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
+MB_FORCE_INLINE int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
 {
     if ((uint32_t)(v - lo) > range) {
         v = v < lo ? lo : lo + (int32_t)range;
@@ -138,7 +146,7 @@ static inline int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
 }
 
 /* Requantizes an int32 accumulator to int8: scale, add the output zero point, clamp to the activation range. */
-static inline int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
+MB_FORCE_INLINE int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
     return (int8_t)mb_clamp(mb_mul_by_qm(acc, multiplier, shift) + zp, lo, hi);
 }
@@ -153,7 +161,7 @@ typedef struct {
     int32_t mult, shift, zp, e, r1;
 } mb_rq_t;
 
-static inline mb_rq_t mb_rq_prepare(int32_t mult, int32_t shift, int32_t zp)
+MB_FORCE_INLINE mb_rq_t mb_rq_prepare(int32_t mult, int32_t shift, int32_t zp)
 {
     mb_rq_t q;
     q.mult = mult;
@@ -170,7 +178,7 @@ static inline mb_rq_t mb_rq_prepare(int32_t mult, int32_t shift, int32_t zp)
 }
 
 /* The fast form alone, for a channel with r1 >= 0: the requantized accumulator plus the zero point, unclamped. */
-static inline int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
+MB_FORCE_INLINE int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
 {
     uint32_t lo, t;
     const int32_t hi = mb_mul64(acc, q->mult, &lo);
@@ -182,7 +190,7 @@ static inline int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
 }
 
 /* The requantized accumulator with the zero point added, before the activation clamp. */
-static inline int32_t mb_rq_apply(int32_t acc, const mb_rq_t *q)
+MB_FORCE_INLINE int32_t mb_rq_apply(int32_t acc, const mb_rq_t *q)
 {
     return q->r1 >= 0 ? mb_rq_apply_fast(acc, q) : mb_mul_by_qm(acc, q->mult, q->shift) + q->zp;
 }
@@ -602,8 +610,31 @@ MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_
         }
         return;
     }
-#endif
     {
+        /* Any other shape (depth multiplier, dilation, filter size): plain loops, one output at a time, small code. */
+        int32_t n, oy, ox, c, ky, kx;
+        for (n = 0; n < p->batches; ++n) {
+            const int8_t *in_b = in + n * p->in_h * p->in_w * p->in_c;
+            for (oy = 0; oy < p->out_h; ++oy) {
+                for (ox = 0; ox < p->out_w; ++ox) {
+                    for (c = 0; c < p->out_c; ++c) {
+                        int32_t acc = p->bias[c];
+                        for (ky = 0; ky < p->k_h; ++ky) {
+                            const int32_t iy = oy * p->stride_h - p->pad_top + ky * p->dil_h;
+                            for (kx = 0; kx < p->k_w; ++kx) {
+                                const int32_t ix = ox * p->stride_w - p->pad_left + kx * p->dil_w;
+                                const int32_t x = iy < 0 || iy >= p->in_h || ix < 0 || ix >= p->in_w
+                                    ? p->in_zp : in_b[(iy * p->in_w + ix) * p->in_c + c / p->depth_mult];
+                                acc += x * p->weights[(ky * p->k_w + kx) * p->out_c + c];
+                            }
+                        }
+                        *out++ = mb_requant(acc, p->mult[c], p->shift[c], p->out_zp, p->act_min, p->act_max);
+                    }
+                }
+            }
+        }
+    }
+#else
     int32_t acc[MB_DW_CHUNK];
     int32_t n, oy, ox, c0, c, ky, kx;
     for (n = 0; n < p->batches; ++n) {
@@ -647,7 +678,7 @@ MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_
             }
         }
     }
-    }
+#endif
 }
 
 /* Fully connected int8 layer: weights [out, in], per-channel requantization, zero point folded into the bias. */

@@ -91,6 +91,31 @@ internal static class CTestModels
         return b.Output(fc).Build();
     }
 
+    /// <summary>
+    /// Depthwise convolutions of every shape the kernels tell apart: 3x3 at stride 1 (in place), 5x5, dilated, stride 2
+    /// with padding on the bottom and right only, and a one-pixel-wide image where every column is a border column.
+    /// </summary>
+    public static IrGraph DepthwiseShapes()
+    {
+        var rng = new Random(9);
+        var b = new IrGraphBuilder("depthwise_shapes");
+        var x = b.Input("img", new[] { 1, 7, 5, 6 }, IrDataType.Int8, Q(0.03f, 3));
+        var d1 = b.DepthwiseConv2D(x, Weights(b, rng, "d1.w", new[] { 1, 3, 3, 6 }, 3), Bias(b, rng, "d1.b", 6),
+            new DepthwiseConv2DAttributes(Padding: Padding2D.Uniform(1), Activation: FusedActivation.Relu), "d1", Q(0.04f, -128));
+        var d2 = b.DepthwiseConv2D(d1, Weights(b, rng, "d2.w", new[] { 1, 5, 5, 6 }, 3), Bias(b, rng, "d2.b", 6),
+            new DepthwiseConv2DAttributes(Padding: Padding2D.Uniform(2)), "d2", Q(0.05f, 10));
+        var d3 = b.DepthwiseConv2D(d2, Weights(b, rng, "d3.w", new[] { 1, 3, 3, 6 }, 3), Bias(b, rng, "d3.b", 6),
+            new DepthwiseConv2DAttributes(Padding: Padding2D.Uniform(2), DilationH: 2, DilationW: 2), "d3", Q(0.05f, -7));
+        var d4 = b.DepthwiseConv2D(d3, Weights(b, rng, "d4.w", new[] { 1, 3, 3, 6 }, 3), Bias(b, rng, "d4.b", 6),
+            new DepthwiseConv2DAttributes(2, 2, new Padding2D(0, 0, 1, 1), Activation: FusedActivation.Relu6), "d4", Q(0.02f, -128));
+        var column = b.Reshape(d4, new[] { 1, 6, 1, 6 }, "column");
+        var d5 = b.DepthwiseConv2D(column, Weights(b, rng, "d5.w", new[] { 1, 3, 3, 6 }, 3), Bias(b, rng, "d5.b", 6),
+            new DepthwiseConv2DAttributes(Padding: Padding2D.Uniform(1)), "d5", Q(0.06f, 1));
+        var flat = b.Reshape(d5, new[] { 1, 36 }, "flatten");
+        var fc = b.FullyConnected(flat, Weights(b, rng, "fc.w", new[] { 5, 36 }, 0), Bias(b, rng, "fc.b", 5), opName: "fc", outputQuant: Q(0.1f, 0));
+        return b.Output(fc).Build();
+    }
+
     /// <summary>Per-channel symmetric int8 weights on <paramref name="axis"/> with scales around 0.01.</summary>
     public static int Weights(IrGraphBuilder b, Random rng, string name, int[] shape, int axis)
     {
