@@ -24,7 +24,7 @@ internal static class ProfileCommand
     public static Command Create()
     {
         var modelPath = new Argument<string>("model") { Description = "A quantized .pth, an int8 .mbir or .tflite (a float .pth is calibrated first)." };
-        var target = new Option<string>("--target") { Description = "The board whose ISA to count on: esp32c3 (rv32imc).", DefaultValueFactory = _ => ProfileTarget.Esp32C3.Name };
+        var target = new Option<string>("--target") { Description = "The board whose ISA to count on: esp32c3 (rv32imc) or esp8266 (Xtensa lx106).", DefaultValueFactory = _ => ProfileTarget.Esp32C3.Name };
         target.AcceptOnlyFromAmong([.. ProfileTarget.All.Select(t => t.Name)]);
         var opt = new Option<string>("--opt") { Description = "gcc optimization level of the build: O2 or Os.", DefaultValueFactory = _ => "O2" };
         opt.AcceptOnlyFromAmong([.. ProfileOptions.OptimizationLevels]);

@@ -13,6 +13,8 @@ namespace MicroBackbone.Compiler.Profiling;
 /// </summary>
 public static class ModelProfiler
 {
+    private const string PluginLibrary = "libinsncount.so";
+
     /// <summary>Profiles one inference of <paramref name="graph"/> (int8, as the C back end takes it) on <paramref name="input"/>.</summary>
     /// <exception cref="ProfileToolMissingException">A program or file the target needs is not installed.</exception>
     /// <exception cref="MicroBackboneException">
@@ -93,15 +95,30 @@ public static class ModelProfiler
                 Compile("start.S", "start.o");
             });
         string[] common = ["profile_main.o", "platform.o", "start.o"];
-        ProfileRunOutput Run(string model, string elf)
+        if (target.CountingPlugin is not null)
+        {
+            tools.Run("gcc", ["-std=c99", "-O2", "-shared", "-fPIC", "-o", PluginLibrary, target.CountingPlugin], dir);
+        }
+
+        ProfileRunOutput Run(string model, string elf, IEnumerable<int> required)
         {
             tools.Run(target.Compiler, [.. target.LinkFlags, "-T", ProfileHarness.LinkerScript, model, .. common, "-o", elf, .. target.LinkLibraries], dir);
             CheckInstructionSet(tools, elf, dir);
-            string console = tools.Run(target.Emulator, [.. target.EmulatorArguments, elf], dir);
-            return ProfileRunOutput.Parse(console, marks.Count);
+            if (target.CountingPlugin is null)
+            {
+                return ProfileRunOutput.Parse(tools.Run(target.Emulator, [.. target.EmulatorArguments, elf], dir), marks.Count, required);
+            }
+
+            // The plugin writes its marks to a file of their own, so they never interleave with the console.
+            string marksFile = Path.ChangeExtension(elf, ".marks");
+            string console = tools.Run(target.Emulator,
+                [.. target.EmulatorArguments, elf, "-plugin", $"{Path.Combine(dir, PluginLibrary)},out={marksFile}"], dir);
+            return ProfileRunOutput.Parse(console + "\n" + File.ReadAllText(Path.Combine(dir, marksFile)), marks.Count, required);
         }
 
-        return (Run("model.o", "plain.elf"), Run("model_marks.o", "marks.elf"));
+        // Without -DMB_PROFILE the program takes no layer marks.
+        int[] outside = [marks.Start, marks.End, marks.DirectPairFirst, marks.DirectPairFirst + 1, marks.LayerPairFirst, marks.LayerPairFirst + 1];
+        return (Run("model.o", "plain.elf", outside), Run("model_marks.o", "marks.elf", Enumerable.Range(0, marks.Count)));
     }
 
     private static void CheckInstructionSet(ProfileToolchain tools, string elf, string dir)

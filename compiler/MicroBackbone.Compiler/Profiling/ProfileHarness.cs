@@ -34,7 +34,7 @@ internal static class ProfileHarness
         File.WriteAllText(Path.Combine(dir, "profile_main.c"),
             CTemplates.Render("profile/profile_main.c.scriban", "profile", new ProfileMainModel(input, marks)));
         File.WriteAllText(Path.Combine(dir, "platform.h"), CTemplates.Text("profile/platform.h"));
-        foreach (string name in BoardFiles)
+        foreach (string name in target.CountingPlugin is null ? BoardFiles : [.. BoardFiles, target.CountingPlugin])
         {
             File.WriteAllText(Path.Combine(dir, name), CTemplates.Text($"profile/{target.BoardFolder}/{name}"));
         }

@@ -13,7 +13,13 @@ namespace MicroBackbone.Compiler.Profiling;
 public sealed record ProfileRunOutput(IReadOnlyList<long> Marks, sbyte[] Output)
 {
     /// <summary>Reads <paramref name="console"/>; throws when a mark of 0 .. <paramref name="markCount"/>-1 or the output line is missing.</summary>
-    public static ProfileRunOutput Parse(string console, int markCount)
+    public static ProfileRunOutput Parse(string console, int markCount) => Parse(console, markCount, Enumerable.Range(0, markCount));
+
+    /// <summary>
+    /// Reads <paramref name="console"/>, where only the marks in <paramref name="required"/> must appear (a board
+    /// whose marks an emulator plugin prints shows only the marks the program reached); a mark not printed reads as -1.
+    /// </summary>
+    public static ProfileRunOutput Parse(string console, int markCount, IEnumerable<int> required)
     {
         var marks = new long?[markCount];
         sbyte[]? output = null;
@@ -35,7 +41,7 @@ public sealed record ProfileRunOutput(IReadOnlyList<long> Marks, sbyte[] Output)
             }
         }
 
-        int missing = Array.FindIndex(marks, m => m is null);
+        int missing = required.FirstOrDefault(id => marks[id] is null, -1);
         if (missing >= 0)
         {
             throw new MicroBackboneException($"the profile program printed no 'mark {missing}' line (console: {FirstLine(console)})");
@@ -46,7 +52,7 @@ public sealed record ProfileRunOutput(IReadOnlyList<long> Marks, sbyte[] Output)
             throw new MicroBackboneException($"the profile program printed no 'output' line (console: {FirstLine(console)})");
         }
 
-        return new ProfileRunOutput(marks.Select(m => m!.Value).ToList(), output);
+        return new ProfileRunOutput(marks.Select(m => m ?? -1).ToList(), output);
     }
 
     /// <summary>Instructions from mark <paramref name="from"/> to mark <paramref name="to"/>.</summary>

@@ -22,6 +22,10 @@ namespace MicroBackbone.Compiler.Profiling;
 /// <param name="Emulator">The emulator program.</param>
 /// <param name="EmulatorArguments">Its arguments before the program file, which comes last.</param>
 /// <param name="Tools">Every program and file the target needs, with its Debian package.</param>
+/// <param name="CountingPlugin">
+/// For a board without an instruction counter: the emulator plugin's C source in the board folder, built for the
+/// host and loaded with <c>-plugin</c>; it writes the <c>mark</c> lines to a file. Null when the board counts itself.
+/// </param>
 public sealed record ProfileTarget(
     string Name,
     string Description,
@@ -36,7 +40,8 @@ public sealed record ProfileTarget(
     IReadOnlyList<string> ForbiddenMnemonicPrefixes,
     string Emulator,
     IReadOnlyList<string> EmulatorArguments,
-    IReadOnlyList<ProfileTool> Tools)
+    IReadOnlyList<ProfileTool> Tools,
+    string? CountingPlugin = null)
 {
     /// <summary>
     /// ESP32-C3 (rv32imc) on <c>qemu-system-riscv32 -machine virt</c> with <c>-icount shift=0</c>, where the cycle
@@ -67,8 +72,39 @@ public sealed record ProfileTarget(
             new ProfileTool("qemu-system-riscv32", "qemu-system-misc"),
         ]);
 
+    /// <summary>
+    /// ESP8266 (Xtensa lx106, the classic ESP32's ISA family) on <c>qemu-system-xtensa -M sim</c>. The core has no
+    /// per-instruction counter, so a TCG plugin counts every executed instruction and notes the count at each mark.
+    /// lx106 has no high multiply and no divide; the kernels avoid both in their loops, and the board supplies the
+    /// division helpers Debian's lx106 libgcc lacks.
+    /// </summary>
+    public static ProfileTarget Esp8266 { get; } = new(
+        Name: "esp8266",
+        Description: "ESP8266 (Xtensa lx106)",
+        Isa: "lx106",
+        BoardFolder: "lx106",
+        Compiler: "xtensa-lx106-elf-gcc",
+        CompileFlags: ["-mlongcalls", "--specs=/usr/lib/xtensa-lx106-elf/picolibc.specs", "-ffunction-sections", "-fdata-sections", "-std=c99"],
+        LinkFlags: ["--specs=/usr/lib/xtensa-lx106-elf/picolibc.specs", "-nostartfiles", "-Wl,--gc-sections"],
+        LinkLibraries: ["-lc", "-lgcc"],
+        SizeTool: "xtensa-lx106-elf-size",
+        Disassembler: "xtensa-lx106-elf-objdump",
+        ForbiddenMnemonicPrefixes: [],
+        Emulator: "qemu-system-xtensa",
+        EmulatorArguments: ["-M", "sim", "-cpu", "lx106", "-display", "none", "-monitor", "none", "-serial", "none", "-semihosting", "-kernel"],
+        Tools:
+        [
+            new ProfileTool("xtensa-lx106-elf-gcc", "gcc-xtensa-lx106"),
+            new ProfileTool("/usr/lib/xtensa-lx106-elf/picolibc.specs", "picolibc-xtensa-lx106-elf"),
+            new ProfileTool("xtensa-lx106-elf-size", "binutils-xtensa-lx106"),
+            new ProfileTool("xtensa-lx106-elf-objdump", "binutils-xtensa-lx106"),
+            new ProfileTool("qemu-system-xtensa", "qemu-system-misc"),
+            new ProfileTool("gcc", "gcc"),
+        ],
+        CountingPlugin: "insn_count_plugin.c");
+
     /// <summary>Every target, in the order <c>--help</c> lists them.</summary>
-    public static IReadOnlyList<ProfileTarget> All { get; } = [Esp32C3];
+    public static IReadOnlyList<ProfileTarget> All { get; } = [Esp32C3, Esp8266];
 
     /// <summary>The target called <paramref name="name"/>; a user error naming the known ones otherwise.</summary>
     public static ProfileTarget Find(string name) =>
@@ -77,5 +113,5 @@ public sealed record ProfileTarget(
             $"unknown profile target '{name}': expected {string.Join(" or ", All.Select(t => t.Name))}");
 
     /// <summary>The tools the compile step alone needs (compiler, C library, size), for measuring code size.</summary>
-    public IEnumerable<ProfileTool> CompileTools => Tools.Where(t => t.Provides != Emulator && t.Provides != Disassembler);
+    public IEnumerable<ProfileTool> CompileTools => Tools.Where(t => t.Provides != Emulator && t.Provides != Disassembler && t.Provides != "gcc");
 }

@@ -24,11 +24,11 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
     int32_t n, px, ky, kx, c;
     for (n = 0; n < p->batches; ++n) {
         const int8_t *in_b = in + n * p->in_h * p->in_w * ic;
+        int32_t oy = 0, ox = 0;
         for (px = 0; px < pixels; px += p->gather) {
             const int32_t count = pixels - px < p->gather ? pixels - px : p->gather;
             int32_t g;
-            for (g = 0; g < count; ++g) {
-                const int32_t oy = (px + g) / p->out_w, ox = (px + g) % p->out_w;
+            for (g = 0; g < count; ++g, ox = ox + 1 < p->out_w ? ox + 1 : 0, oy += ox == 0) {
                 int8_t *dst = rows + g * k;
                 for (ky = 0; ky < p->k_h; ++ky) {
                     const int32_t iy = oy * p->stride_h - p->pad_top + ky * p->dil_h;

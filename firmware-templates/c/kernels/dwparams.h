@@ -32,13 +32,19 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
     const int32_t ch = p->in_c, stride = p->stride_w, pad = p->pad_left, in_w = p->in_w, out_w = p->out_w;
     const int32_t row_bytes = in_w * ch;
     const int32_t lo = p->act_min, hi = p->act_max;
-    /* Output columns whose window lies inside the input row: [first, last). */
-    const int32_t first = (pad + stride - 1) / stride;
-    const int32_t last = (in_w - 3 + pad) / stride + 1 < out_w ? (in_w - 3 + pad) / stride + 1 : out_w;
+    int32_t first = 0, last = out_w;
     const int8_t *w = p->weights + c;
     const mb_rq_t q = mb_rq_prepare(p->mult[c], p->shift[c], p->out_zp);
     const int fast = q.r1 >= 0;
     int32_t oy, ox, ky;
+    /* Output columns whose window lies inside the input row: [first, last), found without dividing (lx106 has no
+     * divide instruction). */
+    while (first < out_w && first * stride < pad) {
+        ++first;
+    }
+    while (last > first && (last - 1) * stride - pad + 2 >= in_w) {
+        --last;
+    }
     for (oy = 0; oy < p->out_h; ++oy) {
         const int8_t *r[3];
         int32_t tap[9];

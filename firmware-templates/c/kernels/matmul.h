@@ -34,7 +34,7 @@ __attribute__((optimize("no-schedule-insns")))
 MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out)
 {
-    const int32_t k4 = k - k % 4;
+    const int32_t k4 = k & ~3; /* k >= 0; no division, which some cores lack */
     const uint32_t range = (uint32_t)(hi - lo);
     int32_t r, o, i, j;
     for (o = 0; o < n_out; o += 4) {

@@ -17,7 +17,7 @@ MB_INNER void mb_shift_run_s8(const int8_t *in, int8_t *out, int32_t h, int32_t 
 {
 #if defined(__GNUC__)
     typedef uint32_t __attribute__((may_alias)) mb_word_t;
-    const int words = len % 4 == 0 && ch % 4 == 0 && (((uintptr_t)(in + c0) | (uintptr_t)(out + c0)) & 3u) == 0;
+    const int words = (len & 3) == 0 && (ch & 3) == 0 && (((uintptr_t)(in + c0) | (uintptr_t)(out + c0)) & 3u) == 0;
     const uint32_t zp4 = (uint32_t)(uint8_t)zp * 0x01010101u;
 #endif
     const int32_t row = w * ch;

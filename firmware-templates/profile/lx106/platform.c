@@ -70,3 +70,21 @@ uint32_t __umodsi3(uint32_t n, uint32_t d)
     (void)udivmod(n, d, &r);
     return r;
 }
+
+/* The signed forms, for kernels' set-up arithmetic (the inner loops divide by nothing). */
+int32_t __divsi3(int32_t n, int32_t d);
+int32_t __modsi3(int32_t n, int32_t d);
+
+int32_t __divsi3(int32_t n, int32_t d)
+{
+    uint32_t r;
+    const uint32_t q = udivmod(n < 0 ? 0u - (uint32_t)n : (uint32_t)n, d < 0 ? 0u - (uint32_t)d : (uint32_t)d, &r);
+    return (n < 0) != (d < 0) ? (int32_t)(0u - q) : (int32_t)q;
+}
+
+int32_t __modsi3(int32_t n, int32_t d)
+{
+    uint32_t r;
+    (void)udivmod(n < 0 ? 0u - (uint32_t)n : (uint32_t)n, d < 0 ? 0u - (uint32_t)d : (uint32_t)d, &r);
+    return n < 0 ? (int32_t)(0u - r) : (int32_t)r;
+}
