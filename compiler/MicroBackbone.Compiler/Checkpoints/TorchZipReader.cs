@@ -19,9 +19,17 @@ internal static class TorchZipReader
     /// <summary>Reads <paramref name="path"/>; every failure is a <see cref="CheckpointException"/> naming it.</summary>
     public static Hashtable Read(string path)
     {
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new CheckpointException($"{path}: checkpoint file not found");
+        }
+        try
+        {
+            IO.InputFile.Require(path, "checkpoint file");
+        }
+        catch (Ir.MicroBackboneException e) when (e is not CheckpointException)
+        {
+            throw new CheckpointException(e.Message, e);
         }
 
         try

@@ -30,7 +30,7 @@ public static class ModelCompiler
     /// <param name="calibration">Calibration images (NHWC), asked for only when a float model needs int8.</param>
     public static CompileSummary Compile(LoadedModel model, CompileTarget target, string outputDir, Func<IReadOnlyList<float[]>> calibration)
     {
-        Directory.CreateDirectory(outputDir);
+        OutputFolder.Ensure(outputDir);
         string baseName = FileBaseName(model.Graph.Name);
         if (target == CompileTarget.Onnx)
         {
