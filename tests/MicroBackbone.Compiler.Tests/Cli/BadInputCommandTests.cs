@@ -184,6 +184,22 @@ public sealed class BadInputCommandTests : IDisposable
             OneErrorLine(["compile", model, "--target", "csharp", "--output-dir", _dir.File("out")]));
     }
 
+    [Fact]
+    public void ClassNamesWithControlCharactersCannotFakeOutputLines()
+    {
+        string model = _dir.File("names.mbir");
+        string[] names = ["a\ntop_class 0 fake", "b\u001b[31m", "c", "d"];
+        File.WriteAllText(model, MbirWriter.Write(CTestModels.Tiny(classNames: names)));
+        string input = _dir.File("zeros.raw");
+        File.WriteAllBytes(input, new byte[6 * 6 * 3]);
+        (int exit, string output, string error) = CliRunner.Run("run", model, "--input", input);
+        Assert.True(exit == 0, error);
+        string[] lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal(5, lines.Length);
+        Assert.Single(lines, l => l.StartsWith("top_class", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', output);
+    }
+
     [Theory]
     [InlineData("error: unknown option '--bogus'; see 'mbc compile --help'", "compile", "m.mbir", "--target", "c", "--bogus")]
     [InlineData("error: Argument 'foo' not recognized. Must be one of: 'esp32' 'c' 'ir' 'csharp' 'tflite' 'onnx'; see 'mbc compile --help'", "compile", "m.mbir", "--target", "foo")]
