@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using MicroBackbone.Cli.Commands;
 
 namespace MicroBackbone.Cli;
@@ -9,11 +10,46 @@ public static class Program
     /// <summary>Parses <paramref name="args"/>, runs the verb and returns the process exit code.</summary>
     public static int Main(string[] args)
     {
-        var root = new RootCommand("mbc: the MicroBackbone model compiler. Tiny CNNs to static C, TFLite, ONNX and C#.");
-        foreach (Command command in CommandCatalog.All())
+        try
         {
-            root.Subcommands.Add(command);
+            var root = new RootCommand("mbc: the MicroBackbone model compiler. Tiny CNNs to static C, TFLite, ONNX and C#.");
+            foreach (Command command in CommandCatalog.All())
+            {
+                root.Subcommands.Add(command);
+            }
+            ParseResult parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                return CommandLineMistake(parse);
+            }
+            return parse.Invoke();
         }
-        return root.Parse(args).Invoke();
+        catch (Exception e)
+        {
+            return UserErrors.ReportBug(e);
+        }
+    }
+
+    /// <summary>
+    /// A command-line mistake (unknown flag, bad value, missing option): the first problem as one <c>error:</c> line
+    /// and where to read the usage, instead of the whole help.
+    /// </summary>
+    private static int CommandLineMistake(ParseResult parse)
+    {
+        string usage = parse.CommandResult.Command is RootCommand ? "mbc --help" : $"mbc {parse.CommandResult.Command.Name} --help";
+        string problem;
+        if (parse.UnmatchedTokens.Count > 0)
+        {
+            string token = parse.UnmatchedTokens[0];
+            problem = token.StartsWith('-') ? $"unknown option '{token}'" : $"unexpected argument '{token}'";
+        }
+        else
+        {
+            // System.CommandLine lists allowed values on lines of their own; one line reads them as a list.
+            string[] lines = parse.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            problem = string.Join(' ', lines).TrimEnd('.');
+        }
+        Console.Error.WriteLine($"error: {problem}; see '{usage}'");
+        return UserErrors.UserMistake;
     }
 }

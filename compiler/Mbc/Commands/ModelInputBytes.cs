@@ -1,5 +1,6 @@
 using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Data;
+using MicroBackbone.Compiler.IO;
 using MicroBackbone.Compiler.Models;
 using MicroBackbone.Ir;
 using MicroBackbone.Ir.Int8;
@@ -23,11 +24,7 @@ internal static class ModelInputBytes
 
     private static sbyte[] FromRaw(string path, IrTensor input)
     {
-        if (!File.Exists(path))
-        {
-            throw new MicroBackboneException($"{path}: input file not found");
-        }
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes = InputFile.ReadAllBytes(path, "input file");
         if (input.DataType != IrDataType.Int8 || bytes.Length != input.ElementCount)
         {
             throw new MicroBackboneException(
@@ -38,10 +35,7 @@ internal static class ModelInputBytes
 
     private static sbyte[] FromImage(string path, IrTensor input, DatasetConfig dataset, ModelSpec spec)
     {
-        if (!File.Exists(path))
-        {
-            throw new MicroBackboneException($"{path}: input image not found");
-        }
+        InputFile.Require(path, "input image");
         ImageDataset image = ImageFile.Read(path, spec.Input.Channels == 1 ? 1 : 3);
         float[] nhwc = new NhwcImages(image, dataset, spec, path).Read(0);
         var x = new sbyte[nhwc.Length];

@@ -56,7 +56,7 @@ internal static class RunCommand
             text.Append("top_class ").Append(top);
             if (graph.ClassNames.Count > 0)
             {
-                text.Append(' ').Append(top < graph.ClassNames.Count ? graph.ClassNames[top] : "?");
+                text.Append(' ').Append(top < graph.ClassNames.Count ? Rendering.PrintableText.Of(graph.ClassNames[top]) : "?");
             }
             Console.Out.Write(text.Append('\n').ToString());
             return 0;

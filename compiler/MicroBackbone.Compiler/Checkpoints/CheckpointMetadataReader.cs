@@ -5,6 +5,12 @@ namespace MicroBackbone.Compiler.Checkpoints;
 /// <summary>Reads the <c>metadata</c> dict of one of our checkpoints strictly: each field present with its type.</summary>
 internal static class CheckpointMetadataReader
 {
+    /// <summary>
+    /// The largest channel count, height or width accepted in <c>input_shape</c>: far above what a microcontroller
+    /// model sees, and small enough that every activation size stays within 32-bit arithmetic downstream.
+    /// </summary>
+    public const int MaxInputSide = 4096;
+
     public static CheckpointMetadata Read(Hashtable meta, string path)
     {
         long version = Integer(meta, "format_version", path);
@@ -16,9 +22,10 @@ internal static class CheckpointMetadataReader
         }
 
         if (meta["input_shape"] is not ArrayList { Count: 3 } shape
-            || !shape.Cast<object?>().All(d => CheckpointValues.TryGetInteger(d, out long v) && v > 0 && v <= int.MaxValue))
+            || !shape.Cast<object?>().All(d => CheckpointValues.TryGetInteger(d, out long v) && v > 0 && v <= MaxInputSide))
         {
-            throw new CheckpointException($"{path}: metadata.input_shape must be a list of 3 positive ints [C, H, W]");
+            throw new CheckpointException(
+                $"{path}: metadata.input_shape must be a list of 3 ints [C, H, W], each from 1 to {MaxInputSide}");
         }
         var input = new InputShape(ToInt(shape[0]), ToInt(shape[1]), ToInt(shape[2]));
 

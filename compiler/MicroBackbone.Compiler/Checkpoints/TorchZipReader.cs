@@ -19,9 +19,17 @@ internal static class TorchZipReader
     /// <summary>Reads <paramref name="path"/>; every failure is a <see cref="CheckpointException"/> naming it.</summary>
     public static Hashtable Read(string path)
     {
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new CheckpointException($"{path}: checkpoint file not found");
+        }
+        try
+        {
+            IO.InputFile.Require(path, "checkpoint file");
+        }
+        catch (Ir.MicroBackboneException e) when (e is not CheckpointException)
+        {
+            throw new CheckpointException(e.Message, e);
         }
 
         try
@@ -30,7 +38,8 @@ internal static class TorchZipReader
             CheckSignature(stream, path);
             CheckArchive(stream, path);
             stream.Seek(0, SeekOrigin.Begin);
-            return PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true);
+            return PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true)
+                ?? throw new CheckpointException($"{path}: data.pkl holds None (as torch.save(None) writes), not a dict; {Expected}");
         }
         catch (CheckpointException)
         {
@@ -44,7 +53,13 @@ internal static class TorchZipReader
         {
             throw new CheckpointException($"{path}: cannot read the file ({e.Message})", e);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException e)
+        {
+            // A length field (a string, bytes, a storage) claiming ~2 GB: the allocation fails before reading.
+            throw new CheckpointException(
+                $"{path}: a length in data.pkl or a storage claims more memory than can be allocated (a corrupt file); {Expected}", e);
+        }
+        catch (Exception e)
         {
             // PyBridge and Razorvine report damaged or unsupported content with assorted exception types (invalid
             // casts, missing archive entries, unknown storage types, CRC errors); to the user they all mean the same.

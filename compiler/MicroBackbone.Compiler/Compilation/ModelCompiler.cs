@@ -25,6 +25,9 @@ public static class ModelCompiler
     /// </summary>
     public const long CKernelCodeBytes = 4096;
 
+    /// <summary>The longest graph name compiled: it becomes file and type names, and file names stop at 255 bytes.</summary>
+    public const int MaxGraphNameLength = 128;
+
     /// <summary>Compiles <paramref name="model"/> for <paramref name="target"/> into <paramref name="outputDir"/>.</summary>
     /// <param name="model">The loaded model.</param>
     /// <param name="target">What to write.</param>
@@ -32,7 +35,12 @@ public static class ModelCompiler
     /// <param name="calibration">Calibration images (NHWC), asked for only when a float model needs int8.</param>
     public static CompileSummary Compile(LoadedModel model, CompileTarget target, string outputDir, Func<IReadOnlyList<float[]>> calibration)
     {
-        Directory.CreateDirectory(outputDir);
+        if (model.Graph.Name.Length > MaxGraphNameLength)
+        {
+            throw new MicroBackboneException(
+                $"{model.Source}: the graph name has {model.Graph.Name.Length:N0} characters; at most {MaxGraphNameLength} are accepted (it names the generated files and types)");
+        }
+        OutputFolder.Ensure(outputDir);
         string baseName = FileBaseName(model.Graph.Name);
         if (target == CompileTarget.Onnx)
         {

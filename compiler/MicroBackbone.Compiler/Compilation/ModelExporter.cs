@@ -26,7 +26,7 @@ public static class ModelExporter
         {
             throw new MicroBackboneException($"{checkpointPath}: export reads PyTorch checkpoints; use mbc compile for .mbir and .tflite files");
         }
-        Directory.CreateDirectory(outputDir);
+        OutputFolder.Ensure(outputDir);
         var written = new List<(string, long)>();
         void Record(string file) => written.Add((file, new FileInfo(Path.Combine(outputDir, file)).Length));
 

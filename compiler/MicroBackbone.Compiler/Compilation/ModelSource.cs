@@ -22,19 +22,16 @@ public static class ModelSource
     /// </summary>
     public static LoadedModel Load(string path, ModelSpec fallback, IReadOnlyList<string>? classNames = null)
     {
-        if (!File.Exists(path))
-        {
-            throw new MicroBackboneException($"{path}: model file not found");
-        }
+        IO.InputFile.Require(path, "model file");
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension == ".mbir")
         {
-            using FileStream stream = File.OpenRead(path);
+            using FileStream stream = IO.InputFile.OpenRead(path, "model file");
             return new LoadedModel(path, MbirReader.Read(stream, path), null, null);
         }
         if (extension == ".tflite")
         {
-            return new LoadedModel(path, BackEnds.Tflite.TfliteImporter.Import(File.ReadAllBytes(path), path), null, null);
+            return new LoadedModel(path, BackEnds.Tflite.TfliteImporter.Import(IO.InputFile.ReadAllBytes(path, "model file"), path), null, null);
         }
         (nn.Module<Tensor, Tensor> model, ModelSpec spec, Checkpoints.CheckpointMetadata metadata) = ArchCatalog.Load(path, fallback);
         using (model)

@@ -11,7 +11,7 @@ public sealed record ModelConfigText(ModelConfig Config, string Yaml, string Sou
     {
         string file = path ?? ModelConfig.DefaultPath;
         ModelConfig config = ModelConfig.Load(file);
-        return new ModelConfigText(config, File.ReadAllText(file), file);
+        return new ModelConfigText(config, IO.InputFile.ReadAllText(file, "model config"), file);
     }
 
     /// <summary>Parses YAML embedded in a checkpoint; <paramref name="source"/> names the checkpoint in errors.</summary>

@@ -3,6 +3,14 @@ namespace MicroBackbone.Compiler.Config;
 /// <summary>Checks the values of a deserialized <see cref="ModelConfig"/>; the YAML reader only checks shape.</summary>
 internal static class ModelConfigValidator
 {
+    // Upper bounds far above any microcontroller model; they keep a typo (or a hostile file) from asking TorchSharp
+    // for terabytes or overflowing 32-bit sizes downstream.
+    private const int MaxWidth = 4096;
+    private const int MaxSide = 4096;
+    private const int MaxBlocks = 64;
+    private const int MaxExpansion = 16;
+    private const int MaxClasses = 100_000;
+
     public static void Validate(ModelConfig config, string source)
     {
         // An empty `model:` or `variants:` section deserializes to null despite the property initializers.
@@ -23,9 +31,9 @@ internal static class ModelConfigValidator
         {
             throw Error(source, "model.arch", $"unknown arch '{model.Arch}'; valid archs: {ValidArchs(config)}");
         }
-        RequireAtLeast(model.NumClasses, 1, source, "model.num_classes");
-        RequireAtLeast(model.InputSize, 8, source, "model.input_size");
-        RequireAtLeast(model.InputChannels, 1, source, "model.input_channels");
+        RequireBetween(model.NumClasses, 1, MaxClasses, source, "model.num_classes");
+        RequireBetween(model.InputSize, 8, MaxSide, source, "model.input_size");
+        RequireBetween(model.InputChannels, 1, MaxSide, source, "model.input_channels");
     }
 
     /// <summary>The variant names, sorted and comma separated, for error messages.</summary>
@@ -50,7 +58,7 @@ internal static class ModelConfigValidator
         {
             throw Error(source, $"{key}.se_groups", $"expected 1, 2, 4 or 8, got {variant.SeGroups}");
         }
-        RequireAtLeast(variant.SeReduction, 1, source, $"{key}.se_reduction");
+        RequireBetween(variant.SeReduction, 1, MaxWidth, source, $"{key}.se_reduction");
         if (variant.Stages == null || variant.Stages.Count == 0)
         {
             throw Error(source, $"{key}.stages", "expected at least one stage");
@@ -64,9 +72,9 @@ internal static class ModelConfigValidator
                 throw Error(source, stageKey, "expected a mapping {channels, blocks, stride, expansion}");
             }
             RequireWidth(stage.Channels, source, $"{stageKey}.channels");
-            RequireAtLeast(stage.Blocks, 1, source, $"{stageKey}.blocks");
+            RequireBetween(stage.Blocks, 1, MaxBlocks, source, $"{stageKey}.blocks");
             RequireStride(stage.Stride, source, $"{stageKey}.stride");
-            RequireAtLeast(stage.Expansion, 1, source, $"{stageKey}.expansion");
+            RequireBetween(stage.Expansion, 1, MaxExpansion, source, $"{stageKey}.expansion");
             if (stage.HiddenChannels != null)
             {
                 if (stage.Expansion < 2)
@@ -87,9 +95,9 @@ internal static class ModelConfigValidator
 
     private static void RequireWidth(int value, string source, string key)
     {
-        if (value < 8 || value % 8 != 0)
+        if (value < 8 || value > MaxWidth || value % 8 != 0)
         {
-            throw Error(source, key, $"expected a positive multiple of 8 channels, got {value}");
+            throw Error(source, key, $"expected a multiple of 8 channels from 8 to {MaxWidth}, got {value}");
         }
     }
 
@@ -101,11 +109,11 @@ internal static class ModelConfigValidator
         }
     }
 
-    private static void RequireAtLeast(int value, int minimum, string source, string key)
+    private static void RequireBetween(int value, int minimum, int maximum, string source, string key)
     {
-        if (value < minimum)
+        if (value < minimum || value > maximum)
         {
-            throw Error(source, key, $"expected an integer >= {minimum}, got {value}");
+            throw Error(source, key, $"expected an integer from {minimum} to {maximum}, got {value}");
         }
     }
 

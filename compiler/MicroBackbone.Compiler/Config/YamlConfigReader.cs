@@ -25,7 +25,16 @@ public static class YamlConfigReader
         {
             throw new ConfigException($"{path}: config file not found");
         }
-        return Parse<T>(File.ReadAllText(path), path);
+        string text;
+        try
+        {
+            text = IO.InputFile.ReadAllText(path, "config file");
+        }
+        catch (Ir.MicroBackboneException e) when (e is not ConfigException)
+        {
+            throw new ConfigException(e.Message, e);
+        }
+        return Parse<T>(text, path);
     }
 
     /// <summary>Deserializes YAML <paramref name="text"/>; <paramref name="source"/> names it in errors.</summary>

@@ -53,7 +53,7 @@ public static class TrainingRun
     {
         var trainer = new Trainer(options);
         (BatchLoader train, BatchLoader validation) = CreateLoaders(splits, channels, height, width, options);
-        Directory.CreateDirectory(outputDirectory);
+        IO.OutputFolder.Ensure(outputDirectory);
         var withFiles = new TrainingHooks
         {
             Progress = hooks?.Progress,

@@ -56,6 +56,11 @@ public static class QuantizationMath
         for (int i = 0; i < weights.Length; i++)
         {
             int c = channelInnermost ? i % channels : i / perChannel;
+            if (float.IsNaN(weights[i]) || float.IsInfinity(weights[i]))
+            {
+                // NaN would otherwise drop out of the max and quantize to 0 without a word.
+                throw new QuantizationException($"weight {i} (output channel {c}) is {weights[i]}; weights must be finite numbers");
+            }
             maxAbs[c] = Math.Max(maxAbs[c], Math.Abs(weights[i]));
         }
 

@@ -63,7 +63,15 @@ public static class Int8Quantizer
                         bool depthwise = op.Kind == IrOpKind.DepthwiseConv2D;
                         IrTensor w = tensors[ins[1]];
                         int channels = depthwise ? w.Shape[3] : w.Shape[0];
-                        QuantizedWeights qw = QuantizationMath.QuantizeWeightsPerChannel(w.ReadFloat32(), channels, channelInnermost: depthwise);
+                        QuantizedWeights qw;
+                        try
+                        {
+                            qw = QuantizationMath.QuantizeWeightsPerChannel(w.ReadFloat32(), channels, channelInnermost: depthwise);
+                        }
+                        catch (QuantizationException e)
+                        {
+                            throw new QuantizationException($"tensor '{w.Name}' of operator '{op.Name}': {e.Message}");
+                        }
                         result[w.Id] = w with
                         {
                             DataType = IrDataType.Int8,

@@ -4,6 +4,15 @@ namespace MicroBackbone.Ir.Tests.Int8;
 
 public class QuantizationMathTests
 {
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    public void WeightsThatAreNotFiniteAreRefusedNotZeroed(float bad)
+    {
+        var error = Assert.Throws<QuantizationException>(() => QuantizationMath.QuantizeWeightsPerChannel(new[] { 0.5f, 1f, bad, 2f }, 2));
+        Assert.Equal($"weight 2 (output channel 1) is {bad}; weights must be finite numbers", error.Message);
+    }
+
     [Fact]
     public void ActivationRangeIsWidenedToIncludeZero()
     {

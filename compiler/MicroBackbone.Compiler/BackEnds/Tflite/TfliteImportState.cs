@@ -83,7 +83,7 @@ internal sealed class TfliteImportState(TfliteModel model, TfliteSubgraph subgra
         return t.Type switch
         {
             TfliteTensorType.Int32 => Enumerable.Range(0, bytes.Length / 4).Select(i => BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(i * 4))).ToArray(),
-            TfliteTensorType.Int64 => Enumerable.Range(0, bytes.Length / 8).Select(i => checked((int)BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(i * 8)))).ToArray(),
+            TfliteTensorType.Int64 => Enumerable.Range(0, bytes.Length / 8).Select(i => Int32Value(BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(i * 8)), opIndex, opName, role, index)).ToArray(),
             _ => throw new TfliteConversionException($"{Source}: operator #{opIndex} {opName}: {role} (tensor {index} '{t.Name}') must be int32 or int64, not {t.Type}"),
         };
     }
@@ -97,10 +97,43 @@ internal sealed class TfliteImportState(TfliteModel model, TfliteSubgraph subgra
             return null;
         }
 
-        var zeroPoints = q.ZeroPoint.Count == q.Scale.Count ? q.ZeroPoint.Select(z => checked((int)z)).ToArray() : new int[q.Scale.Count];
+        var t = Subgraph.Tensors[index];
+        if (q.ZeroPoint.Count != 0 && q.ZeroPoint.Count != q.Scale.Count)
+        {
+            throw new TfliteConversionException(
+                $"{Source}: tensor {index} '{t.Name}' has {q.Scale.Count} scales but {q.ZeroPoint.Count} zero points; expected one zero point per scale");
+        }
+        (long low, long high) = t.Type switch
+        {
+            TfliteTensorType.Int8 => (sbyte.MinValue, sbyte.MaxValue),
+            TfliteTensorType.UInt8 => (byte.MinValue, byte.MaxValue),
+            TfliteTensorType.Int16 => (short.MinValue, short.MaxValue),
+            _ => ((long)int.MinValue, (long)int.MaxValue),
+        };
+        var zeroPoints = new int[q.Scale.Count];
+        for (int i = 0; i < q.ZeroPoint.Count; i++)
+        {
+            long z = q.ZeroPoint[i];
+            if (z < low || z > high)
+            {
+                throw new TfliteConversionException(
+                    $"{Source}: tensor {index} '{t.Name}' has zero point {z}; a {t.Type} tensor needs one from {low} to {high}");
+            }
+            zeroPoints[i] = (int)z;
+        }
         return q.Scale.Count == 1
             ? QuantParams.PerTensor(q.Scale[0], zeroPoints[0])
             : QuantParams.PerChannel(q.Scale.ToArray(), zeroPoints, q.QuantizedDimension);
+    }
+
+    private int Int32Value(long value, int opIndex, string opName, string role, int index)
+    {
+        if (value < int.MinValue || value > int.MaxValue)
+        {
+            throw new TfliteConversionException(
+                $"{Source}: operator #{opIndex} {opName}: {role} (tensor {index}) holds {value}, which does not fit in 32 bits");
+        }
+        return (int)value;
     }
 
     /// <summary>Maps a TFLite tensor to an IR tensor created by the caller (used for the graph's own tensors).</summary>

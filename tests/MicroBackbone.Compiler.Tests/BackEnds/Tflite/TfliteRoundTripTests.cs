@@ -152,7 +152,7 @@ public class TfliteRoundTripTests
             Assert.Equal(model, TfliteReader.ReadFile(path));
             Assert.Equal(["model.tflite"], folder.GetFiles().Select(f => f.Name));
             var missing = Path.Combine(folder.FullName, "missing.tflite");
-            Assert.StartsWith($"{missing}: cannot read", Assert.Throws<TfliteFormatException>(() => TfliteReader.ReadFile(missing)).Message);
+            Assert.Equal($"{missing}: TFLite file not found", Assert.Throws<TfliteFormatException>(() => TfliteReader.ReadFile(missing)).Message);
         }
         finally
         {

@@ -66,7 +66,11 @@ public static class TfliteReader
         byte[] data;
         try
         {
-            data = File.ReadAllBytes(path);
+            data = IO.InputFile.ReadAllBytes(path, "TFLite file");
+        }
+        catch (Ir.MicroBackboneException e) when (e is not TfliteFormatException)
+        {
+            throw new TfliteFormatException(e.Message, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,6 @@
 using MicroBackbone.Compiler.IO;
 
-namespace MicroBackbone.Compiler.Tests.Checkpoints;
+namespace MicroBackbone.Compiler.Tests.IO;
 
 public class AtomicFileTests
 {
