@@ -12,8 +12,7 @@ typedef struct {
 MB_KERNEL void mb_conv1x1_s8(const mb_conv1x1_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
 #if MB_SCALAR_CORE
-    (void)patch;
-    mb_matmul_s8(in, p->pixels, p->in_c, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+    mb_matmul_s8(in, p->pixels, p->in_c, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out, patch);
 #else
     int32_t px;
     for (px = 0; px < p->pixels; ++px, in += p->in_c, out += p->out_c) {

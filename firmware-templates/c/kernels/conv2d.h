@@ -47,7 +47,8 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
                     }
                 }
             }
-            mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+            mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out,
+                patch + ((p->gather * k + 1) >> 1));
             out += count * p->out_c;
         }
     }

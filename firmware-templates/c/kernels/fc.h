@@ -11,8 +11,7 @@ typedef struct {
 MB_KERNEL void mb_fc_s8(const mb_fc_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
 #if MB_SCALAR_CORE
-    (void)patch;
-    mb_matmul_s8(in, p->batches, p->in_n, p->weights, p->k_pad, p->out_n, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+    mb_matmul_s8(in, p->batches, p->in_n, p->weights, p->k_pad, p->out_n, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out, patch);
 #else
     int32_t n;
     for (n = 0; n < p->batches; ++n, in += p->in_n, out += p->out_n) {

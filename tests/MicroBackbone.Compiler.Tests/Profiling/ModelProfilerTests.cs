@@ -52,6 +52,31 @@ public class ModelProfilerTests(ITestOutputHelper output)
         Assert.True(profile.ModelSections.Bss >= summary.ArenaBytes, profile.ModelSections.ToString());
     }
 
+    /// <summary>
+    /// The lx106 board (Xtensa, counted by the TCG plugin) runs the Xtensa kernels (two rows widened to int16 against
+    /// two weight rows, no high multiply, no divide) to the reference interpreter's bytes.
+    /// </summary>
+    [Theory]
+    [InlineData("backbone")]
+    [InlineData("depthwise")]
+    public void Models_on_lx106_compute_the_reference_output(string model)
+    {
+        foreach (ProfileTool tool in ProfileTarget.Esp8266.Tools)
+        {
+            DebianPackages.Require(tool.Provides);
+        }
+
+        IrGraph graph = model == "backbone" ? CTestModels.Backbone() : CTestModels.DepthwiseShapes();
+        IrGraph stripped = EdgeQuantization.Strip(graph);
+        sbyte[] input = CTestModels.RandomInput(stripped.Tensor(stripped.Inputs[0]).ElementCount, seed: 6);
+
+        ModelProfile profile = ModelProfiler.Profile(graph, input, new ProfileOptions(ProfileTarget.Esp8266, "O2"));
+
+        Assert.Equal(new Int8Interpreter(stripped).Run(input), profile.Output);
+        Assert.All(profile.Layers, l => Assert.True(l.Instructions > 0, $"layer {l.Index} {l.Name}: {l.Instructions}"));
+        output.WriteLine($"{model} on lx106 -O2: total {profile.TotalInstructions}, {profile.TotalInstructions / (double)profile.Macs:F2} per MAC");
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]

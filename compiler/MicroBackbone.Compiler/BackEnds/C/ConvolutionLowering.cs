@@ -32,7 +32,7 @@ internal static class ConvolutionLowering
         if (pointwise)
         {
             ctx.UseKernels("gemv", "matmul", "conv1x1");
-            ctx.NeedPatch(kPad);
+            ctx.NeedPatch(Math.Max(kPad, 2L * inS.Channels)); // Xtensa widens two input rows to int16
             ctx.AddLayer(index, op, "mb_conv1x1_params_t", "mb_conv1x1_s8", new[]
             {
                 F("pixels", (long)inS.Batch * inS.Height * inS.Width), F("in_c", inS.Channels), F("k_pad", kPad), F("out_c", outS.Channels),
@@ -47,7 +47,7 @@ internal static class ConvolutionLowering
         // channel's requantization constants are prepared once for many pixels.
         var depth = kh * kw * inS.Channels;
         var gather = (int)Math.Min((long)outS.Height * outS.Width * inS.Batch, Math.Max(3, 512 / depth / 3 * 3));
-        ctx.NeedPatch(Math.Max(kPad, (((long)gather * depth) + 1) / 2));
+        ctx.NeedPatch(Math.Max(kPad, ((((long)gather * depth) + 1) / 2) + (2L * depth)));
         ctx.AddLayer(index, op, "mb_conv2d_params_t", "mb_conv2d_s8", new[]
         {
             F("batches", inS.Batch), F("in_h", inS.Height), F("in_w", inS.Width), F("in_c", inS.Channels),
@@ -109,7 +109,7 @@ internal static class ConvolutionLowering
         var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outN), outN, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
         ctx.UseKernels("gemv", "matmul", "fc");
         var kPad = PaddedDepth(inN);
-        ctx.NeedPatch(kPad);
+        ctx.NeedPatch(Math.Max(kPad, 2L * inN));
         ctx.AddLayer(index, op, "mb_fc_params_t", "mb_fc_s8", new[]
         {
             F("batches", batches), F("in_n", inN), F("k_pad", kPad), F("out_n", outN),

@@ -256,7 +256,8 @@ MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32
  * rows (stride k_pad, zero past k). Four output channels are prepared once (bias, multiplier, rounding constant,
  * shift), then every group of three input rows meets their four weight rows: 12 accumulators stay in registers, each
  * loaded operand serves three or four multiply-adds, and the depth loop is unrolled four times to spread the seven
- * pointer increments. About 2.8 instructions per MAC in the depth loop and 20 per output, for any shape. */
+ * pointer increments. About 2.8 instructions per MAC in the depth loop and 20 per output, for any shape. `wide` is
+ * scratch for two input rows widened to int16 (Xtensa only, below). */
 #define MB_MM_STEP(j) \
     do { \
         const int32_t x0 = x_0[j], x1 = x_1[j], x2 = x_2[j]; \
@@ -279,16 +280,101 @@ MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t 
     *dst = (int8_t)mb_clamp(mb_mul_by_qm(acc, mult, shift) + zp, lo, hi);
 }
 
+#if defined(__XTENSA__)
+/* Xtensa lx106: 16 registers and no sign-extending byte load, so the 3x4 block above would spill and every byte load
+ * would cost three instructions. Here two input rows are widened to int16 once, interleaved (x0[i], x1[i]), and meet
+ * two weight rows at a time: each weight byte is loaded unsigned and shifted into the high half of a 16-bit operand,
+ * which mul16s reads as 256 * w, so the sums carry a factor 256 (exact while k < 512) removed once per output. */
+#define MB_MUL16S(a, b) __extension__({ int32_t p_; __asm__("mul16s %0, %1, %2" : "=a"(p_) : "a"(a), "a"(b)); p_; })
+
+#define MB_MM2_STEP(j) \
+    do { \
+        const int32_t x0 = xw[2 * (j)], x1 = xw[2 * (j) + 1]; \
+        const int32_t v0 = (int32_t)((uint32_t)(uint8_t)w_0[j] << 8), v1 = (int32_t)((uint32_t)(uint8_t)w_1[j] << 8); \
+        a00 += MB_MUL16S(x0, v0); a10 += MB_MUL16S(x1, v0); \
+        a01 += MB_MUL16S(x0, v1); a11 += MB_MUL16S(x1, v1); \
+    } while (0)
+
+#if defined(__GNUC__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
+    const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
+{
+    const int32_t k4 = k & ~3;
+    const uint32_t range = (uint32_t)(hi - lo);
+    const int32_t zp2 = 2 * zp + 1;
+    int32_t r, o, i, j;
+    for (r = 0; r < rows; r += 2) {
+        const int32_t n_rows = rows - r < 2 ? 1 : 2;
+        const int8_t *x_0 = in + r * k, *x_1 = n_rows == 2 ? x_0 + k : x_0;
+        for (i = 0; i < k; ++i) {
+            wide[2 * i] = x_0[i];
+            wide[2 * i + 1] = x_1[i];
+        }
+        for (o = 0; o < n_out; o += 2) {
+            const int32_t n_ch = n_out - o < 2 ? 1 : 2;
+            const int8_t *w_0 = w + o * k_pad, *w_1 = n_ch == 2 ? w_0 + k_pad : w_0;
+            const int16_t *xw = wide;
+            int32_t a00 = 0, a01 = 0, a10 = 0, a11 = 0;
+            int32_t acc[4];
+            for (i = 0; i < k4; i += 4, xw += 8, w_0 += 4, w_1 += 4) {
+                MB_MM2_STEP(0);
+                MB_MM2_STEP(1);
+                MB_MM2_STEP(2);
+                MB_MM2_STEP(3);
+            }
+            for (; i < k; ++i, xw += 2, ++w_0, ++w_1) {
+                MB_MM2_STEP(0);
+            }
+            acc[0] = a00 >> 8;
+            acc[1] = a01 >> 8;
+            acc[2] = a10 >> 8;
+            acc[3] = a11 >> 8;
+            for (j = 0; j < n_ch; ++j) {
+                const int32_t sh = shift[o + j], b = bias[o + j];
+                int8_t *y = out + r * n_out + o + j;
+                int32_t rr;
+                if (sh <= -2 && sh >= -23) {
+                    mb_rq_t q;
+                    q.mult = mult[o + j];
+                    q.e = zp2 * ((int32_t)1 << (-sh - 2));
+                    q.r1 = -sh - 1;
+                    for (rr = 0; rr < n_rows; ++rr, y += n_out) {
+                        *y = mb_sat(mb_rq_apply_fast(acc[2 * rr + j] + b, &q), lo, range);
+                    }
+                } else {
+                    for (rr = 0; rr < n_rows; ++rr, y += n_out) {
+                        mb_mm_out_general(y, acc[2 * rr + j] + b, mult[o + j], sh, zp, lo, hi);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#undef MB_MM2_STEP
+#undef MB_MUL16S
+#endif
+
 #if defined(__GNUC__)
 /* gcc's first scheduling pass hoists every load of the unrolled depth loop and then spills the accumulators. */
 __attribute__((optimize("no-schedule-insns")))
 #endif
 MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
-    const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out)
+    const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
 {
-    const int32_t k4 = k - k % 4;
+    const int32_t k4 = k & ~3; /* k >= 0; no division, which some cores lack */
     const uint32_t range = (uint32_t)(hi - lo);
     int32_t r, o, i, j;
+#if defined(__XTENSA__)
+    if (k < 512) {
+        mb_matmul_2x2_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide);
+        return;
+    }
+#else
+    (void)wide;
+#endif
     for (o = 0; o < n_out; o += 4) {
         const int32_t n_ch = n_out - o < 4 ? n_out - o : 4;
         const int8_t *w_blk = w + o * k_pad;
@@ -405,11 +491,11 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
     int32_t n, px, ky, kx, c;
     for (n = 0; n < p->batches; ++n) {
         const int8_t *in_b = in + n * p->in_h * p->in_w * ic;
+        int32_t oy = 0, ox = 0;
         for (px = 0; px < pixels; px += p->gather) {
             const int32_t count = pixels - px < p->gather ? pixels - px : p->gather;
             int32_t g;
-            for (g = 0; g < count; ++g) {
-                const int32_t oy = (px + g) / p->out_w, ox = (px + g) % p->out_w;
+            for (g = 0; g < count; ++g, ox = ox + 1 < p->out_w ? ox + 1 : 0, oy += ox == 0) {
                 int8_t *dst = rows + g * k;
                 for (ky = 0; ky < p->k_h; ++ky) {
                     const int32_t iy = oy * p->stride_h - p->pad_top + ky * p->dil_h;
@@ -428,7 +514,8 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
                     }
                 }
             }
-            mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+            mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out,
+                patch + ((p->gather * k + 1) >> 1));
             out += count * p->out_c;
         }
     }
@@ -503,13 +590,19 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
     const int32_t ch = p->in_c, stride = p->stride_w, pad = p->pad_left, in_w = p->in_w, out_w = p->out_w;
     const int32_t row_bytes = in_w * ch;
     const int32_t lo = p->act_min, hi = p->act_max;
-    /* Output columns whose window lies inside the input row: [first, last). */
-    const int32_t first = (pad + stride - 1) / stride;
-    const int32_t last = (in_w - 3 + pad) / stride + 1 < out_w ? (in_w - 3 + pad) / stride + 1 : out_w;
+    int32_t first = 0, last = out_w;
     const int8_t *w = p->weights + c;
     const mb_rq_t q = mb_rq_prepare(p->mult[c], p->shift[c], p->out_zp);
     const int fast = q.r1 >= 0;
     int32_t oy, ox, ky;
+    /* Output columns whose window lies inside the input row: [first, last), found without dividing (lx106 has no
+     * divide instruction). */
+    while (first < out_w && first * stride < pad) {
+        ++first;
+    }
+    while (last > first && (last - 1) * stride - pad + 2 >= in_w) {
+        --last;
+    }
     for (oy = 0; oy < p->out_h; ++oy) {
         const int8_t *r[3];
         int32_t tap[9];
@@ -694,8 +787,7 @@ typedef struct {
 MB_KERNEL void mb_fc_s8(const mb_fc_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
 #if MB_SCALAR_CORE
-    (void)patch;
-    mb_matmul_s8(in, p->batches, p->in_n, p->weights, p->k_pad, p->out_n, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out);
+    mb_matmul_s8(in, p->batches, p->in_n, p->weights, p->k_pad, p->out_n, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out, patch);
 #else
     int32_t n;
     for (n = 0; n < p->batches; ++n, in += p->in_n, out += p->out_n) {
@@ -781,7 +873,7 @@ MB_INNER void mb_shift_run_s8(const int8_t *in, int8_t *out, int32_t h, int32_t 
 {
 #if defined(__GNUC__)
     typedef uint32_t __attribute__((may_alias)) mb_word_t;
-    const int words = len % 4 == 0 && ch % 4 == 0 && (((uintptr_t)(in + c0) | (uintptr_t)(out + c0)) & 3u) == 0;
+    const int words = (len & 3) == 0 && (ch & 3) == 0 && (((uintptr_t)(in + c0) | (uintptr_t)(out + c0)) & 3u) == 0;
     const uint32_t zp4 = (uint32_t)(uint8_t)zp * 0x01010101u;
 #endif
     const int32_t row = w * ch;
