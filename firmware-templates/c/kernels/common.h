@@ -149,7 +149,7 @@ MB_FORCE_INLINE int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift
 /* One channel's requantization prepared once for many accumulators (mb_rq_apply). For a right shift r in [2, 23]
  * the two roundings of mb_mul_by_qm and the output zero point fold into one add and one shift of the product's
  * high word: out = (hi + sign + carry(lo + (sign ? -2^30 : 2^30)) + e) >> (r - 1), e = (2 * zp + 1) * 2^(r - 2),
- * exact for every int32 accumulator and multiplier in [0, 2^31) (docs/INT8.md derives it); the sign of the
+ * exact for every int32 accumulator and multiplier in [0, 2^31) (docs/INT8.md 2.4.1 derives it); the sign of the
  * accumulator stands in for the sign of the rounded product, which only differs where both round to 0. Other
  * shifts (r1 < 0) take the general form. */
 typedef struct {
