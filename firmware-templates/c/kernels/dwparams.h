@@ -24,7 +24,7 @@ typedef struct {
  * and reads a valid row instead, its zero-point terms added to the bias, so output pixels inside the row need no
  * checks; only the border columns check taps. With `ring` (in place: out == in, stride 1, pad 1), input row oy of
  * this channel is saved into ring row oy % 2 before output row oy overwrites it, and rows above are read from there. */
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
 MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, int8_t *ring)

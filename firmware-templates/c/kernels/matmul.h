@@ -43,7 +43,7 @@ MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t 
         a01 += MB_MUL16S(x0, v1); a11 += MB_MUL16S(x1, v1); \
     } while (0)
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
 MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
@@ -105,7 +105,7 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
 #undef MB_MUL16S
 #endif
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(__clang__)
 /* gcc's first scheduling pass hoists every load of the unrolled depth loop and then spills the accumulators. */
 __attribute__((optimize("no-schedule-insns")))
 #endif
