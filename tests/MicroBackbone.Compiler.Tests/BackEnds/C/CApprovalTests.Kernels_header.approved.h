@@ -154,7 +154,7 @@ MB_FORCE_INLINE int8_t mb_requant(int32_t acc, int32_t multiplier, int32_t shift
 /* One channel's requantization prepared once for many accumulators (mb_rq_apply). For a right shift r in [2, 23]
  * the two roundings of mb_mul_by_qm and the output zero point fold into one add and one shift of the product's
  * high word: out = (hi + sign + carry(lo + (sign ? -2^30 : 2^30)) + e) >> (r - 1), e = (2 * zp + 1) * 2^(r - 2),
- * exact for every int32 accumulator and multiplier in [0, 2^31) (docs/INT8.md derives it); the sign of the
+ * exact for every int32 accumulator and multiplier in [0, 2^31) (docs/INT8.md 2.4.1 derives it); the sign of the
  * accumulator stands in for the sign of the rounded product, which only differs where both round to 0. Other
  * shifts (r1 < 0) take the general form. */
 typedef struct {
@@ -295,7 +295,7 @@ MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t 
         a01 += MB_MUL16S(x0, v1); a11 += MB_MUL16S(x1, v1); \
     } while (0)
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
 MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
@@ -357,7 +357,7 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
 #undef MB_MUL16S
 #endif
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(__clang__)
 /* gcc's first scheduling pass hoists every load of the unrolled depth loop and then spills the accumulators. */
 __attribute__((optimize("no-schedule-insns")))
 #endif
@@ -582,7 +582,7 @@ typedef struct {
  * and reads a valid row instead, its zero-point terms added to the bias, so output pixels inside the row need no
  * checks; only the border columns check taps. With `ring` (in place: out == in, stride 1, pad 1), input row oy of
  * this channel is saved into ring row oy % 2 before output row oy overwrites it, and rows above are read from there. */
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
 MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, int8_t *ring)
