@@ -34,6 +34,14 @@ public static class ModelSource
             return new LoadedModel(path, BackEnds.Tflite.TfliteImporter.Import(IO.InputFile.ReadAllBytes(path, "model file"), path), null, null);
         }
         (nn.Module<Tensor, Tensor> model, ModelSpec spec, Checkpoints.CheckpointMetadata metadata) = ArchCatalog.Load(path, fallback);
+        if (classNames is { Count: > 0 } && classNames.Count != spec.NumClasses)
+        {
+            model.Dispose();
+            string noun = classNames.Count == 1 ? "name" : "names";
+            throw new Checkpoints.CheckpointException(
+                $"{path}: the model has {spec.NumClasses} outputs but the dataset's class_names has {classNames.Count} {noun}; "
+                + $"expected {spec.NumClasses} (choose the dataset the model was trained on with --dataset or --dataset-config)");
+        }
         using (model)
         {
             IrGraph graph = TorchSharpFrontEnd.Lower(model, spec, classNames);

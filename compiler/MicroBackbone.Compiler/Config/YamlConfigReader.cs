@@ -7,13 +7,17 @@ namespace MicroBackbone.Compiler.Config;
 
 /// <summary>
 /// Reads a YAML file into a config type strictly: snake_case keys, an unknown or mistyped key, a value of the wrong
-/// type or a missing file is a <see cref="ConfigException"/> naming the file, the line and the key.
+/// type, a key given twice in one mapping or a missing file is a <see cref="ConfigException"/> naming the file, the
+/// line and the key.
 /// </summary>
 public static class YamlConfigReader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
+
+    private const string DuplicateKeyPrefix = "Encountered duplicate key ";
 
     private static readonly Regex KeyPattern = new(@"([A-Za-z_][A-Za-z0-9_]*)\s*:\s*$", RegexOptions.CultureInvariant);
 
@@ -61,6 +65,12 @@ public static class YamlConfigReader
             innermost = innermost.InnerException;
         }
         string message = e.Message;
+        if (message.StartsWith(DuplicateKeyPrefix, StringComparison.Ordinal))
+        {
+            // YAML allows a key once per mapping; without this check the last value would silently win.
+            string duplicate = message.Substring(DuplicateKeyPrefix.Length).Trim();
+            return $"duplicate key '{duplicate}'; expected each key once in a mapping";
+        }
         int notFound = message.IndexOf("not found on type", StringComparison.Ordinal);
         if (notFound >= 0 && message.Contains("Property '"))
         {

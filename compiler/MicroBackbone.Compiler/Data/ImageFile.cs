@@ -20,8 +20,7 @@ public static class ImageFile
     /// </summary>
     public static byte[] Decode(string file, int channels, bool resize, ref (int Height, int Width)? shape)
     {
-        using SKBitmap? decoded = SKBitmap.Decode(file)
-            ?? throw new DatasetException($"{file}: not a decodable PNG or JPEG image");
+        using SKBitmap decoded = DecodeComplete(file);
         shape ??= (decoded.Height, decoded.Width);
         (int height, int width) = shape.Value;
         if (!resize && (decoded.Width != width || decoded.Height != height))
@@ -64,4 +63,34 @@ public static class ImageFile
             return chw;
         }
     }
+
+    // SKBitmap.Decode accepts an image whose data ends early (the missing rows come out blank), so a truncated file
+    // would be classified or calibrated on as if it were whole; only a complete decode is accepted here.
+    private static SKBitmap DecodeComplete(string file)
+    {
+        using SKCodec codec = SKCodec.Create(file)
+            ?? throw new DatasetException($"{file}: not a decodable PNG or JPEG image");
+        SKImageInfo info = codec.Info;
+        if (info.AlphaType == SKAlphaType.Unpremul)
+        {
+            info.AlphaType = SKAlphaType.Premul;
+        }
+        info.ColorSpace = null;
+        var bitmap = new SKBitmap(info);
+        SKCodecResult result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            bitmap.Dispose();
+            throw new DatasetException(
+                $"{file}: the image is truncated or corrupt ({Describe(result)}); expected a complete PNG or JPEG");
+        }
+        return bitmap;
+    }
+
+    private static string Describe(SKCodecResult result) => result switch
+    {
+        SKCodecResult.IncompleteInput => "its data ends before the last row",
+        SKCodecResult.ErrorInInput => "its data has an error",
+        _ => $"decoding stopped with {result}",
+    };
 }

@@ -6,6 +6,8 @@ namespace MicroBackbone.Ir.Format;
 /// <summary>Typed access to JSON properties that fails with the source name and JSON path of the bad value.</summary>
 internal sealed class MbirJsonReader(string sourceName)
 {
+    public string SourceName => sourceName;
+
     public MbirFormatException Fail(string path, string what, Exception? inner = null) =>
         new($"{sourceName}: {path}: {what}", inner);
 

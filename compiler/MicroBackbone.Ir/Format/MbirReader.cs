@@ -72,6 +72,10 @@ public static class MbirReader
         var outputs = r.Ints(g, "outputs", path);
         var tensors = r.Items(r.Property(g, "tensors", path), $"{path}.tensors").Select(p => ReadTensor(r, p.Value, p.Path)).ToList();
         var operators = r.Items(r.Property(g, "operators", path), $"{path}.operators").Select(p => ReadOperator(r, p.Value, p.Path)).ToList();
+        if (ClassNameCount.Mismatch(classNames.Length, ClassNameCount.Outputs(tensors, outputs), r.SourceName, $"{path}.class_names") is { } mismatch)
+        {
+            throw new MbirFormatException(mismatch);
+        }
         return new IrGraph(name, tensors, operators, inputs, outputs, classNames, metadata);
     }
 

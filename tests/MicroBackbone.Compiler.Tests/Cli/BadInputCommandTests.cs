@@ -200,6 +200,65 @@ public sealed class BadInputCommandTests : IDisposable
         Assert.DoesNotContain('\u001b', output);
     }
 
+    [Fact]
+    public void ATruncatedPngIsRefusedNotClassified()
+    {
+        (string model, _) = TinyModel();
+        byte[] png = File.ReadAllBytes(Path.Combine(RepoPaths.Root, "samples", "RaspberryPi", "sample.png"));
+        string half = _dir.File("half.png");
+        File.WriteAllBytes(half, png[..(png.Length / 2)]);
+        string line = OneErrorLine(["run", model, "--input", half]);
+        Assert.StartsWith($"error: {half}: the image is truncated or corrupt (", line);
+        Assert.EndsWith("); expected a complete PNG or JPEG", line);
+    }
+
+    [Fact]
+    public void ADuplicateKeyInModelYamlIsOneLineNamingTheKey()
+    {
+        string yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "compiler", "MicroBackbone.Compiler", "config", "model.yaml"));
+        string path = _dir.File("model.yaml");
+        File.WriteAllText(path, yaml.Replace("  num_classes: 10\n", "  num_classes: 10\n  num_classes: 3\n", StringComparison.Ordinal));
+        string line = OneErrorLine(["info", "--config", path]);
+        Assert.StartsWith($"error: {path}:", line);
+        Assert.EndsWith("duplicate key 'num_classes'; expected each key once in a mapping", line);
+    }
+
+    [Fact]
+    public void AnMbirWithOneClassNameForFourOutputsIsRefused()
+    {
+        string model = _dir.File("one_name.mbir");
+        File.WriteAllText(model, MbirWriter.Write(CTestModels.Tiny(classNames: ["only"])));
+        string input = _dir.File("zeros.raw");
+        File.WriteAllBytes(input, new byte[6 * 6 * 3]);
+        Assert.Equal($"error: {model}: $.graph.class_names has 1 name for 4 outputs; expected 4 (or none)",
+            OneErrorLine(["run", model, "--input", input]));
+    }
+
+    [Fact]
+    public void ATfliteWithFiveClassNamesForFourOutputsIsRefused()
+    {
+        string model = _dir.File("five_names.tflite");
+        File.WriteAllBytes(model, TfliteWriter.Write(TfliteExporter.ToModel(CTestModels.Tiny(classNames: ["a", "b", "c", "d", "e"]))));
+        Assert.Equal($"error: {model}: metadata.mb_class_names has 5 names for 4 outputs; expected 4 (or none)",
+            OneErrorLine(["compile", model, "--target", "c", "--output-dir", _dir.File("out")]));
+    }
+
+    [Fact]
+    public void ACheckpointWhoseClassesDifferFromTheDatasetNamesIsRefused()
+    {
+        (TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> net, Compiler.Models.ModelSpec spec) =
+            FrontEnds.TrainedLikeModels.Create("edge_nano", 32, 1, 3, seed: 7);
+        string path = _dir.File("three.pth");
+        using (net)
+        {
+            CheckpointFile.Save(path, net, spec.ToMetadata());
+        }
+        // The shipped default dataset (Fashion-MNIST) names 10 classes; this model has 3 outputs.
+        Assert.Equal($"error: {path}: the model has 3 outputs but the dataset's class_names has 10 names; expected 3 "
+            + "(choose the dataset the model was trained on with --dataset or --dataset-config)",
+            OneErrorLine(["compile", path, "--target", "c", "--output-dir", _dir.File("out")]));
+    }
+
     [Theory]
     [InlineData("error: unknown option '--bogus'; see 'mbc compile --help'", "compile", "m.mbir", "--target", "c", "--bogus")]
     [InlineData("error: Argument 'foo' not recognized. Must be one of: 'esp32' 'c' 'ir' 'csharp' 'tflite' 'onnx'; see 'mbc compile --help'", "compile", "m.mbir", "--target", "foo")]

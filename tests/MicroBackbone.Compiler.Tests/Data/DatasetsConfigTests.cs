@@ -109,4 +109,17 @@ public class DatasetsConfigTests
         return "default_dataset: toy\ndatasets:\n" +
             string.Join("\n", keys.Select((kv, i) => (i == 0 ? "  - " : "    ") + kv.Key + ": " + kv.Value)) + "\n";
     }
+
+    [Fact]
+    public void ADuplicateKeyIsAnErrorNotLastWins()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("datasets.yaml");
+        File.WriteAllText(path, File.ReadAllText(DatasetsConfig.DefaultPath).Replace(
+            "default_dataset: fashion-mnist\n", "default_dataset: fashion-mnist\ndefault_dataset: cifar10\n", StringComparison.Ordinal));
+
+        var e = Assert.Throws<ConfigException>(() => DatasetsConfig.Load(path));
+        Assert.StartsWith($"{path}:", e.Message);
+        Assert.EndsWith("duplicate key 'default_dataset'; expected each key once in a mapping", e.Message);
+    }
 }

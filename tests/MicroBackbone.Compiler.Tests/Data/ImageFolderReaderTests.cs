@@ -86,4 +86,29 @@ public class ImageFolderReaderTests
         var e = Assert.Throws<DatasetException>(() => ImageFolderReader.Read(folder.Path, 3));
         Assert.Contains("broken.png", e.Message);
     }
+
+    [Fact]
+    public void TruncatedImageIsRefusedNotDecodedWithBlankRows()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("a/cut.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var bitmap = new SKBitmap(new SKImageInfo(32, 32, SKColorType.Rgba8888, SKAlphaType.Unpremul)))
+        {
+            var random = new Random(3);
+            for (int y = 0; y < 32; y++)
+            {
+                for (int x = 0; x < 32; x++)
+                {
+                    bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+                }
+            }
+            using SKData png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+            byte[] bytes = png.ToArray();
+            File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        }
+
+        var e = Assert.Throws<DatasetException>(() => ImageFolderReader.Read(folder.Path, 3));
+        Assert.Equal($"{path}: the image is truncated or corrupt (its data ends before the last row); expected a complete PNG or JPEG", e.Message);
+    }
 }

@@ -58,7 +58,13 @@ public static class TfliteImporter
             metadata["tflite_min_runtime_version"] = runtime;
         }
 
-        var graph = new IrGraph(name, state.Tensors, state.Operators, inputs, outputs, ClassNames(model), metadata);
+        IReadOnlyList<string> classNames = ClassNames(model);
+        if (ClassNameCount.Mismatch(classNames.Count, ClassNameCount.Outputs(state.Tensors, outputs), source, $"metadata.{TfliteExporter.ClassNamesMetadata}") is { } mismatch)
+        {
+            throw new TfliteConversionException(mismatch);
+        }
+
+        var graph = new IrGraph(name, state.Tensors, state.Operators, inputs, outputs, classNames, metadata);
         try
         {
             GraphValidator.Validate(graph);
