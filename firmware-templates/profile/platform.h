@@ -14,8 +14,8 @@ void mb_platform_exit(int code);
 /* Notes the instruction count at mark `id`; ids count up from 0. */
 void mb_platform_mark(int id);
 
-/* Prints "mark <id> <count>" lines for the marks so far, if the board counts on the target (otherwise the emulator's
- * counting plugin prints them). */
-void mb_platform_report(void);
+/* The instruction counts the board took at marks 0 .. n-1, through *counts; returns n. A board counted by an emulator
+ * plugin returns 0: the plugin reports the marks itself. */
+int mb_platform_counts(const uint32_t **counts);
 
 #endif

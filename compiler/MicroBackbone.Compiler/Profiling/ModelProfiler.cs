@@ -39,13 +39,13 @@ public static class ModelProfiler
         }
 
         sbyte[] expected = new Int8Interpreter(stripped).Run(input);
-        (_, CLowering lowering, IrGraph lowered) = CModelBuilder.Build(graph, CEmitOptions.Default);
+        (CModel model, CLowering lowering, IrGraph lowered) = CModelBuilder.Build(graph, CEmitOptions.Default);
         var marks = new ProfileMarks(lowering.Layers.Count);
         var tools = new ProfileToolchain(target);
         string dir = Directory.CreateTempSubdirectory("mbc-profile-").FullName;
         try
         {
-            ProfileHarness.Write(graph, input, marks, target, dir);
+            ProfileHarness.Write(graph, model, lowering, input, marks, target, dir);
             (ProfileRunOutput plain, ProfileRunOutput marked) = BuildAndRun(tools, options.Optimization, marks, dir);
             foreach ((ProfileRunOutput run, string build) in new[] { (plain, "the build without layer marks"), (marked, "the -DMB_PROFILE build") })
             {
@@ -97,7 +97,7 @@ public static class ModelProfiler
         string[] common = ["profile_main.o", "platform.o", "start.o"];
         if (target.CountingPlugin is not null)
         {
-            tools.Run("gcc", ["-std=c99", "-O2", "-shared", "-fPIC", "-o", PluginLibrary, target.CountingPlugin], dir);
+            tools.Run(ProfileTarget.HostCompiler, ["-std=c99", "-O2", "-shared", "-fPIC", "-o", PluginLibrary, target.CountingPlugin], dir);
         }
 
         ProfileRunOutput Run(string model, string elf, IEnumerable<int> required)

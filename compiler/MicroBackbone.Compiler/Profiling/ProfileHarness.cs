@@ -21,11 +21,11 @@ internal static class ProfileHarness
 
     private static readonly string[] BoardFiles = ["platform.c", "start.S", LinkerScript];
 
-    /// <summary>Writes every file into <paramref name="dir"/> (which must exist).</summary>
+    /// <summary>Writes every file of the C model <paramref name="model"/> built from <paramref name="graph"/> into <paramref name="dir"/> (which must exist).</summary>
     /// <exception cref="CBackEndException">The C back end cannot emit the graph.</exception>
-    public static void Write(IrGraph graph, sbyte[] input, ProfileMarks marks, ProfileTarget target, string dir)
+    public static void Write(IrGraph graph, CModel model, CLowering lowering, sbyte[] input, ProfileMarks marks, ProfileTarget target, string dir)
     {
-        IReadOnlyDictionary<string, string> library = CBackEnd.Render(graph, CTarget.C, CEmitOptions.Default, out _);
+        IReadOnlyDictionary<string, string> library = CBackEnd.Render(graph, CTarget.C, model, lowering, out _);
         foreach (string name in LibraryFiles)
         {
             File.WriteAllText(Path.Combine(dir, name), library[name]);

@@ -43,6 +43,9 @@ public sealed record ProfileTarget(
     IReadOnlyList<ProfileTool> Tools,
     string? CountingPlugin = null)
 {
+    /// <summary>The host's C compiler, which builds a <see cref="CountingPlugin"/> for the emulator.</summary>
+    public const string HostCompiler = "gcc";
+
     /// <summary>
     /// ESP32-C3 (rv32imc) on <c>qemu-system-riscv32 -machine virt</c> with <c>-icount shift=0</c>, where the cycle
     /// counter advances exactly once per retired instruction. Debian ships no rv32imc multilib, and <c>_zicsr</c>
@@ -99,7 +102,7 @@ public sealed record ProfileTarget(
             new ProfileTool("xtensa-lx106-elf-size", "binutils-xtensa-lx106"),
             new ProfileTool("xtensa-lx106-elf-objdump", "binutils-xtensa-lx106"),
             new ProfileTool("qemu-system-xtensa", "qemu-system-misc"),
-            new ProfileTool("gcc", "gcc"),
+            new ProfileTool(HostCompiler, "gcc"),
         ],
         CountingPlugin: "insn_count_plugin.c");
 
@@ -113,5 +116,5 @@ public sealed record ProfileTarget(
             $"unknown profile target '{name}': expected {string.Join(" or ", All.Select(t => t.Name))}");
 
     /// <summary>The tools the compile step alone needs (compiler, C library, size), for measuring code size.</summary>
-    public IEnumerable<ProfileTool> CompileTools => Tools.Where(t => t.Provides != Emulator && t.Provides != Disassembler && t.Provides != "gcc");
+    public IEnumerable<ProfileTool> CompileTools => Tools.Where(t => t.Provides != Emulator && t.Provides != Disassembler && t.Provides != HostCompiler);
 }

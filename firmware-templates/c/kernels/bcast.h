@@ -5,3 +5,26 @@ typedef struct {
     int32_t a_strides[4];
     int32_t b_strides[4];
 } mb_bcast_t;
+
+#if MB_SCALAR_CORE
+/* The scalar cores' walk for add and mul when a's innermost dimension is contiguous: `value` is an int32 expression
+ * of the current elements *ar and *br; each result is requantized with the prepared q (fast form) and saturated to
+ * [lo, lo + range]. The strides and sizes are read into locals once, because a store through `out` may alias them. */
+#define MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, range, value) \
+    do { \
+        const int32_t n3_ = (s)->dims[3], bs_ = (s)->b_strides[3]; \
+        int32_t i0_, i1_, i2_; \
+        for (i0_ = 0; i0_ < (s)->dims[0]; ++i0_) { \
+            for (i1_ = 0; i1_ < (s)->dims[1]; ++i1_) { \
+                for (i2_ = 0; i2_ < (s)->dims[2]; ++i2_) { \
+                    const int8_t *ar = (a) + i0_ * (s)->a_strides[0] + i1_ * (s)->a_strides[1] + i2_ * (s)->a_strides[2]; \
+                    const int8_t *br = (b) + i0_ * (s)->b_strides[0] + i1_ * (s)->b_strides[1] + i2_ * (s)->b_strides[2]; \
+                    const int8_t *end_ = ar + n3_; \
+                    for (; ar != end_; ++ar, br += bs_) { \
+                        *(out)++ = mb_sat(mb_rq_apply_fast((value), &(q)), (lo), (range)); \
+                    } \
+                } \
+            } \
+        } \
+    } while (0)
+#endif

@@ -14,10 +14,6 @@ typedef struct {
 } mb_dwconv_params_t;
 
 #if MB_SCALAR_CORE
-/* The requantized, clamped output of the channel's accumulator: the fast form when the channel has it. */
-#define MB_DW_OUT(acc) \
-    ((int8_t)mb_clamp(fast ? mb_rq_apply_fast((acc), &q) : mb_mul_by_qm((acc), q.mult, q.shift) + q.zp, lo, hi))
-
 /* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation), over the whole
  * image: the nine taps and the prepared multiplier are loaded once, then the window runs along each output row
  * (nine loads per output: keeping columns in registers for reuse would spill the taps). A filter row over the padding gets zero weights
@@ -35,7 +31,6 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
     int32_t first = 0, last = out_w;
     const int8_t *w = p->weights + c;
     const mb_rq_t q = mb_rq_prepare(p->mult[c], p->shift[c], p->out_zp);
-    const int fast = q.r1 >= 0;
     int32_t oy, ox, ky;
     /* Output columns whose window lies inside the input row: [first, last), found without dividing (lx106 has no
      * divide instruction). */
@@ -85,7 +80,7 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
             for (ox = 0; ox < out_w; ++ox) {
                 const int32_t ix = ox * stride - pad;
                 int32_t acc;
-                if (ox == first && ox < last && fast) {
+                if (ox == first && ox < last && q.r1 >= 0) {
                     /* The inside columns, all at once: nine loads per output and no checks. */
                     const int32_t step = stride * ch;
                     const int8_t *p0 = r0 + ix * ch, *p1 = r1 + ix * ch, *p2 = r2 + ix * ch;
@@ -117,7 +112,7 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
                             + (t >= 0 ? r2[t] : p->in_zp) * tap[6 + kx];
                     }
                 }
-                y[ox * ch] = MB_DW_OUT(acc);
+                y[ox * ch] = (int8_t)mb_clamp(mb_rq_apply(acc, &q), lo, hi);
             }
         }
     }
@@ -129,5 +124,4 @@ static inline int mb_dw_is_3x3(const mb_dwconv_params_t *p)
     return p->k_h == 3 && p->k_w == 3 && p->dil_h == 1 && p->dil_w == 1 && p->depth_mult == 1;
 }
 
-#undef MB_DW_OUT
 #endif

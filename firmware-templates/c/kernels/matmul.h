@@ -25,7 +25,7 @@
 /* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
 MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
-    *dst = (int8_t)mb_clamp(mb_mul_by_qm(acc, mult, shift) + zp, lo, hi);
+    *dst = mb_requant(acc, mult, shift, zp, lo, hi);
 }
 
 #if defined(__XTENSA__)
@@ -51,7 +51,6 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
 {
     const int32_t k4 = k & ~3;
     const uint32_t range = (uint32_t)(hi - lo);
-    const int32_t zp2 = 2 * zp + 1;
     int32_t r, o, i, j;
     for (r = 0; r < rows; r += 2) {
         const int32_t n_rows = rows - r < 2 ? 1 : 2;
@@ -80,20 +79,17 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
             acc[2] = a10 >> 8;
             acc[3] = a11 >> 8;
             for (j = 0; j < n_ch; ++j) {
-                const int32_t sh = shift[o + j], b = bias[o + j];
+                const mb_rq_t q = mb_rq_prepare(mult[o + j], shift[o + j], zp);
+                const int32_t b = bias[o + j];
                 int8_t *y = out + r * n_out + o + j;
                 int32_t rr;
-                if (sh <= -2 && sh >= -23) {
-                    mb_rq_t q;
-                    q.mult = mult[o + j];
-                    q.e = zp2 * ((int32_t)1 << (-sh - 2));
-                    q.r1 = -sh - 1;
+                if (q.r1 >= 0) {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
                         *y = mb_sat(mb_rq_apply_fast(acc[2 * rr + j] + b, &q), lo, range);
                     }
                 } else {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        mb_mm_out_general(y, acc[2 * rr + j] + b, mult[o + j], sh, zp, lo, hi);
+                        mb_mm_out_general(y, acc[2 * rr + j] + b, q.mult, q.shift, zp, lo, hi);
                     }
                 }
             }
@@ -200,7 +196,7 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                     acc += x[i] * wr[i];
                 }
                 if (q[j].r1 >= 0) {
-                    y[j] = (int8_t)mb_clamp(mb_rq_apply_fast(acc, &q[j]), lo, hi);
+                    y[j] = mb_sat(mb_rq_apply_fast(acc, &q[j]), lo, range);
                 } else {
                     mb_mm_out_general(y + j, acc, q[j].mult, q[j].shift, zp, lo, hi);
                 }

@@ -14,22 +14,10 @@ MB_KERNEL void mb_mul_s8(const mb_mul_params_t *p, const int8_t *a, const int8_t
      * broadcast keeps b's innermost stride 1 or 0). */
     const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
     if (q.r1 >= 0 && s->a_strides[3] == 1) {
-        const int32_t bs = s->b_strides[3], lo = p->act_min;
+        const int32_t lo = p->act_min;
         const uint32_t range = (uint32_t)(p->act_max - p->act_min);
-        /* Locals, because a store through `out` may alias anything the compiler would otherwise reload. */
-        const int32_t ao = p->a_offset, bo = p->b_offset, n3 = s->dims[3];
-        for (i0 = 0; i0 < s->dims[0]; ++i0) {
-            for (i1 = 0; i1 < s->dims[1]; ++i1) {
-                for (i2 = 0; i2 < s->dims[2]; ++i2) {
-                    const int8_t *ar = a + i0 * s->a_strides[0] + i1 * s->a_strides[1] + i2 * s->a_strides[2];
-                    const int8_t *br = b + i0 * s->b_strides[0] + i1 * s->b_strides[1] + i2 * s->b_strides[2];
-                    const int8_t *end = ar + n3;
-                    for (; ar != end; ++ar, br += bs) {
-                        *out++ = mb_sat(mb_rq_apply_fast((*ar + ao) * (*br + bo), &q), lo, range);
-                    }
-                }
-            }
-        }
+        const int32_t ao = p->a_offset, bo = p->b_offset;
+        MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, range, (*ar + ao) * (*br + bo));
         return;
     }
 #endif

@@ -26,22 +26,22 @@ MB_INNER void mb_shift_run_s8(const int8_t *in, int8_t *out, int32_t h, int32_t 
     for (i = 0; i < h; ++i) {
         const int32_t y = dy > 0 ? i : h - 1 - i;
         const int32_t sy = y + dy;
-        const int32_t x0 = dx > 0 ? 0 : w - 1;
-        int8_t *d = out + y * row + x0 * ch + c0;
-        const int8_t *src = in + sy * row + (x0 + dx) * ch + c0;
-        for (j = 0; j < w; ++j, d += xstep, src += xstep) {
+        const int8_t *src_row = sy >= 0 && sy < h ? in + sy * row + c0 : 0;
+        int8_t *d = out + y * row + (dx > 0 ? 0 : w - 1) * ch + c0;
+        for (j = 0; j < w; ++j, d += xstep) {
             const int32_t sx = (dx > 0 ? j : w - 1 - j) + dx;
-            const int inside = sy >= 0 && sy < h && sx >= 0 && sx < w;
+            /* The source cell, or none where it lies outside the image. */
+            const int8_t *src = src_row != 0 && sx >= 0 && sx < w ? src_row + sx * ch : 0;
 #if defined(__GNUC__)
             if (words) {
                 for (k = 0; k < len; k += 4) {
-                    *(mb_word_t *)(d + k) = inside ? *(const mb_word_t *)(src + k) : zp4;
+                    *(mb_word_t *)(d + k) = src != 0 ? *(const mb_word_t *)(src + k) : zp4;
                 }
                 continue;
             }
 #endif
             for (k = 0; k < len; ++k) {
-                d[k] = inside ? src[k] : (int8_t)zp;
+                d[k] = src != 0 ? src[k] : (int8_t)zp;
             }
         }
     }

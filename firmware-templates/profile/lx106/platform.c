@@ -32,13 +32,15 @@ void mb_platform_mark(int id)
     }
 }
 
-/* Nothing to do: the plugin prints the marks as they happen. */
-void mb_platform_report(void)
+/* None: the plugin reports the marks as they happen. */
+int mb_platform_counts(const uint32_t **counts)
 {
+    *counts = 0;
+    return 0;
 }
 
-/* lx106 has no divide instruction and Debian's lx106 libgcc lacks the unsigned division helpers that profile_main.c's
- * decimal printing needs (it lacks __muldi3 too, see README.md). Shift-subtract, only used after the last mark. */
+/* lx106 has no divide instruction and Debian's lx106 libgcc lacks the division helpers (README.md). profile_main.c's
+ * decimal printing and the kernels' set-up arithmetic use them, never an inner loop: shift-subtract is enough. */
 uint32_t __udivsi3(uint32_t n, uint32_t d);
 uint32_t __umodsi3(uint32_t n, uint32_t d);
 
@@ -71,20 +73,24 @@ uint32_t __umodsi3(uint32_t n, uint32_t d)
     return r;
 }
 
-/* The signed forms, for kernels' set-up arithmetic (the inner loops divide by nothing). */
 int32_t __divsi3(int32_t n, int32_t d);
 int32_t __modsi3(int32_t n, int32_t d);
+
+static uint32_t magnitude(int32_t v)
+{
+    return v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+}
 
 int32_t __divsi3(int32_t n, int32_t d)
 {
     uint32_t r;
-    const uint32_t q = udivmod(n < 0 ? 0u - (uint32_t)n : (uint32_t)n, d < 0 ? 0u - (uint32_t)d : (uint32_t)d, &r);
+    const uint32_t q = udivmod(magnitude(n), magnitude(d), &r);
     return (n < 0) != (d < 0) ? (int32_t)(0u - q) : (int32_t)q;
 }
 
 int32_t __modsi3(int32_t n, int32_t d)
 {
     uint32_t r;
-    (void)udivmod(n < 0 ? 0u - (uint32_t)n : (uint32_t)n, d < 0 ? 0u - (uint32_t)d : (uint32_t)d, &r);
+    (void)udivmod(magnitude(n), magnitude(d), &r);
     return n < 0 ? (int32_t)(0u - r) : (int32_t)r;
 }

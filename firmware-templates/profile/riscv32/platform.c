@@ -36,30 +36,8 @@ void mb_platform_mark(int id)
     }
 }
 
-static void put_u(uint32_t v)
+int mb_platform_counts(const uint32_t **counts)
 {
-    char digits[12];
-    int n = 0;
-    do {
-        digits[n++] = (char)('0' + v % 10u);
-        v /= 10u;
-    } while (v != 0u);
-    while (n > 0) {
-        mb_platform_putc(digits[--n]);
-    }
-}
-
-void mb_platform_report(void)
-{
-    int i;
-    for (i = 0; i < mark_count; ++i) {
-        const char *s = "mark ";
-        while (*s != '\0') {
-            mb_platform_putc(*s++);
-        }
-        put_u((uint32_t)i);
-        mb_platform_putc(' ');
-        put_u(marks[i]);
-        mb_platform_putc('\n');
-    }
+    *counts = marks;
+    return mark_count;
 }

@@ -168,9 +168,7 @@ public sealed class BadInputCommandTests : IDisposable
     [Fact]
     public void AHugeChannelCountInModelYamlIsOneLine()
     {
-        string yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "compiler", "MicroBackbone.Compiler", "config", "model.yaml"));
-        string path = _dir.File("model.yaml");
-        File.WriteAllText(path, yaml.Replace("{ channels: 24,", "{ channels: 2147483640,", StringComparison.Ordinal));
+        string path = ShippedModelYamlWith("{ channels: 24,", "{ channels: 2147483640,");
         string line = OneErrorLine(["info", "--config", path]);
         Assert.StartsWith($"error: {path}: ", line);
         Assert.EndsWith("expected a multiple of 8 channels from 8 to 4096, got 2147483640", line);
@@ -215,9 +213,7 @@ public sealed class BadInputCommandTests : IDisposable
     [Fact]
     public void ADuplicateKeyInModelYamlIsOneLineNamingTheKey()
     {
-        string yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "compiler", "MicroBackbone.Compiler", "config", "model.yaml"));
-        string path = _dir.File("model.yaml");
-        File.WriteAllText(path, yaml.Replace("  num_classes: 10\n", "  num_classes: 10\n  num_classes: 3\n", StringComparison.Ordinal));
+        string path = ShippedModelYamlWith("  num_classes: 10\n", "  num_classes: 10\n  num_classes: 3\n");
         string line = OneErrorLine(["info", "--config", path]);
         Assert.StartsWith($"error: {path}:", line);
         Assert.EndsWith("duplicate key 'num_classes'; expected each key once in a mapping", line);
@@ -270,6 +266,15 @@ public sealed class BadInputCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Equal("", output);
         Assert.Equal(expected, error.TrimEnd('\n'));
+    }
+
+    /// <summary>A copy of the shipped model.yaml in the test folder with <paramref name="from"/> replaced.</summary>
+    private string ShippedModelYamlWith(string from, string to)
+    {
+        string yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "compiler", "MicroBackbone.Compiler", "config", "model.yaml"));
+        string path = _dir.File("model.yaml");
+        File.WriteAllText(path, yaml.Replace(from, to, StringComparison.Ordinal));
+        return path;
     }
 
     private string PickleCheckpoint(string name, byte[] pickle)

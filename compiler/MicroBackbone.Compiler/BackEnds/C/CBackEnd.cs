@@ -30,6 +30,12 @@ public static class CBackEnd
     public static IReadOnlyDictionary<string, string> Render(IrGraph graph, CTarget target, CEmitOptions options, out CEmitSummary summary)
     {
         var (model, lowering, _) = CModelBuilder.Build(graph, options);
+        return Render(graph, target, model, lowering, out summary);
+    }
+
+    /// <summary>The files of a model <see cref="CModelBuilder.Build"/> already made (for callers that also need its layers).</summary>
+    internal static IReadOnlyDictionary<string, string> Render(IrGraph graph, CTarget target, CModel model, CLowering lowering, out CEmitSummary summary)
+    {
         var library = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["model.h"] = CTemplates.Render("c/model.h.scriban", model),

@@ -277,7 +277,7 @@ MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32
 /* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
 MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
-    *dst = (int8_t)mb_clamp(mb_mul_by_qm(acc, mult, shift) + zp, lo, hi);
+    *dst = mb_requant(acc, mult, shift, zp, lo, hi);
 }
 
 #if defined(__XTENSA__)
@@ -303,7 +303,6 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
 {
     const int32_t k4 = k & ~3;
     const uint32_t range = (uint32_t)(hi - lo);
-    const int32_t zp2 = 2 * zp + 1;
     int32_t r, o, i, j;
     for (r = 0; r < rows; r += 2) {
         const int32_t n_rows = rows - r < 2 ? 1 : 2;
@@ -332,20 +331,17 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
             acc[2] = a10 >> 8;
             acc[3] = a11 >> 8;
             for (j = 0; j < n_ch; ++j) {
-                const int32_t sh = shift[o + j], b = bias[o + j];
+                const mb_rq_t q = mb_rq_prepare(mult[o + j], shift[o + j], zp);
+                const int32_t b = bias[o + j];
                 int8_t *y = out + r * n_out + o + j;
                 int32_t rr;
-                if (sh <= -2 && sh >= -23) {
-                    mb_rq_t q;
-                    q.mult = mult[o + j];
-                    q.e = zp2 * ((int32_t)1 << (-sh - 2));
-                    q.r1 = -sh - 1;
+                if (q.r1 >= 0) {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
                         *y = mb_sat(mb_rq_apply_fast(acc[2 * rr + j] + b, &q), lo, range);
                     }
                 } else {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        mb_mm_out_general(y, acc[2 * rr + j] + b, mult[o + j], sh, zp, lo, hi);
+                        mb_mm_out_general(y, acc[2 * rr + j] + b, q.mult, q.shift, zp, lo, hi);
                     }
                 }
             }
@@ -452,7 +448,7 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                     acc += x[i] * wr[i];
                 }
                 if (q[j].r1 >= 0) {
-                    y[j] = (int8_t)mb_clamp(mb_rq_apply_fast(acc, &q[j]), lo, hi);
+                    y[j] = mb_sat(mb_rq_apply_fast(acc, &q[j]), lo, range);
                 } else {
                     mb_mm_out_general(y + j, acc, q[j].mult, q[j].shift, zp, lo, hi);
                 }
@@ -572,10 +568,6 @@ typedef struct {
 } mb_dwconv_params_t;
 
 #if MB_SCALAR_CORE
-/* The requantized, clamped output of the channel's accumulator: the fast form when the channel has it. */
-#define MB_DW_OUT(acc) \
-    ((int8_t)mb_clamp(fast ? mb_rq_apply_fast((acc), &q) : mb_mul_by_qm((acc), q.mult, q.shift) + q.zp, lo, hi))
-
 /* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation), over the whole
  * image: the nine taps and the prepared multiplier are loaded once, then the window runs along each output row
  * (nine loads per output: keeping columns in registers for reuse would spill the taps). A filter row over the padding gets zero weights
@@ -593,7 +585,6 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
     int32_t first = 0, last = out_w;
     const int8_t *w = p->weights + c;
     const mb_rq_t q = mb_rq_prepare(p->mult[c], p->shift[c], p->out_zp);
-    const int fast = q.r1 >= 0;
     int32_t oy, ox, ky;
     /* Output columns whose window lies inside the input row: [first, last), found without dividing (lx106 has no
      * divide instruction). */
@@ -643,7 +634,7 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
             for (ox = 0; ox < out_w; ++ox) {
                 const int32_t ix = ox * stride - pad;
                 int32_t acc;
-                if (ox == first && ox < last && fast) {
+                if (ox == first && ox < last && q.r1 >= 0) {
                     /* The inside columns, all at once: nine loads per output and no checks. */
                     const int32_t step = stride * ch;
                     const int8_t *p0 = r0 + ix * ch, *p1 = r1 + ix * ch, *p2 = r2 + ix * ch;
@@ -675,7 +666,7 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
                             + (t >= 0 ? r2[t] : p->in_zp) * tap[6 + kx];
                     }
                 }
-                y[ox * ch] = MB_DW_OUT(acc);
+                y[ox * ch] = (int8_t)mb_clamp(mb_rq_apply(acc, &q), lo, hi);
             }
         }
     }
@@ -687,7 +678,6 @@ static inline int mb_dw_is_3x3(const mb_dwconv_params_t *p)
     return p->k_h == 3 && p->k_w == 3 && p->dil_h == 1 && p->dil_w == 1 && p->depth_mult == 1;
 }
 
-#undef MB_DW_OUT
 #endif
 
 /* Depthwise convolution into a separate output tensor. */
@@ -805,6 +795,29 @@ typedef struct {
     int32_t b_strides[4];
 } mb_bcast_t;
 
+#if MB_SCALAR_CORE
+/* The scalar cores' walk for add and mul when a's innermost dimension is contiguous: `value` is an int32 expression
+ * of the current elements *ar and *br; each result is requantized with the prepared q (fast form) and saturated to
+ * [lo, lo + range]. The strides and sizes are read into locals once, because a store through `out` may alias them. */
+#define MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, range, value) \
+    do { \
+        const int32_t n3_ = (s)->dims[3], bs_ = (s)->b_strides[3]; \
+        int32_t i0_, i1_, i2_; \
+        for (i0_ = 0; i0_ < (s)->dims[0]; ++i0_) { \
+            for (i1_ = 0; i1_ < (s)->dims[1]; ++i1_) { \
+                for (i2_ = 0; i2_ < (s)->dims[2]; ++i2_) { \
+                    const int8_t *ar = (a) + i0_ * (s)->a_strides[0] + i1_ * (s)->a_strides[1] + i2_ * (s)->a_strides[2]; \
+                    const int8_t *br = (b) + i0_ * (s)->b_strides[0] + i1_ * (s)->b_strides[1] + i2_ * (s)->b_strides[2]; \
+                    const int8_t *end_ = ar + n3_; \
+                    for (; ar != end_; ++ar, br += bs_) { \
+                        *(out)++ = mb_sat(mb_rq_apply_fast((value), &(q)), (lo), (range)); \
+                    } \
+                } \
+            } \
+        } \
+    } while (0)
+#endif
+
 /* Elementwise int8 add (TFLite quantized Add): each operand is centered, shifted left by 20 and rescaled to a
  * common scale; that term depends only on the int8 value, so the compiler tabulates it for all 256 inputs
  * (a_table/b_table, indexed by q + 128) and the kernel sums two table entries and requantizes once. */
@@ -824,23 +837,10 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
      * broadcast keeps b's innermost stride 1 or 0). */
     const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
     if (q.r1 >= 0 && s->a_strides[3] == 1) {
-        const int32_t bs = s->b_strides[3], lo = p->act_min;
+        const int32_t lo = p->act_min;
         const uint32_t range = (uint32_t)(p->act_max - p->act_min);
-        /* Locals, because a store through `out` may alias anything the compiler would otherwise reload. */
         const int32_t *at = p->a_table + 128, *bt = p->b_table + 128;
-        const int32_t n3 = s->dims[3];
-        for (i0 = 0; i0 < s->dims[0]; ++i0) {
-            for (i1 = 0; i1 < s->dims[1]; ++i1) {
-                for (i2 = 0; i2 < s->dims[2]; ++i2) {
-                    const int8_t *ar = a + i0 * s->a_strides[0] + i1 * s->a_strides[1] + i2 * s->a_strides[2];
-                    const int8_t *br = b + i0 * s->b_strides[0] + i1 * s->b_strides[1] + i2 * s->b_strides[2];
-                    const int8_t *end = ar + n3;
-                    for (; ar != end; ++ar, br += bs) {
-                        *out++ = mb_sat(mb_rq_apply_fast(at[*ar] + bt[*br], &q), lo, range);
-                    }
-                }
-            }
-        }
+        MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, range, at[*ar] + bt[*br]);
         return;
     }
 #endif
@@ -886,22 +886,22 @@ MB_INNER void mb_shift_run_s8(const int8_t *in, int8_t *out, int32_t h, int32_t 
     for (i = 0; i < h; ++i) {
         const int32_t y = dy > 0 ? i : h - 1 - i;
         const int32_t sy = y + dy;
-        const int32_t x0 = dx > 0 ? 0 : w - 1;
-        int8_t *d = out + y * row + x0 * ch + c0;
-        const int8_t *src = in + sy * row + (x0 + dx) * ch + c0;
-        for (j = 0; j < w; ++j, d += xstep, src += xstep) {
+        const int8_t *src_row = sy >= 0 && sy < h ? in + sy * row + c0 : 0;
+        int8_t *d = out + y * row + (dx > 0 ? 0 : w - 1) * ch + c0;
+        for (j = 0; j < w; ++j, d += xstep) {
             const int32_t sx = (dx > 0 ? j : w - 1 - j) + dx;
-            const int inside = sy >= 0 && sy < h && sx >= 0 && sx < w;
+            /* The source cell, or none where it lies outside the image. */
+            const int8_t *src = src_row != 0 && sx >= 0 && sx < w ? src_row + sx * ch : 0;
 #if defined(__GNUC__)
             if (words) {
                 for (k = 0; k < len; k += 4) {
-                    *(mb_word_t *)(d + k) = inside ? *(const mb_word_t *)(src + k) : zp4;
+                    *(mb_word_t *)(d + k) = src != 0 ? *(const mb_word_t *)(src + k) : zp4;
                 }
                 continue;
             }
 #endif
             for (k = 0; k < len; ++k) {
-                d[k] = inside ? src[k] : (int8_t)zp;
+                d[k] = src != 0 ? src[k] : (int8_t)zp;
             }
         }
     }
