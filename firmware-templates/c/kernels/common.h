@@ -24,7 +24,8 @@
 #define MB_KERNEL static inline __attribute__((always_inline))
 #define MB_INNER static inline __attribute__((always_inline))
 #elif defined(__GNUC__)
-#define MB_KERNEL static __attribute__((noinline))
+/* unused: a layer may call a shape-specialized copy instead (MB_CONV1X1_FIXED). */
+#define MB_KERNEL static __attribute__((noinline, unused))
 #define MB_INNER static __attribute__((noinline))
 #else
 #define MB_KERNEL static
@@ -47,6 +48,16 @@
 #define MB_HAVE_MULH 0
 #else
 #define MB_HAVE_MULH 1
+#endif
+#endif
+
+/* MB_FIXED_SHAPES: pointwise convolutions may be specialized to their depth (MB_CONV1X1_FIXED). On for speed-first
+ * builds (gcc or clang) of scalar cores with 32 registers; lx106 has 16, and size-first (-Os) builds keep one shared kernel. */
+#if !defined(MB_FIXED_SHAPES)
+#if MB_SCALAR_CORE && defined(__GNUC__) && !defined(__XTENSA__) && !defined(__OPTIMIZE_SIZE__)
+#define MB_FIXED_SHAPES 1
+#else
+#define MB_FIXED_SHAPES 0
 #endif
 #endif
 
@@ -182,6 +193,61 @@ MB_FORCE_INLINE int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
     const uint32_t negative = (uint32_t)acc >> 31;
     t = lo + (0x40000000u ^ (negative << 31));
     return (hi - (int32_t)negative + (int32_t)(t < lo) + q->e) >> q->r1;
+}
+
+/* Requantization of a dot product's accumulator, which lies in (-2^29, 2^29) when its bias does (mb_rqn_fits: at
+ * most 32,767 int8 x int8 terms), for a right shift r in [1, 20]. Then the product of 4 * acc and the multiplier
+ * does not overflow, its high word h is floor(acc * m / 2^30), and the two roundings and the zero point fold into
+ * out = (h + 2 * [h < 0 ? -1 : 0] + b) >> (r + 1), b = 1 + 2^r + zp * 2^(r + 1): one multiply instead of two, no
+ * low word, no carry (docs/INT8.md 2.4.2 derives it). */
+typedef struct {
+    int32_t mult, b, r1;
+} mb_rqn_t;
+
+/* Prepares one channel; 0 when its shift is outside [-20, -1] (take mb_requant then). */
+MB_FORCE_INLINE int mb_rqn_prepare(mb_rqn_t *q, int32_t mult, int32_t shift, int32_t zp)
+{
+    const int usable = shift <= -1 && shift >= -20;
+    const int32_t r = usable ? -shift : 1;
+    q->mult = mult;
+    q->b = 1 + ((int32_t)1 << r) + (int32_t)((uint32_t)zp << (r + 1));
+    q->r1 = r + 1;
+    return usable;
+}
+
+/* Whether bias + k int8 x int8 products always stay inside (-2^29, 2^29), as mb_rqn_apply needs. */
+MB_FORCE_INLINE int mb_rqn_fits(int32_t bias, int32_t k)
+{
+    const uint32_t limit = k < 32767 ? ((uint32_t)1 << 29) - 1u - ((uint32_t)k << 14) : 0u;
+    return k < 32767 && (uint32_t)bias + limit <= 2u * limit;
+}
+
+/* The high word of the 64-bit product a * b. */
+MB_FORCE_INLINE int32_t mb_mulh(int32_t a, int32_t b)
+{
+    int32_t h;
+#if MB_HAVE_MULH && defined(__GNUC__) && defined(__riscv) && defined(__riscv_mul) && __riscv_xlen == 32
+    __asm__("mulh %0, %1, %2" : "=r"(h) : "r"(a), "r"(b));
+#else
+    uint32_t lo;
+    h = mb_mul64(a, b, &lo);
+    (void)lo;
+#endif
+    return h;
+}
+
+/* floor(acc * m / 2^30) for acc in (-2^29, 2^29): the high word of (4 acc) * m. */
+MB_FORCE_INLINE int32_t mb_mulh_x4(int32_t acc, int32_t m)
+{
+    return mb_mulh((int32_t)((uint32_t)acc << 2), m);
+}
+
+/* The requantized accumulator plus the zero point, unclamped. */
+MB_FORCE_INLINE int32_t mb_rqn_apply(int32_t acc, const mb_rqn_t *q)
+{
+    const int32_t h = mb_mulh_x4(acc, q->mult);
+    const int32_t s = h >> 31;
+    return (h + s + s + q->b) >> q->r1;
 }
 
 /* The requantized accumulator with the zero point added, before the activation clamp. */

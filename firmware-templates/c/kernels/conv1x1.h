@@ -21,3 +21,18 @@ MB_KERNEL void mb_conv1x1_s8(const mb_conv1x1_params_t *p, const int8_t *in, int
     }
 #endif
 }
+
+/* MB_CONV1X1_FIXED(K, KP) names the kernel of a pointwise convolution of depth K and row stride KP: a copy of the
+ * 4 x 4 matrix multiply specialized to those constants, defined once per depth by MB_CONV1X1_FIXED_DEFINE where
+ * fixed shapes are on (see MB_FIXED_SHAPES), otherwise the shared mb_conv1x1_s8. */
+#if MB_FIXED_SHAPES
+#define MB_CONV1X1_FIXED_DEFINE(K, KP) \
+    MB_FIXED_KERNEL void mb_conv1x1_k##K##_##KP(const mb_conv1x1_params_t *p, const int8_t *in, int8_t *out, int16_t *patch) \
+    { \
+        mb_matmul_4x4_s8(in, p->pixels, p->weights, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out, patch, K, KP); \
+    }
+#define MB_CONV1X1_FIXED(K, KP) mb_conv1x1_k##K##_##KP
+#else
+#define MB_CONV1X1_FIXED_DEFINE(K, KP)
+#define MB_CONV1X1_FIXED(K, KP) mb_conv1x1_s8
+#endif

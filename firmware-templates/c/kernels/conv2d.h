@@ -12,16 +12,22 @@ typedef struct {
     const int8_t *shift;
 } mb_conv2d_params_t;
 
-MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
-{
 #if MB_SCALAR_CORE
-    /* Gathers the receptive fields of up to `gather` output pixels as int8 rows (padded taps hold the input zero
-     * point, which the folded bias expects), then multiplies them by all filters at once. */
+/* The scalar cores' convolution: gathers the receptive fields of up to `gather` output pixels as int8 rows (padded
+ * taps hold the input zero point, which the folded bias expects), then multiplies them by all filters at once; with
+ * the depth k_fixed known at compile time (MB_CONV2D_FIXED), by the 4 x 4 kernel specialized to it. */
+MB_FORCE_INLINE void mb_conv2d_gather_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch, const int32_t k_fixed,
+    const int32_t k_pad_fixed)
+{
     const int32_t ic = p->in_c;
     const int32_t k = p->k_h * p->k_w * ic;
     const int32_t pixels = p->out_h * p->out_w;
     int8_t *rows = (int8_t *)patch;
     int32_t n, px, ky, kx, c;
+#if !MB_FIXED_SHAPES
+    (void)k_fixed;
+    (void)k_pad_fixed;
+#endif
     for (n = 0; n < p->batches; ++n) {
         const int8_t *in_b = in + n * p->in_h * p->in_w * ic;
         int32_t oy = 0, ox = 0;
@@ -47,11 +53,26 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
                     }
                 }
             }
-            mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out,
-                patch + ((p->gather * k + 1) >> 1));
+#if MB_FIXED_SHAPES
+            if (k_fixed != 0) {
+                mb_matmul_4x4_s8(rows, count, p->weights, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out,
+                    patch + ((p->gather * k + 1) >> 1), k_fixed, k_pad_fixed);
+            } else
+#endif
+            {
+                mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out,
+                    patch + ((p->gather * k + 1) >> 1));
+            }
             out += count * p->out_c;
         }
     }
+}
+#endif
+
+MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
+{
+#if MB_SCALAR_CORE
+    mb_conv2d_gather_s8(p, in, out, patch, 0, 0);
 #else
     const int32_t ic = p->in_c;
     const int32_t row_len = p->k_w * ic;
@@ -88,3 +109,17 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
     }
 #endif
 }
+
+/* MB_CONV2D_FIXED(K, KP): the convolution of depth K (k_h * k_w * in_c) and filter stride KP with the multiply
+ * specialized to those constants, defined by MB_CONV2D_FIXED_DEFINE where fixed shapes are on (MB_CONV1X1_FIXED). */
+#if MB_FIXED_SHAPES
+#define MB_CONV2D_FIXED_DEFINE(K, KP) \
+    MB_FIXED_KERNEL void mb_conv2d_k##K##_##KP(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch) \
+    { \
+        mb_conv2d_gather_s8(p, in, out, patch, K, KP); \
+    }
+#define MB_CONV2D_FIXED(K, KP) mb_conv2d_k##K##_##KP
+#else
+#define MB_CONV2D_FIXED_DEFINE(K, KP)
+#define MB_CONV2D_FIXED(K, KP) mb_conv2d_s8
+#endif

@@ -1,12 +1,12 @@
 /* Depthwise convolution into a separate output tensor. */
-MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_t *out)
+MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_t *out, int8_t *rows)
 {
 #if MB_SCALAR_CORE
-    if (mb_dw_is_3x3(p)) {
+    if (mb_dw_uses_ring(p)) {
         int32_t n, c;
         for (n = 0; n < p->batches; ++n) {
             for (c = 0; c < p->in_c; ++c) {
-                mb_dw3x3_channel_s8(p, c, in + n * p->in_h * p->in_w * p->in_c, out + n * p->out_h * p->out_w * p->out_c, 0);
+                mb_dw3x3_channel_s8(p, c, in + n * p->in_h * p->in_w * p->in_c, out + n * p->out_h * p->out_w * p->out_c, (mb_ring_t *)(void *)rows);
             }
         }
         return;
@@ -38,6 +38,7 @@ MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_
 #else
     int32_t acc[MB_DW_CHUNK];
     int32_t n, oy, ox, c0, c, ky, kx;
+    (void)rows;
     for (n = 0; n < p->batches; ++n) {
         const int8_t *in_b = in + n * p->in_h * p->in_w * p->in_c;
         for (oy = 0; oy < p->out_h; ++oy) {

@@ -4,12 +4,12 @@
 MB_KERNEL void mb_dwconv_inplace_s8(const mb_dwconv_params_t *p, int8_t *buf, int8_t *rows)
 {
 #if MB_SCALAR_CORE
-    if (mb_dw_is_3x3(p) && p->pad_top == 1) {
+    if (mb_dw_uses_ring(p) && p->pad_top == 1) {
         int32_t n, c;
         for (n = 0; n < p->batches; ++n) {
             int8_t *b = buf + n * p->in_h * p->in_w * p->in_c;
             for (c = 0; c < p->in_c; ++c) {
-                mb_dw3x3_channel_s8(p, c, b, b, rows);
+                mb_dw3x3_channel_s8(p, c, b, b, (mb_ring_t *)(void *)rows);
             }
         }
         return;

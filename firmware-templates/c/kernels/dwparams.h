@@ -14,114 +14,111 @@ typedef struct {
 } mb_dwconv_params_t;
 
 #if MB_SCALAR_CORE
-/* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation), over the whole
- * image: the nine taps and the prepared multiplier are loaded once, then the window runs along each output row
- * (nine loads per output: keeping columns in registers for reuse would spill the taps). A filter row over the padding gets zero weights
- * and reads a valid row instead, its zero-point terms added to the bias, so output pixels inside the row need no
- * checks; only the border columns check taps. With `ring` (in place: out == in, stride 1, pad 1), input row oy of
- * this channel is saved into ring row oy % 2 before output row oy overwrites it, and rows above are read from there. */
+/* The element of the depthwise ring below: int16 on Xtensa, whose byte loads do not sign-extend (its 16-bit loads
+ * do), int8 elsewhere. */
+#if defined(__XTENSA__)
+typedef int16_t mb_ring_t;
+#else
+typedef int8_t mb_ring_t;
+#endif
+
+/* One output row of the ring kernel below: nine loads at fixed offsets from the column pointer, nine multiply-adds,
+ * then REQ(acc) gives the requantized value (unclamped). */
+#define MB_DW3_ROW(REQ) \
+    for (; yo != y_end; col += 3 * stride, yo += ch) { \
+        int32_t acc = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
+        acc += col[3] * t10 + col[4] * t11 + col[5] * t12; \
+        acc += col[6] * t20 + col[7] * t21 + col[8] * t22; \
+        *yo = mb_sat(REQ(acc), lo, range); \
+    }
+
+#define MB_DW3_RELU(acc) ((mb_mulh_x4((acc), q.mult) + q.b) >> q.r1)
+#define MB_DW3_NARROW(acc) mb_rqn_apply((acc), &q)
+#define MB_DW3_GENERAL(acc) (mb_mul_by_qm((acc), mult, shift) + zp)
+
+/* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation, padding of at most
+ * one pixel on each side; mb_dw_uses_ring). The channel's input rows are copied, as they are needed, into a ring of
+ * three rows stored column by column: ring[3 * (ix + 1) + row % 3], with a zero-point column on either side and a
+ * zero-point row for rows outside the image. Every output is then nine loads at constant offsets from one pointer,
+ * with no border checks, whatever the stride; the taps are reassigned to the ring's rows once per output row. In
+ * place (out == in, stride 1), input row y + 1 is in the ring before output row y overwrites row y. RAM: the ring,
+ * 3 * (in_w + 2) elements. */
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
-MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, int8_t *ring)
+MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
 {
-    const int32_t ch = p->in_c, stride = p->stride_w, pad = p->pad_left, in_w = p->in_w, out_w = p->out_w;
-    const int32_t row_bytes = in_w * ch;
-    const int32_t lo = p->act_min, hi = p->act_max;
-    int32_t first = 0, last = out_w;
+    const int32_t ch = p->in_c, stride = p->stride_w, in_w = p->in_w, in_h = p->in_h, out_w = p->out_w;
+    const int32_t row_bytes = in_w * ch, zp = p->out_zp, in_zp = p->in_zp;
+    const int32_t lo = p->act_min, hi = p->act_max, mult = p->mult[c], shift = p->shift[c], base = p->bias[c];
+    const uint32_t range = (uint32_t)(hi - lo);
     const int8_t *w = p->weights + c;
-    const mb_rq_t q = mb_rq_prepare(p->mult[c], p->shift[c], p->out_zp);
-    int32_t oy, ox, ky;
-    /* Output columns whose window lies inside the input row: [first, last), found without dividing (lx106 has no
-     * divide instruction). */
-    while (first < out_w && first * stride < pad) {
-        ++first;
-    }
-    while (last > first && (last - 1) * stride - pad + 2 >= in_w) {
-        --last;
+    const int32_t w00 = w[0], w01 = w[ch], w02 = w[2 * ch], w10 = w[3 * ch], w11 = w[4 * ch], w12 = w[5 * ch];
+    const int32_t w20 = w[6 * ch], w21 = w[7 * ch], w22 = w[8 * ch];
+    mb_rqn_t q;
+    const int narrow = mb_rqn_prepare(&q, mult, shift, zp) && mb_rqn_fits(base, 9);
+    const int relu = narrow && lo >= zp;
+    /* The next input row to copy into the ring, and the ring rows of it and of the window's top row (row mod 3,
+     * kept by counting: lx106 has no divide instruction). */
+    int32_t next = -p->pad_top, next_slot = p->pad_top == 0 ? 0 : 2, top_slot = next_slot;
+    int32_t oy, i;
+    for (i = 0; i < 3; ++i) {
+        ring[i] = (mb_ring_t)in_zp;
+        ring[3 * (in_w + 1) + i] = (mb_ring_t)in_zp;
     }
     for (oy = 0; oy < p->out_h; ++oy) {
-        const int8_t *r[3];
-        int32_t tap[9];
-        int32_t base = p->bias[c];
-        int8_t *y = out + oy * out_w * ch + c;
-        if (ring != 0) {
-            int8_t *save = ring + (oy & 1) * row_bytes + c;
-            const int8_t *from = in + oy * row_bytes + c;
-            for (ox = 0; ox < in_w; ++ox) {
-                save[ox * ch] = from[ox * ch];
+        const int32_t top = oy * p->stride_h - p->pad_top;
+        int32_t t00, t01, t02, t10, t11, t12, t20, t21, t22;
+        for (; next < top + 3; ++next, next_slot = next_slot == 2 ? 0 : next_slot + 1) {
+            mb_ring_t *dst = ring + 3 + next_slot;
+            if (next < 0 || next >= in_h) {
+                for (i = 0; i < in_w; ++i, dst += 3) {
+                    *dst = (mb_ring_t)in_zp;
+                }
+            } else {
+                const int8_t *src = in + next * row_bytes + c;
+                for (i = 0; i < in_w; ++i, dst += 3, src += ch) {
+                    *dst = (mb_ring_t)*src;
+                }
             }
         }
-        for (ky = 0; ky < 3; ++ky) {
-            const int32_t iy = oy * p->stride_h - p->pad_top + ky;
-            const int valid = iy >= 0 && iy < p->in_h;
-            const int32_t k0 = w[3 * ky * ch], k1 = w[(3 * ky + 1) * ch], k2 = w[(3 * ky + 2) * ch];
-            if (valid) {
-                r[ky] = (ring != 0 && iy <= oy ? ring + (iy & 1) * row_bytes : in + iy * row_bytes) + c;
-                tap[3 * ky] = k0;
-                tap[3 * ky + 1] = k1;
-                tap[3 * ky + 2] = k2;
-            } else {
-                r[ky] = 0;
-                base += p->in_zp * (k0 + k1 + k2);
-                tap[3 * ky] = tap[3 * ky + 1] = tap[3 * ky + 2] = 0;
-            }
+        /* Tap row ky meets ring row (top + ky) mod 3; tXY is column X of ring row Y. */
+        if (top_slot == 0) {
+            t00 = w00; t10 = w01; t20 = w02; t01 = w10; t11 = w11; t21 = w12; t02 = w20; t12 = w21; t22 = w22;
+        } else if (top_slot == 1) {
+            t01 = w00; t11 = w01; t21 = w02; t02 = w10; t12 = w11; t22 = w12; t00 = w20; t10 = w21; t20 = w22;
+        } else {
+            t02 = w00; t12 = w01; t22 = w02; t00 = w10; t10 = w11; t20 = w12; t01 = w20; t11 = w21; t21 = w22;
+        }
+        for (i = 0; i < p->stride_h; ++i) {
+            top_slot = top_slot == 2 ? 0 : top_slot + 1;
         }
         {
-            const int8_t *any = r[1] != 0 ? r[1] : r[0] != 0 ? r[0] : r[2];
-            const int8_t *r0 = r[0] != 0 ? r[0] : any, *r1 = r[1] != 0 ? r[1] : any, *r2 = r[2] != 0 ? r[2] : any;
-            const int32_t w00 = tap[0], w01 = tap[1], w02 = tap[2], w10 = tap[3], w11 = tap[4], w12 = tap[5];
-            const int32_t w20 = tap[6], w21 = tap[7], w22 = tap[8];
-            if (any == 0) {
-                continue;
-            }
-            /* Border columns (pad 1): the taps past the row's left or right end add the zero point's share. */
-            const int32_t zl = p->in_zp * (w00 + w10 + w20), zr = p->in_zp * (w02 + w12 + w22);
-            for (ox = 0; ox < out_w; ++ox) {
-                const int32_t ix = ox * stride - pad;
-                int32_t acc;
-                if (ox == first && ox < last && q.r1 >= 0) {
-                    /* The inside columns, all at once: nine loads per output and no checks. */
-                    const int32_t step = stride * ch;
-                    const int8_t *p0 = r0 + ix * ch, *p1 = r1 + ix * ch, *p2 = r2 + ix * ch;
-                    const int8_t *end = p0 + (last - ox) * step;
-                    int8_t *yo = y + ox * ch;
-                    for (; p0 != end; p0 += step, p1 += step, p2 += step, yo += ch) {
-                        acc = base + p0[0] * w00 + p0[ch] * w01 + p0[2 * ch] * w02 + p1[0] * w10 + p1[ch] * w11
-                            + p1[2 * ch] * w12 + p2[0] * w20 + p2[ch] * w21 + p2[2 * ch] * w22;
-                        *yo = mb_sat(mb_rq_apply_fast(acc, &q), lo, (uint32_t)(hi - lo));
-                    }
-                    ox = last - 1;
-                    continue;
-                }
-                if (ox >= first && ox < last) {
-                    const int32_t o = ix * ch;
-                    acc = base + r0[o] * w00 + r0[o + ch] * w01 + r0[o + 2 * ch] * w02 + r1[o] * w10 + r1[o + ch] * w11
-                        + r1[o + 2 * ch] * w12 + r2[o] * w20 + r2[o + ch] * w21 + r2[o + 2 * ch] * w22;
-                } else if (ix == -1 && in_w >= 2) {
-                    acc = base + zl + r0[0] * w01 + r0[ch] * w02 + r1[0] * w11 + r1[ch] * w12 + r2[0] * w21 + r2[ch] * w22;
-                } else if (ix == in_w - 2 && ix >= 0) {
-                    const int32_t o = ix * ch;
-                    acc = base + zr + r0[o] * w00 + r0[o + ch] * w01 + r1[o] * w10 + r1[o + ch] * w11 + r2[o] * w20 + r2[o + ch] * w21;
-                } else {
-                    int32_t kx;
-                    acc = base;
-                    for (kx = 0; kx < 3; ++kx) {
-                        const int32_t t = ix + kx >= 0 && ix + kx < in_w ? (ix + kx) * ch : -1;
-                        acc += (t >= 0 ? r0[t] : p->in_zp) * tap[kx] + (t >= 0 ? r1[t] : p->in_zp) * tap[3 + kx]
-                            + (t >= 0 ? r2[t] : p->in_zp) * tap[6 + kx];
-                    }
-                }
-                y[ox * ch] = (int8_t)mb_clamp(mb_rq_apply(acc, &q), lo, hi);
+            const mb_ring_t *col = ring + 3 * (1 - p->pad_left);
+            int8_t *yo = out + oy * out_w * ch + c;
+            int8_t *const y_end = yo + out_w * ch;
+            if (relu) {
+                MB_DW3_ROW(MB_DW3_RELU)
+            } else if (narrow) {
+                MB_DW3_ROW(MB_DW3_NARROW)
+            } else {
+                MB_DW3_ROW(MB_DW3_GENERAL)
             }
         }
     }
 }
 
-/* The scalar cores' depthwise convolution when its shape has the 3x3 form above. */
-static inline int mb_dw_is_3x3(const mb_dwconv_params_t *p)
+#undef MB_DW3_ROW
+#undef MB_DW3_RELU
+#undef MB_DW3_NARROW
+#undef MB_DW3_GENERAL
+
+/* Whether the ring kernel above runs this depthwise convolution: 3x3, depth multiplier 1, no dilation, at most
+ * one pixel of padding on the left, top and right (any at the bottom). */
+static inline int mb_dw_uses_ring(const mb_dwconv_params_t *p)
 {
-    return p->k_h == 3 && p->k_w == 3 && p->dil_h == 1 && p->dil_w == 1 && p->depth_mult == 1;
+    return p->k_h == 3 && p->k_w == 3 && p->dil_h == 1 && p->dil_w == 1 && p->depth_mult == 1 && p->pad_left >= 0
+        && p->pad_left <= 1 && p->pad_top >= 0 && p->pad_top <= 1 && (p->out_w - 1) * p->stride_w - p->pad_left + 2 <= p->in_w;
 }
 
 #endif

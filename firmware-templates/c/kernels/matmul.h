@@ -4,8 +4,9 @@
  * rows (stride k_pad, zero past k). Four output channels are prepared once (bias, multiplier, rounding constant,
  * shift), then every group of three input rows meets their four weight rows: 12 accumulators stay in registers, each
  * loaded operand serves three or four multiply-adds, and the depth loop is unrolled four times to spread the seven
- * pointer increments. About 2.8 instructions per MAC in the depth loop and 20 per output, for any shape. `wide` is
- * scratch for two input rows widened to int16 (Xtensa only, below). */
+ * pointer increments. About 2.8 instructions per MAC in the depth loop and 12 per output, for any shape. `wide` is
+ * scratch for two input rows widened to int16 (Xtensa only, below). Channels whose shift or bias rule out the
+ * narrow requantization (mb_rqn_apply) take the general one, an output at a time. */
 #define MB_MM_STEP(j) \
     do { \
         const int32_t x0 = x_0[j], x1 = x_1[j], x2 = x_2[j]; \
@@ -20,7 +21,7 @@
     } while (0)
 
 /* Writes row r, channel o + j of the block: the fast requantization with the channel's prepared constants. */
-#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = mb_sat(mb_rq_apply_fast((acc), &q[j]), lo, range))
+#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = mb_sat(mb_rqn_apply((acc), &q[j]), lo, range))
 
 /* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
 MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
@@ -79,17 +80,17 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
             acc[2] = a10 >> 8;
             acc[3] = a11 >> 8;
             for (j = 0; j < n_ch; ++j) {
-                const mb_rq_t q = mb_rq_prepare(mult[o + j], shift[o + j], zp);
+                mb_rqn_t q;
                 const int32_t b = bias[o + j];
                 int8_t *y = out + r * n_out + o + j;
                 int32_t rr;
-                if (q.r1 >= 0) {
+                if (mb_rqn_prepare(&q, mult[o + j], shift[o + j], zp) && mb_rqn_fits(b, k)) {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        *y = mb_sat(mb_rq_apply_fast(acc[2 * rr + j] + b, &q), lo, range);
+                        *y = mb_sat(mb_rqn_apply(acc[2 * rr + j] + b, &q), lo, range);
                     }
                 } else {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        mb_mm_out_general(y, acc[2 * rr + j] + b, q.mult, q.shift, zp, lo, hi);
+                        mb_mm_out_general(y, acc[2 * rr + j] + b, mult[o + j], shift[o + j], zp, lo, hi);
                     }
                 }
             }
@@ -122,13 +123,12 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
     for (o = 0; o < n_out; o += 4) {
         const int32_t n_ch = n_out - o < 4 ? n_out - o : 4;
         const int8_t *w_blk = w + o * k_pad;
-        mb_rq_t q[4];
+        mb_rqn_t q[4];
         int32_t b[4];
         int fast = n_ch == 4;
         for (j = 0; j < n_ch; ++j) {
-            q[j] = mb_rq_prepare(mult[o + j], shift[o + j], zp);
             b[j] = bias[o + j];
-            fast = fast && q[j].r1 >= 0;
+            fast = fast && mb_rqn_prepare(&q[j], mult[o + j], shift[o + j], zp) && mb_rqn_fits(b[j], k);
         }
         r = 0;
         if (fast) {
@@ -179,13 +179,13 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                     a2 += x0 * w_2[0];
                     a3 += x0 * w_3[0];
                 }
-                y[0] = mb_sat(mb_rq_apply_fast(a0, &q[0]), lo, range);
-                y[1] = mb_sat(mb_rq_apply_fast(a1, &q[1]), lo, range);
-                y[2] = mb_sat(mb_rq_apply_fast(a2, &q[2]), lo, range);
-                y[3] = mb_sat(mb_rq_apply_fast(a3, &q[3]), lo, range);
+                y[0] = mb_sat(mb_rqn_apply(a0, &q[0]), lo, range);
+                y[1] = mb_sat(mb_rqn_apply(a1, &q[1]), lo, range);
+                y[2] = mb_sat(mb_rqn_apply(a2, &q[2]), lo, range);
+                y[3] = mb_sat(mb_rqn_apply(a3, &q[3]), lo, range);
             }
         }
-        /* Blocks of fewer than four channels or with a general shift: one output at a time. */
+        /* Blocks of fewer than four channels or with a general requantization: one output at a time. */
         for (; r < rows; ++r) {
             const int8_t *x = in + r * k;
             int8_t *y = out + r * n_out + o;
@@ -195,11 +195,7 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                 for (i = 0; i < k; ++i) {
                     acc += x[i] * wr[i];
                 }
-                if (q[j].r1 >= 0) {
-                    y[j] = mb_sat(mb_rq_apply_fast(acc, &q[j]), lo, range);
-                } else {
-                    mb_mm_out_general(y + j, acc, q[j].mult, q[j].shift, zp, lo, hi);
-                }
+                mb_mm_out_general(y + j, acc, mult[o + j], shift[o + j], zp, lo, hi);
             }
         }
     }
@@ -207,4 +203,150 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
 
 #undef MB_MM_STEP
 #undef MB_MM_OUT
+
+#if MB_FIXED_SHAPES
+/* One channel's constants for the 4 x 4 kernel below: the narrow requantization and the activation range. */
+typedef struct {
+    mb_rqn_t q;
+    int32_t lo;
+    uint32_t range;
+} mb_rqn_out_t;
+
+/* Stores one channel's four pixels (row stride n_out). A shared call instead of 16 inline copies per specialized
+ * kernel: about the same instructions, a third of the code. */
+MB_INNER void mb_rqn_store4(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
+{
+    const int32_t lo = c->lo;
+    const uint32_t range = c->range;
+    y[0] = mb_sat(mb_rqn_apply(a0, &c->q), lo, range);
+    y[n_out] = mb_sat(mb_rqn_apply(a1, &c->q), lo, range);
+    y[2 * n_out] = mb_sat(mb_rqn_apply(a2, &c->q), lo, range);
+    y[3 * n_out] = mb_sat(mb_rqn_apply(a3, &c->q), lo, range);
+}
+
+/* The same where the activation clamps at the zero point or above (a fused ReLU): every accumulator below zero
+ * ends at lo with or without the rounding's sign correction (its result is at most the zero point either way), so
+ * the correction is left out: three instructions less per output. */
+MB_INNER void mb_rqn_store4_relu(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
+{
+    const int32_t lo = c->lo, m = c->q.mult, b = c->q.b, r1 = c->q.r1;
+    const uint32_t range = c->range;
+    y[0] = mb_sat((mb_mulh_x4(a0, m) + b) >> r1, lo, range);
+    y[n_out] = mb_sat((mb_mulh_x4(a1, m) + b) >> r1, lo, range);
+    y[2 * n_out] = mb_sat((mb_mulh_x4(a2, m) + b) >> r1, lo, range);
+    y[3 * n_out] = mb_sat((mb_mulh_x4(a3, m) + b) >> r1, lo, range);
+}
+
+typedef void (*mb_rqn_store4_fn)(int32_t, int32_t, int32_t, int32_t, const mb_rqn_out_t *, int8_t *, int32_t);
+
+/* mb_matmul_s8 for a depth k and row stride k_pad known at compile time, every channel's requantization narrow
+ * and n_out a multiple of 4 (the C back end checks all three before it specializes a layer). With the strides as
+ * constants, four input rows and four weight rows are each one pointer plus immediate offsets, so a block of
+ * 4 pixels x 4 channels keeps its 16 accumulators in registers: 8 loads for 16 multiply-adds, 2.6 instructions per
+ * MAC in the depth loop, where the shared kernel's 3 x 4 block needs 2.8 and seven pointers. */
+#define MB_MM4_STEP(j) \
+    do { \
+        const int32_t x0 = x[(j)], x1 = x[k + (j)], x2 = x[2 * k + (j)], x3 = x[3 * k + (j)]; \
+        int32_t wv = wr[(j)]; \
+        a00 += x0 * wv; a10 += x1 * wv; a20 += x2 * wv; a30 += x3 * wv; \
+        wv = wr[k_pad + (j)]; \
+        a01 += x0 * wv; a11 += x1 * wv; a21 += x2 * wv; a31 += x3 * wv; \
+        wv = wr[2 * k_pad + (j)]; \
+        a02 += x0 * wv; a12 += x1 * wv; a22 += x2 * wv; a32 += x3 * wv; \
+        wv = wr[3 * k_pad + (j)]; \
+        a03 += x0 * wv; a13 += x1 * wv; a23 += x2 * wv; a33 += x3 * wv; \
+    } while (0)
+
+/* On rv32 each channel's four multiply-adds of a step are written out: gcc, scheduling the 16 products freely,
+ * keeps more temporaries live than the 32 registers hold and spills two or three values on every pass of the depth
+ * loop (about 0.1 instruction per MAC); an asm block per channel fixes the order. */
+#if defined(__GNUC__) && defined(__riscv) && defined(__riscv_mul) && __riscv_xlen == 32
+#define MB_MM4_ASM 1
+#define MB_MM4_ASM_CH(c0, c1, c2, c3, off) \
+    do { \
+        int32_t wv_, t_; \
+        __asm__("lb %[wv], %[o](%[w])\n\t" \
+                "mul %[t], %[x0], %[wv]\n\tadd %[a0], %[a0], %[t]\n\t" \
+                "mul %[t], %[x1], %[wv]\n\tadd %[a1], %[a1], %[t]\n\t" \
+                "mul %[t], %[x2], %[wv]\n\tadd %[a2], %[a2], %[t]\n\t" \
+                "mul %[t], %[x3], %[wv]\n\tadd %[a3], %[a3], %[t]" \
+            : [a0] "+r"(c0), [a1] "+r"(c1), [a2] "+r"(c2), [a3] "+r"(c3), [wv] "=&r"(wv_), [t] "=&r"(t_) \
+            : [x0] "r"(x0), [x1] "r"(x1), [x2] "r"(x2), [x3] "r"(x3), [w] "r"(wr), [o] "i"(off), "m"(*(const int8_t(*)[4 * k_pad]) wr)); \
+    } while (0)
+#define MB_MM4_ASM_STEP(j) \
+    do { \
+        const int32_t x0 = x[(j)], x1 = x[k + (j)], x2 = x[2 * k + (j)], x3 = x[3 * k + (j)]; \
+        MB_MM4_ASM_CH(a00, a10, a20, a30, (j)); \
+        MB_MM4_ASM_CH(a01, a11, a21, a31, k_pad + (j)); \
+        MB_MM4_ASM_CH(a02, a12, a22, a32, 2 * k_pad + (j)); \
+        MB_MM4_ASM_CH(a03, a13, a23, a33, 3 * k_pad + (j)); \
+    } while (0)
+#else
+#define MB_MM4_ASM 0
+#endif
+
+MB_FORCE_INLINE void mb_matmul_4x4_s8(const int8_t *in, int32_t rows, const int8_t *w, int32_t n_out, const int32_t *bias,
+    const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide, const int32_t k,
+    const int32_t k_pad)
+{
+    const int32_t rows4 = rows & ~3; /* rows >= 0 */
+    const mb_rqn_store4_fn store = lo >= zp ? mb_rqn_store4_relu : mb_rqn_store4;
+    int32_t o, r, i, j;
+    for (o = 0; o < n_out; o += 4) {
+        const int8_t *w_blk = w + o * k_pad;
+        mb_rqn_out_t c[4];
+        int32_t b[4];
+        for (j = 0; j < 4; ++j) {
+            (void)mb_rqn_prepare(&c[j].q, mult[o + j], shift[o + j], zp);
+            c[j].lo = lo;
+            c[j].range = (uint32_t)(hi - lo);
+            b[j] = bias[o + j];
+        }
+        for (r = 0; r < rows4; r += 4) {
+            const int8_t *x = in + r * k;
+            const int8_t *wr = w_blk;
+            int8_t *y = out + r * n_out + o;
+            int32_t a00 = b[0], a01 = b[1], a02 = b[2], a03 = b[3], a10 = b[0], a11 = b[1], a12 = b[2], a13 = b[3];
+            int32_t a20 = b[0], a21 = b[1], a22 = b[2], a23 = b[3], a30 = b[0], a31 = b[1], a32 = b[2], a33 = b[3];
+#if MB_MM4_ASM
+            for (i = 0; i + 4 <= k; i += 4, x += 4, wr += 4) {
+                MB_MM4_ASM_STEP(0);
+                MB_MM4_ASM_STEP(1);
+                MB_MM4_ASM_STEP(2);
+                MB_MM4_ASM_STEP(3);
+            }
+#else
+            for (i = 0; i + 4 <= k; i += 4, x += 4, wr += 4) {
+                MB_MM4_STEP(0);
+                MB_MM4_STEP(1);
+                MB_MM4_STEP(2);
+                MB_MM4_STEP(3);
+            }
+#endif
+            for (i = k & ~3; i < k; ++i, ++x, ++wr) {
+                MB_MM4_STEP(0);
+            }
+            store(a00, a10, a20, a30, &c[0], y, n_out);
+            store(a01, a11, a21, a31, &c[1], y + 1, n_out);
+            store(a02, a12, a22, a32, &c[2], y + 2, n_out);
+            store(a03, a13, a23, a33, &c[3], y + 3, n_out);
+        }
+    }
+    /* The last rows % 4 pixels: the shared kernel. */
+    if (rows4 < rows) {
+        mb_matmul_s8(in + rows4 * k, rows - rows4, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out + rows4 * n_out, wide);
+    }
+}
+
+#undef MB_MM4_STEP
+#undef MB_MM4_ASM_CH
+#undef MB_MM4_ASM_STEP
+
+/* gcc's first scheduling pass would hoist the loads of the unrolled depth loop and spill the accumulators. */
+#if defined(__clang__)
+#define MB_FIXED_KERNEL static __attribute__((noinline))
+#else
+#define MB_FIXED_KERNEL static __attribute__((noinline, optimize("no-schedule-insns")))
+#endif
+#endif
 #endif

@@ -10,8 +10,36 @@ MB_KERNEL void mb_mul_s8(const mb_mul_params_t *p, const int8_t *a, const int8_t
     const mb_bcast_t *s = &p->shape;
     int32_t i0, i1, i2, i3;
 #if MB_SCALAR_CORE
-    /* Scalar cores: the requantization prepared once, and the innermost dimension contiguous in a (the SE gate's
-     * broadcast keeps b's innermost stride 1 or 0). */
+    /* A contiguous a scaled by one b value per channel (the squeeze-excite gate): channel by channel, the centered
+     * gate is a constant, the product a * g + ao * g one multiply and one add, and its requantization narrow (the
+     * product of two centered int8 values is below 2^16); without the sign step where the clamp makes it moot. */
+    mb_rqn_t n;
+    if (s->b_strides[1] == 0 && s->b_strides[2] == 0 && s->b_strides[3] == 1 && s->a_strides[3] == 1 && s->a_strides[2] == s->dims[3]
+        && s->a_strides[1] == s->dims[2] * s->dims[3] && s->a_strides[0] == s->dims[1] * s->a_strides[1]
+        && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)) {
+        const int32_t ch = s->dims[3], pixels = s->dims[0] * s->dims[1] * s->dims[2], lo = p->act_min;
+        const uint32_t range = (uint32_t)(p->act_max - p->act_min);
+        const int relu = lo >= p->out_zp;
+        int32_t c;
+        for (c = 0; c < ch; ++c) {
+            /* 4 * (a + ao) * g, for mb_mulh_x4's high word without its shift. */
+            const int32_t g4 = 4 * (b[c] + p->b_offset), k4 = p->a_offset * g4;
+            const int8_t *x = a + c, *end = a + c + pixels * ch;
+            int8_t *y = out + c;
+            if (relu) {
+                for (; x != end; x += ch, y += ch) {
+                    *y = mb_sat((mb_mulh(*x * g4 + k4, n.mult) + n.b) >> n.r1, lo, range);
+                }
+            } else {
+                for (; x != end; x += ch, y += ch) {
+                    const int32_t h = mb_mulh(*x * g4 + k4, n.mult), sg = h >> 31;
+                    *y = mb_sat((h + sg + sg + n.b) >> n.r1, lo, range);
+                }
+            }
+        }
+        return;
+    }
+    /* Otherwise the requantization prepared once, and the innermost dimension contiguous in a. */
     const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
     if (q.r1 >= 0 && s->a_strides[3] == 1) {
         const int32_t lo = p->act_min;

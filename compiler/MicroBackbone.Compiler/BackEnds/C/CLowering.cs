@@ -23,6 +23,9 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
 
     public MemoryPlan Plan { get; } = plan;
 
+    /// <summary>The pointwise convolutions that get kernels specialized to their depth.</summary>
+    public FixedShapeKernels FixedShapes { get; } = FixedShapeKernels.Choose(graph);
+
     public List<CArray> Arrays { get; } = new();
 
     public List<CLayer> Layers { get; } = new();

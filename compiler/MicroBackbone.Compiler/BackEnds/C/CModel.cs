@@ -32,6 +32,9 @@ internal sealed class CModel
 
     public required IReadOnlyList<CLayer> Layers { get; init; }
 
+    /// <summary>Macro lines that define the shape-specialized kernels the layers call (empty where none).</summary>
+    public required IReadOnlyList<string> FixedShapeKernels { get; init; }
+
     public required IReadOnlyList<string> SampleInputLines { get; init; }
 
     public required string ProjectName { get; init; }

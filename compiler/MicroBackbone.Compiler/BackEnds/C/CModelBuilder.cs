@@ -60,6 +60,7 @@ internal static class CModelBuilder
             Kernels = ctx.Kernels,
             Arrays = ctx.Arrays,
             Layers = ctx.Layers,
+            FixedShapeKernels = ctx.FixedShapes.Definitions,
             SampleInputLines = CLiterals.Lines(sample.Select(v => (long)v)),
             ProjectName = CIdentifiers.Identifier(options.ProjectName, "mb_app"),
         };

@@ -26,16 +26,19 @@ internal static class ConvolutionLowering
             Int8Bridge.Quant(y, op), a.Activation);
         var sym = Symbol(index, op);
         var weights = w.ReadInt8();
-        var arrays = ChannelArrays(ctx, sym, op, weights, Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
+        var folded = FoldedBias(Bias(g, op, outS.Channels), weights, outS.Channels, inQ.ZeroPoint, channelInnermost: false);
+        var arrays = ChannelArrays(ctx, sym, op, weights, folded, outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
         var kPad = PaddedDepth(weights.Length / outS.Channels);
         var pointwise = kh == 1 && kw == 1 && a.StrideH == 1 && a.StrideW == 1 && a.Padding.IsZero;
         if (pointwise)
         {
+            var pixels = (long)inS.Batch * inS.Height * inS.Width;
             ctx.UseKernels("gemv", "matmul", "conv1x1");
             ctx.NeedPatch(Math.Max(kPad, 2L * inS.Channels)); // Xtensa widens two input rows to int16
-            ctx.AddLayer(index, op, "mb_conv1x1_params_t", "mb_conv1x1_s8", new[]
+            var function = ctx.FixedShapes.Function(pointwise: true, inS.Channels, kPad, pixels, outS.Channels, folded, p.Multipliers);
+            ctx.AddLayer(index, op, "mb_conv1x1_params_t", function, new[]
             {
-                F("pixels", (long)inS.Batch * inS.Height * inS.Width), F("in_c", inS.Channels), F("k_pad", kPad), F("out_c", outS.Channels),
+                F("pixels", pixels), F("in_c", inS.Channels), F("k_pad", kPad), F("out_c", outS.Channels),
                 F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
             }.Concat(arrays), new[] { x.Id }, "mb_patch");
             return;
@@ -43,12 +46,14 @@ internal static class ConvolutionLowering
 
         ctx.UseKernels("gemv", "matmul", "conv2d");
         // SIMD hosts widen one receptive field to int16 (k_pad values); scalar cores gather several as int8 rows,
-        // a multiple of three (the matrix multiply's row block) within about 512 bytes, so that each output
-        // channel's requantization constants are prepared once for many pixels.
+        // a multiple of twelve (the matrix multiplies' row blocks of three and four) within about 512 bytes, so that
+        // each output channel's requantization constants are prepared once for many pixels.
         var depth = kh * kw * inS.Channels;
-        var gather = (int)Math.Min((long)outS.Height * outS.Width * inS.Batch, Math.Max(3, 512 / depth / 3 * 3));
+        var outPixels = (long)outS.Height * outS.Width * inS.Batch;
+        var gather = (int)Math.Min(outPixels, Math.Max(12, 512 / depth / 12 * 12));
         ctx.NeedPatch(Math.Max(kPad, ((((long)gather * depth) + 1) / 2) + (2L * depth)));
-        ctx.AddLayer(index, op, "mb_conv2d_params_t", "mb_conv2d_s8", new[]
+        var conv = ctx.FixedShapes.Function(pointwise: false, depth, kPad, Math.Min(outPixels, gather), outS.Channels, folded, p.Multipliers);
+        ctx.AddLayer(index, op, "mb_conv2d_params_t", conv, new[]
         {
             F("batches", inS.Batch), F("in_h", inS.Height), F("in_w", inS.Width), F("in_c", inS.Channels),
             F("out_h", outS.Height), F("out_w", outS.Width), F("out_c", outS.Channels),
@@ -76,13 +81,18 @@ internal static class ConvolutionLowering
         var p = DepthwiseConv2DParams.Prepare(inS, window, inQ, Int8Bridge.WeightScales(w, op), Int8Bridge.Quant(y, op),
             a.Activation);
         var sym = Symbol(index, op);
-        var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outS.Channels), outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: true);
+        var dwWeights = w.ReadInt8();
+        var folded = FoldedBias(Bias(g, op, outS.Channels), dwWeights, outS.Channels, inQ.ZeroPoint, channelInnermost: true);
+        var arrays = ChannelArrays(ctx, sym, op, dwWeights, folded, outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: true);
         var inPlace = op.InPlaceInput == x.Id;
         ctx.UseKernels("dwparams", inPlace ? "dwconv_inplace" : "dwconv");
         if (inPlace)
         {
             ctx.NeedRows((long)(a.Padding.Top + 1) * inS.Width * inS.Channels);
         }
+
+        // Scalar cores run 3x3 filters from a ring of three rows of one channel, int16 on Xtensa (mb_dw3x3_channel_s8).
+        ctx.NeedRows(3L * (inS.Width + 2) * 2);
 
         ctx.AddLayer(index, op, "mb_dwconv_params_t", inPlace ? "mb_dwconv_inplace_s8" : "mb_dwconv_s8", new[]
         {
@@ -91,7 +101,7 @@ internal static class ConvolutionLowering
             F("k_h", kh), F("k_w", kw), F("stride_h", a.StrideH), F("stride_w", a.StrideW),
             F("dil_h", a.DilationH), F("dil_w", a.DilationW), F("pad_top", a.Padding.Top), F("pad_left", a.Padding.Left),
             F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
-        }.Concat(arrays), inPlace ? Array.Empty<int>() : new[] { x.Id }, inPlace ? new[] { "mb_rows" } : Array.Empty<string>());
+        }.Concat(arrays), inPlace ? Array.Empty<int>() : new[] { x.Id }, "mb_rows");
     }
 
     public static void FullyConnected(CLowering ctx, int index, IrOperator op)
@@ -106,7 +116,9 @@ internal static class ConvolutionLowering
         var p = FullyConnectedParams.Prepare(batches, inN, outN, inQ, Int8Bridge.WeightScales(w, op), Int8Bridge.Quant(y, op),
             a.Activation);
         var sym = Symbol(index, op);
-        var arrays = ChannelArrays(ctx, sym, op, w.ReadInt8(), Bias(g, op, outN), outN, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
+        var fcWeights = w.ReadInt8();
+        var folded = FoldedBias(Bias(g, op, outN), fcWeights, outN, inQ.ZeroPoint, channelInnermost: false);
+        var arrays = ChannelArrays(ctx, sym, op, fcWeights, folded, outN, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
         ctx.UseKernels("gemv", "matmul", "fc");
         var kPad = PaddedDepth(inN);
         ctx.NeedPatch(Math.Max(kPad, 2L * inN));
@@ -151,9 +163,8 @@ internal static class ConvolutionLowering
         return b.ReadInt32();
     }
 
-    /// <summary>Emits weights, folded bias, multipliers and shifts; returns the four pointer fields.</summary>
-    private static CField[] ChannelArrays(CLowering ctx, string sym, IrOperator op, sbyte[] weights, int[] bias, int channels,
-        int inputZeroPoint, QuantizedMultiplier[] multipliers, bool channelInnermost)
+    /// <summary>The bias with the input zero point folded in: bias - zp * (the channel's sum of weights).</summary>
+    private static int[] FoldedBias(int[] bias, sbyte[] weights, int channels, int inputZeroPoint, bool channelInnermost)
     {
         var sums = new long[channels];
         var perChannel = weights.Length / channels;
@@ -164,19 +175,27 @@ internal static class ConvolutionLowering
 
         // The reference adds bias + sum w * (x - zp) with wrapping int32 arithmetic; bias - zp * sum(w) + sum w * x is
         // the same value modulo 2^32, so the fold is exact.
-        var folded = new long[channels];
+        var folded = new int[channels];
         for (var c = 0; c < channels; c++)
         {
             folded[c] = unchecked((int)(bias[c] - (inputZeroPoint * sums[c])));
         }
 
+        return folded;
+    }
+
+    /// <summary>Emits weights, folded bias, multipliers and shifts; returns the four pointer fields.</summary>
+    private static CField[] ChannelArrays(CLowering ctx, string sym, IrOperator op, sbyte[] weights, int[] folded, int channels,
+        int inputZeroPoint, QuantizedMultiplier[] multipliers, bool channelInnermost)
+    {
+        var perChannel = weights.Length / channels;
         var name = CIdentifiers.Comment(op.Name);
         var stored = channelInnermost ? weights.Select(v => (long)v).ToList() : PadRows(weights, channels, perChannel);
         var layout = channelInnermost ? "1HWO" : $"OHWI, rows of {perChannel} padded with zeros to {PaddedDepth(perChannel)}";
         return new[]
         {
             E("weights", ctx.AddArray(sym, "w", "int8_t", stored, $"'{name}' weights ({layout})")),
-            E("bias", ctx.AddArray(sym, "bias", "int32_t", folded, $"'{name}' bias with the input zero point {inputZeroPoint} folded in")),
+            E("bias", ctx.AddArray(sym, "bias", "int32_t", folded.Select(v => (long)v).ToList(), $"'{name}' bias with the input zero point {inputZeroPoint} folded in")),
             E("mult", ctx.AddArray(sym, "mult", "int32_t", multipliers.Select(m => (long)m.Multiplier).ToList(), $"'{name}' requantization multipliers (Q0.31)")),
             E("shift", ctx.AddArray(sym, "shift", "int8_t", multipliers.Select(m => (long)m.Shift).ToList(), $"'{name}' requantization shifts")),
         };

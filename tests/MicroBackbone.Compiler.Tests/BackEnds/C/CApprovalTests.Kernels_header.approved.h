@@ -29,7 +29,8 @@
 #define MB_KERNEL static inline __attribute__((always_inline))
 #define MB_INNER static inline __attribute__((always_inline))
 #elif defined(__GNUC__)
-#define MB_KERNEL static __attribute__((noinline))
+/* unused: a layer may call a shape-specialized copy instead (MB_CONV1X1_FIXED). */
+#define MB_KERNEL static __attribute__((noinline, unused))
 #define MB_INNER static __attribute__((noinline))
 #else
 #define MB_KERNEL static
@@ -52,6 +53,16 @@
 #define MB_HAVE_MULH 0
 #else
 #define MB_HAVE_MULH 1
+#endif
+#endif
+
+/* MB_FIXED_SHAPES: pointwise convolutions may be specialized to their depth (MB_CONV1X1_FIXED). On for speed-first
+ * builds (gcc or clang) of scalar cores with 32 registers; lx106 has 16, and size-first (-Os) builds keep one shared kernel. */
+#if !defined(MB_FIXED_SHAPES)
+#if MB_SCALAR_CORE && defined(__GNUC__) && !defined(__XTENSA__) && !defined(__OPTIMIZE_SIZE__)
+#define MB_FIXED_SHAPES 1
+#else
+#define MB_FIXED_SHAPES 0
 #endif
 #endif
 
@@ -189,6 +200,61 @@ MB_FORCE_INLINE int32_t mb_rq_apply_fast(int32_t acc, const mb_rq_t *q)
     return (hi - (int32_t)negative + (int32_t)(t < lo) + q->e) >> q->r1;
 }
 
+/* Requantization of a dot product's accumulator, which lies in (-2^29, 2^29) when its bias does (mb_rqn_fits: at
+ * most 32,767 int8 x int8 terms), for a right shift r in [1, 20]. Then the product of 4 * acc and the multiplier
+ * does not overflow, its high word h is floor(acc * m / 2^30), and the two roundings and the zero point fold into
+ * out = (h + 2 * [h < 0 ? -1 : 0] + b) >> (r + 1), b = 1 + 2^r + zp * 2^(r + 1): one multiply instead of two, no
+ * low word, no carry (docs/INT8.md 2.4.2 derives it). */
+typedef struct {
+    int32_t mult, b, r1;
+} mb_rqn_t;
+
+/* Prepares one channel; 0 when its shift is outside [-20, -1] (take mb_requant then). */
+MB_FORCE_INLINE int mb_rqn_prepare(mb_rqn_t *q, int32_t mult, int32_t shift, int32_t zp)
+{
+    const int usable = shift <= -1 && shift >= -20;
+    const int32_t r = usable ? -shift : 1;
+    q->mult = mult;
+    q->b = 1 + ((int32_t)1 << r) + (int32_t)((uint32_t)zp << (r + 1));
+    q->r1 = r + 1;
+    return usable;
+}
+
+/* Whether bias + k int8 x int8 products always stay inside (-2^29, 2^29), as mb_rqn_apply needs. */
+MB_FORCE_INLINE int mb_rqn_fits(int32_t bias, int32_t k)
+{
+    const uint32_t limit = k < 32767 ? ((uint32_t)1 << 29) - 1u - ((uint32_t)k << 14) : 0u;
+    return k < 32767 && (uint32_t)bias + limit <= 2u * limit;
+}
+
+/* The high word of the 64-bit product a * b. */
+MB_FORCE_INLINE int32_t mb_mulh(int32_t a, int32_t b)
+{
+    int32_t h;
+#if MB_HAVE_MULH && defined(__GNUC__) && defined(__riscv) && defined(__riscv_mul) && __riscv_xlen == 32
+    __asm__("mulh %0, %1, %2" : "=r"(h) : "r"(a), "r"(b));
+#else
+    uint32_t lo;
+    h = mb_mul64(a, b, &lo);
+    (void)lo;
+#endif
+    return h;
+}
+
+/* floor(acc * m / 2^30) for acc in (-2^29, 2^29): the high word of (4 acc) * m. */
+MB_FORCE_INLINE int32_t mb_mulh_x4(int32_t acc, int32_t m)
+{
+    return mb_mulh((int32_t)((uint32_t)acc << 2), m);
+}
+
+/* The requantized accumulator plus the zero point, unclamped. */
+MB_FORCE_INLINE int32_t mb_rqn_apply(int32_t acc, const mb_rqn_t *q)
+{
+    const int32_t h = mb_mulh_x4(acc, q->mult);
+    const int32_t s = h >> 31;
+    return (h + s + s + q->b) >> q->r1;
+}
+
 /* The requantized accumulator with the zero point added, before the activation clamp. */
 MB_FORCE_INLINE int32_t mb_rq_apply(int32_t acc, const mb_rq_t *q)
 {
@@ -256,8 +322,9 @@ MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32
  * rows (stride k_pad, zero past k). Four output channels are prepared once (bias, multiplier, rounding constant,
  * shift), then every group of three input rows meets their four weight rows: 12 accumulators stay in registers, each
  * loaded operand serves three or four multiply-adds, and the depth loop is unrolled four times to spread the seven
- * pointer increments. About 2.8 instructions per MAC in the depth loop and 20 per output, for any shape. `wide` is
- * scratch for two input rows widened to int16 (Xtensa only, below). */
+ * pointer increments. About 2.8 instructions per MAC in the depth loop and 12 per output, for any shape. `wide` is
+ * scratch for two input rows widened to int16 (Xtensa only, below). Channels whose shift or bias rule out the
+ * narrow requantization (mb_rqn_apply) take the general one, an output at a time. */
 #define MB_MM_STEP(j) \
     do { \
         const int32_t x0 = x_0[j], x1 = x_1[j], x2 = x_2[j]; \
@@ -272,7 +339,7 @@ MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32
     } while (0)
 
 /* Writes row r, channel o + j of the block: the fast requantization with the channel's prepared constants. */
-#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = mb_sat(mb_rq_apply_fast((acc), &q[j]), lo, range))
+#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = mb_sat(mb_rqn_apply((acc), &q[j]), lo, range))
 
 /* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
 MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
@@ -331,17 +398,17 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
             acc[2] = a10 >> 8;
             acc[3] = a11 >> 8;
             for (j = 0; j < n_ch; ++j) {
-                const mb_rq_t q = mb_rq_prepare(mult[o + j], shift[o + j], zp);
+                mb_rqn_t q;
                 const int32_t b = bias[o + j];
                 int8_t *y = out + r * n_out + o + j;
                 int32_t rr;
-                if (q.r1 >= 0) {
+                if (mb_rqn_prepare(&q, mult[o + j], shift[o + j], zp) && mb_rqn_fits(b, k)) {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        *y = mb_sat(mb_rq_apply_fast(acc[2 * rr + j] + b, &q), lo, range);
+                        *y = mb_sat(mb_rqn_apply(acc[2 * rr + j] + b, &q), lo, range);
                     }
                 } else {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        mb_mm_out_general(y, acc[2 * rr + j] + b, q.mult, q.shift, zp, lo, hi);
+                        mb_mm_out_general(y, acc[2 * rr + j] + b, mult[o + j], shift[o + j], zp, lo, hi);
                     }
                 }
             }
@@ -374,13 +441,12 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
     for (o = 0; o < n_out; o += 4) {
         const int32_t n_ch = n_out - o < 4 ? n_out - o : 4;
         const int8_t *w_blk = w + o * k_pad;
-        mb_rq_t q[4];
+        mb_rqn_t q[4];
         int32_t b[4];
         int fast = n_ch == 4;
         for (j = 0; j < n_ch; ++j) {
-            q[j] = mb_rq_prepare(mult[o + j], shift[o + j], zp);
             b[j] = bias[o + j];
-            fast = fast && q[j].r1 >= 0;
+            fast = fast && mb_rqn_prepare(&q[j], mult[o + j], shift[o + j], zp) && mb_rqn_fits(b[j], k);
         }
         r = 0;
         if (fast) {
@@ -431,13 +497,13 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                     a2 += x0 * w_2[0];
                     a3 += x0 * w_3[0];
                 }
-                y[0] = mb_sat(mb_rq_apply_fast(a0, &q[0]), lo, range);
-                y[1] = mb_sat(mb_rq_apply_fast(a1, &q[1]), lo, range);
-                y[2] = mb_sat(mb_rq_apply_fast(a2, &q[2]), lo, range);
-                y[3] = mb_sat(mb_rq_apply_fast(a3, &q[3]), lo, range);
+                y[0] = mb_sat(mb_rqn_apply(a0, &q[0]), lo, range);
+                y[1] = mb_sat(mb_rqn_apply(a1, &q[1]), lo, range);
+                y[2] = mb_sat(mb_rqn_apply(a2, &q[2]), lo, range);
+                y[3] = mb_sat(mb_rqn_apply(a3, &q[3]), lo, range);
             }
         }
-        /* Blocks of fewer than four channels or with a general shift: one output at a time. */
+        /* Blocks of fewer than four channels or with a general requantization: one output at a time. */
         for (; r < rows; ++r) {
             const int8_t *x = in + r * k;
             int8_t *y = out + r * n_out + o;
@@ -447,11 +513,7 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                 for (i = 0; i < k; ++i) {
                     acc += x[i] * wr[i];
                 }
-                if (q[j].r1 >= 0) {
-                    y[j] = mb_sat(mb_rq_apply_fast(acc, &q[j]), lo, range);
-                } else {
-                    mb_mm_out_general(y + j, acc, q[j].mult, q[j].shift, zp, lo, hi);
-                }
+                mb_mm_out_general(y + j, acc, mult[o + j], shift[o + j], zp, lo, hi);
             }
         }
     }
@@ -459,6 +521,152 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
 
 #undef MB_MM_STEP
 #undef MB_MM_OUT
+
+#if MB_FIXED_SHAPES
+/* One channel's constants for the 4 x 4 kernel below: the narrow requantization and the activation range. */
+typedef struct {
+    mb_rqn_t q;
+    int32_t lo;
+    uint32_t range;
+} mb_rqn_out_t;
+
+/* Stores one channel's four pixels (row stride n_out). A shared call instead of 16 inline copies per specialized
+ * kernel: about the same instructions, a third of the code. */
+MB_INNER void mb_rqn_store4(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
+{
+    const int32_t lo = c->lo;
+    const uint32_t range = c->range;
+    y[0] = mb_sat(mb_rqn_apply(a0, &c->q), lo, range);
+    y[n_out] = mb_sat(mb_rqn_apply(a1, &c->q), lo, range);
+    y[2 * n_out] = mb_sat(mb_rqn_apply(a2, &c->q), lo, range);
+    y[3 * n_out] = mb_sat(mb_rqn_apply(a3, &c->q), lo, range);
+}
+
+/* The same where the activation clamps at the zero point or above (a fused ReLU): every accumulator below zero
+ * ends at lo with or without the rounding's sign correction (its result is at most the zero point either way), so
+ * the correction is left out: three instructions less per output. */
+MB_INNER void mb_rqn_store4_relu(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
+{
+    const int32_t lo = c->lo, m = c->q.mult, b = c->q.b, r1 = c->q.r1;
+    const uint32_t range = c->range;
+    y[0] = mb_sat((mb_mulh_x4(a0, m) + b) >> r1, lo, range);
+    y[n_out] = mb_sat((mb_mulh_x4(a1, m) + b) >> r1, lo, range);
+    y[2 * n_out] = mb_sat((mb_mulh_x4(a2, m) + b) >> r1, lo, range);
+    y[3 * n_out] = mb_sat((mb_mulh_x4(a3, m) + b) >> r1, lo, range);
+}
+
+typedef void (*mb_rqn_store4_fn)(int32_t, int32_t, int32_t, int32_t, const mb_rqn_out_t *, int8_t *, int32_t);
+
+/* mb_matmul_s8 for a depth k and row stride k_pad known at compile time, every channel's requantization narrow
+ * and n_out a multiple of 4 (the C back end checks all three before it specializes a layer). With the strides as
+ * constants, four input rows and four weight rows are each one pointer plus immediate offsets, so a block of
+ * 4 pixels x 4 channels keeps its 16 accumulators in registers: 8 loads for 16 multiply-adds, 2.6 instructions per
+ * MAC in the depth loop, where the shared kernel's 3 x 4 block needs 2.8 and seven pointers. */
+#define MB_MM4_STEP(j) \
+    do { \
+        const int32_t x0 = x[(j)], x1 = x[k + (j)], x2 = x[2 * k + (j)], x3 = x[3 * k + (j)]; \
+        int32_t wv = wr[(j)]; \
+        a00 += x0 * wv; a10 += x1 * wv; a20 += x2 * wv; a30 += x3 * wv; \
+        wv = wr[k_pad + (j)]; \
+        a01 += x0 * wv; a11 += x1 * wv; a21 += x2 * wv; a31 += x3 * wv; \
+        wv = wr[2 * k_pad + (j)]; \
+        a02 += x0 * wv; a12 += x1 * wv; a22 += x2 * wv; a32 += x3 * wv; \
+        wv = wr[3 * k_pad + (j)]; \
+        a03 += x0 * wv; a13 += x1 * wv; a23 += x2 * wv; a33 += x3 * wv; \
+    } while (0)
+
+/* On rv32 each channel's four multiply-adds of a step are written out: gcc, scheduling the 16 products freely,
+ * keeps more temporaries live than the 32 registers hold and spills two or three values on every pass of the depth
+ * loop (about 0.1 instruction per MAC); an asm block per channel fixes the order. */
+#if defined(__GNUC__) && defined(__riscv) && defined(__riscv_mul) && __riscv_xlen == 32
+#define MB_MM4_ASM 1
+#define MB_MM4_ASM_CH(c0, c1, c2, c3, off) \
+    do { \
+        int32_t wv_, t_; \
+        __asm__("lb %[wv], %[o](%[w])\n\t" \
+                "mul %[t], %[x0], %[wv]\n\tadd %[a0], %[a0], %[t]\n\t" \
+                "mul %[t], %[x1], %[wv]\n\tadd %[a1], %[a1], %[t]\n\t" \
+                "mul %[t], %[x2], %[wv]\n\tadd %[a2], %[a2], %[t]\n\t" \
+                "mul %[t], %[x3], %[wv]\n\tadd %[a3], %[a3], %[t]" \
+            : [a0] "+r"(c0), [a1] "+r"(c1), [a2] "+r"(c2), [a3] "+r"(c3), [wv] "=&r"(wv_), [t] "=&r"(t_) \
+            : [x0] "r"(x0), [x1] "r"(x1), [x2] "r"(x2), [x3] "r"(x3), [w] "r"(wr), [o] "i"(off), "m"(*(const int8_t(*)[4 * k_pad]) wr)); \
+    } while (0)
+#define MB_MM4_ASM_STEP(j) \
+    do { \
+        const int32_t x0 = x[(j)], x1 = x[k + (j)], x2 = x[2 * k + (j)], x3 = x[3 * k + (j)]; \
+        MB_MM4_ASM_CH(a00, a10, a20, a30, (j)); \
+        MB_MM4_ASM_CH(a01, a11, a21, a31, k_pad + (j)); \
+        MB_MM4_ASM_CH(a02, a12, a22, a32, 2 * k_pad + (j)); \
+        MB_MM4_ASM_CH(a03, a13, a23, a33, 3 * k_pad + (j)); \
+    } while (0)
+#else
+#define MB_MM4_ASM 0
+#endif
+
+MB_FORCE_INLINE void mb_matmul_4x4_s8(const int8_t *in, int32_t rows, const int8_t *w, int32_t n_out, const int32_t *bias,
+    const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide, const int32_t k,
+    const int32_t k_pad)
+{
+    const int32_t rows4 = rows & ~3; /* rows >= 0 */
+    const mb_rqn_store4_fn store = lo >= zp ? mb_rqn_store4_relu : mb_rqn_store4;
+    int32_t o, r, i, j;
+    for (o = 0; o < n_out; o += 4) {
+        const int8_t *w_blk = w + o * k_pad;
+        mb_rqn_out_t c[4];
+        int32_t b[4];
+        for (j = 0; j < 4; ++j) {
+            (void)mb_rqn_prepare(&c[j].q, mult[o + j], shift[o + j], zp);
+            c[j].lo = lo;
+            c[j].range = (uint32_t)(hi - lo);
+            b[j] = bias[o + j];
+        }
+        for (r = 0; r < rows4; r += 4) {
+            const int8_t *x = in + r * k;
+            const int8_t *wr = w_blk;
+            int8_t *y = out + r * n_out + o;
+            int32_t a00 = b[0], a01 = b[1], a02 = b[2], a03 = b[3], a10 = b[0], a11 = b[1], a12 = b[2], a13 = b[3];
+            int32_t a20 = b[0], a21 = b[1], a22 = b[2], a23 = b[3], a30 = b[0], a31 = b[1], a32 = b[2], a33 = b[3];
+#if MB_MM4_ASM
+            for (i = 0; i + 4 <= k; i += 4, x += 4, wr += 4) {
+                MB_MM4_ASM_STEP(0);
+                MB_MM4_ASM_STEP(1);
+                MB_MM4_ASM_STEP(2);
+                MB_MM4_ASM_STEP(3);
+            }
+#else
+            for (i = 0; i + 4 <= k; i += 4, x += 4, wr += 4) {
+                MB_MM4_STEP(0);
+                MB_MM4_STEP(1);
+                MB_MM4_STEP(2);
+                MB_MM4_STEP(3);
+            }
+#endif
+            for (i = k & ~3; i < k; ++i, ++x, ++wr) {
+                MB_MM4_STEP(0);
+            }
+            store(a00, a10, a20, a30, &c[0], y, n_out);
+            store(a01, a11, a21, a31, &c[1], y + 1, n_out);
+            store(a02, a12, a22, a32, &c[2], y + 2, n_out);
+            store(a03, a13, a23, a33, &c[3], y + 3, n_out);
+        }
+    }
+    /* The last rows % 4 pixels: the shared kernel. */
+    if (rows4 < rows) {
+        mb_matmul_s8(in + rows4 * k, rows - rows4, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out + rows4 * n_out, wide);
+    }
+}
+
+#undef MB_MM4_STEP
+#undef MB_MM4_ASM_CH
+#undef MB_MM4_ASM_STEP
+
+/* gcc's first scheduling pass would hoist the loads of the unrolled depth loop and spill the accumulators. */
+#if defined(__clang__)
+#define MB_FIXED_KERNEL static __attribute__((noinline))
+#else
+#define MB_FIXED_KERNEL static __attribute__((noinline, optimize("no-schedule-insns")))
+#endif
+#endif
 #endif
 
 /* General int8 convolution: NHWC input, OHWI weights, per-channel requantization (TFLite ConvPerChannel).
@@ -475,16 +683,22 @@ typedef struct {
     const int8_t *shift;
 } mb_conv2d_params_t;
 
-MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
-{
 #if MB_SCALAR_CORE
-    /* Gathers the receptive fields of up to `gather` output pixels as int8 rows (padded taps hold the input zero
-     * point, which the folded bias expects), then multiplies them by all filters at once. */
+/* The scalar cores' convolution: gathers the receptive fields of up to `gather` output pixels as int8 rows (padded
+ * taps hold the input zero point, which the folded bias expects), then multiplies them by all filters at once; with
+ * the depth k_fixed known at compile time (MB_CONV2D_FIXED), by the 4 x 4 kernel specialized to it. */
+MB_FORCE_INLINE void mb_conv2d_gather_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch, const int32_t k_fixed,
+    const int32_t k_pad_fixed)
+{
     const int32_t ic = p->in_c;
     const int32_t k = p->k_h * p->k_w * ic;
     const int32_t pixels = p->out_h * p->out_w;
     int8_t *rows = (int8_t *)patch;
     int32_t n, px, ky, kx, c;
+#if !MB_FIXED_SHAPES
+    (void)k_fixed;
+    (void)k_pad_fixed;
+#endif
     for (n = 0; n < p->batches; ++n) {
         const int8_t *in_b = in + n * p->in_h * p->in_w * ic;
         int32_t oy = 0, ox = 0;
@@ -510,11 +724,26 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
                     }
                 }
             }
-            mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out,
-                patch + ((p->gather * k + 1) >> 1));
+#if MB_FIXED_SHAPES
+            if (k_fixed != 0) {
+                mb_matmul_4x4_s8(rows, count, p->weights, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out,
+                    patch + ((p->gather * k + 1) >> 1), k_fixed, k_pad_fixed);
+            } else
+#endif
+            {
+                mb_matmul_s8(rows, count, k, p->weights, p->k_pad, p->out_c, p->bias, p->mult, p->shift, p->out_zp, p->act_min, p->act_max, out,
+                    patch + ((p->gather * k + 1) >> 1));
+            }
             out += count * p->out_c;
         }
     }
+}
+#endif
+
+MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
+{
+#if MB_SCALAR_CORE
+    mb_conv2d_gather_s8(p, in, out, patch, 0, 0);
 #else
     const int32_t ic = p->in_c;
     const int32_t row_len = p->k_w * ic;
@@ -552,6 +781,20 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
 #endif
 }
 
+/* MB_CONV2D_FIXED(K, KP): the convolution of depth K (k_h * k_w * in_c) and filter stride KP with the multiply
+ * specialized to those constants, defined by MB_CONV2D_FIXED_DEFINE where fixed shapes are on (MB_CONV1X1_FIXED). */
+#if MB_FIXED_SHAPES
+#define MB_CONV2D_FIXED_DEFINE(K, KP) \
+    MB_FIXED_KERNEL void mb_conv2d_k##K##_##KP(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch) \
+    { \
+        mb_conv2d_gather_s8(p, in, out, patch, K, KP); \
+    }
+#define MB_CONV2D_FIXED(K, KP) mb_conv2d_k##K##_##KP
+#else
+#define MB_CONV2D_FIXED_DEFINE(K, KP)
+#define MB_CONV2D_FIXED(K, KP) mb_conv2d_s8
+#endif
+
 /* Depthwise int8 convolution: NHWC input, 1HWO weights (O = in_c * depth_mult), per-channel requantization
  * (TFLite DepthwiseConvPerChannel). Channels are processed in chunks held in int32 accumulators so the inner loop
  * runs over contiguous channels (vectorizable); the zero point is folded into the bias as for conv2d. */
@@ -568,127 +811,124 @@ typedef struct {
 } mb_dwconv_params_t;
 
 #if MB_SCALAR_CORE
-/* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation), over the whole
- * image: the nine taps and the prepared multiplier are loaded once, then the window runs along each output row
- * (nine loads per output: keeping columns in registers for reuse would spill the taps). A filter row over the padding gets zero weights
- * and reads a valid row instead, its zero-point terms added to the bias, so output pixels inside the row need no
- * checks; only the border columns check taps. With `ring` (in place: out == in, stride 1, pad 1), input row oy of
- * this channel is saved into ring row oy % 2 before output row oy overwrites it, and rows above are read from there. */
+/* The element of the depthwise ring below: int16 on Xtensa, whose byte loads do not sign-extend (its 16-bit loads
+ * do), int8 elsewhere. */
+#if defined(__XTENSA__)
+typedef int16_t mb_ring_t;
+#else
+typedef int8_t mb_ring_t;
+#endif
+
+/* One output row of the ring kernel below: nine loads at fixed offsets from the column pointer, nine multiply-adds,
+ * then REQ(acc) gives the requantized value (unclamped). */
+#define MB_DW3_ROW(REQ) \
+    for (; yo != y_end; col += 3 * stride, yo += ch) { \
+        int32_t acc = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
+        acc += col[3] * t10 + col[4] * t11 + col[5] * t12; \
+        acc += col[6] * t20 + col[7] * t21 + col[8] * t22; \
+        *yo = mb_sat(REQ(acc), lo, range); \
+    }
+
+#define MB_DW3_RELU(acc) ((mb_mulh_x4((acc), q.mult) + q.b) >> q.r1)
+#define MB_DW3_NARROW(acc) mb_rqn_apply((acc), &q)
+#define MB_DW3_GENERAL(acc) (mb_mul_by_qm((acc), mult, shift) + zp)
+
+/* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation, padding of at most
+ * one pixel on each side; mb_dw_uses_ring). The channel's input rows are copied, as they are needed, into a ring of
+ * three rows stored column by column: ring[3 * (ix + 1) + row % 3], with a zero-point column on either side and a
+ * zero-point row for rows outside the image. Every output is then nine loads at constant offsets from one pointer,
+ * with no border checks, whatever the stride; the taps are reassigned to the ring's rows once per output row. In
+ * place (out == in, stride 1), input row y + 1 is in the ring before output row y overwrites row y. RAM: the ring,
+ * 3 * (in_w + 2) elements. */
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
-MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, int8_t *ring)
+MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
 {
-    const int32_t ch = p->in_c, stride = p->stride_w, pad = p->pad_left, in_w = p->in_w, out_w = p->out_w;
-    const int32_t row_bytes = in_w * ch;
-    const int32_t lo = p->act_min, hi = p->act_max;
-    int32_t first = 0, last = out_w;
+    const int32_t ch = p->in_c, stride = p->stride_w, in_w = p->in_w, in_h = p->in_h, out_w = p->out_w;
+    const int32_t row_bytes = in_w * ch, zp = p->out_zp, in_zp = p->in_zp;
+    const int32_t lo = p->act_min, hi = p->act_max, mult = p->mult[c], shift = p->shift[c], base = p->bias[c];
+    const uint32_t range = (uint32_t)(hi - lo);
     const int8_t *w = p->weights + c;
-    const mb_rq_t q = mb_rq_prepare(p->mult[c], p->shift[c], p->out_zp);
-    int32_t oy, ox, ky;
-    /* Output columns whose window lies inside the input row: [first, last), found without dividing (lx106 has no
-     * divide instruction). */
-    while (first < out_w && first * stride < pad) {
-        ++first;
-    }
-    while (last > first && (last - 1) * stride - pad + 2 >= in_w) {
-        --last;
+    const int32_t w00 = w[0], w01 = w[ch], w02 = w[2 * ch], w10 = w[3 * ch], w11 = w[4 * ch], w12 = w[5 * ch];
+    const int32_t w20 = w[6 * ch], w21 = w[7 * ch], w22 = w[8 * ch];
+    mb_rqn_t q;
+    const int narrow = mb_rqn_prepare(&q, mult, shift, zp) && mb_rqn_fits(base, 9);
+    const int relu = narrow && lo >= zp;
+    /* The next input row to copy into the ring, and the ring rows of it and of the window's top row (row mod 3,
+     * kept by counting: lx106 has no divide instruction). */
+    int32_t next = -p->pad_top, next_slot = p->pad_top == 0 ? 0 : 2, top_slot = next_slot;
+    int32_t oy, i;
+    for (i = 0; i < 3; ++i) {
+        ring[i] = (mb_ring_t)in_zp;
+        ring[3 * (in_w + 1) + i] = (mb_ring_t)in_zp;
     }
     for (oy = 0; oy < p->out_h; ++oy) {
-        const int8_t *r[3];
-        int32_t tap[9];
-        int32_t base = p->bias[c];
-        int8_t *y = out + oy * out_w * ch + c;
-        if (ring != 0) {
-            int8_t *save = ring + (oy & 1) * row_bytes + c;
-            const int8_t *from = in + oy * row_bytes + c;
-            for (ox = 0; ox < in_w; ++ox) {
-                save[ox * ch] = from[ox * ch];
+        const int32_t top = oy * p->stride_h - p->pad_top;
+        int32_t t00, t01, t02, t10, t11, t12, t20, t21, t22;
+        for (; next < top + 3; ++next, next_slot = next_slot == 2 ? 0 : next_slot + 1) {
+            mb_ring_t *dst = ring + 3 + next_slot;
+            if (next < 0 || next >= in_h) {
+                for (i = 0; i < in_w; ++i, dst += 3) {
+                    *dst = (mb_ring_t)in_zp;
+                }
+            } else {
+                const int8_t *src = in + next * row_bytes + c;
+                for (i = 0; i < in_w; ++i, dst += 3, src += ch) {
+                    *dst = (mb_ring_t)*src;
+                }
             }
         }
-        for (ky = 0; ky < 3; ++ky) {
-            const int32_t iy = oy * p->stride_h - p->pad_top + ky;
-            const int valid = iy >= 0 && iy < p->in_h;
-            const int32_t k0 = w[3 * ky * ch], k1 = w[(3 * ky + 1) * ch], k2 = w[(3 * ky + 2) * ch];
-            if (valid) {
-                r[ky] = (ring != 0 && iy <= oy ? ring + (iy & 1) * row_bytes : in + iy * row_bytes) + c;
-                tap[3 * ky] = k0;
-                tap[3 * ky + 1] = k1;
-                tap[3 * ky + 2] = k2;
-            } else {
-                r[ky] = 0;
-                base += p->in_zp * (k0 + k1 + k2);
-                tap[3 * ky] = tap[3 * ky + 1] = tap[3 * ky + 2] = 0;
-            }
+        /* Tap row ky meets ring row (top + ky) mod 3; tXY is column X of ring row Y. */
+        if (top_slot == 0) {
+            t00 = w00; t10 = w01; t20 = w02; t01 = w10; t11 = w11; t21 = w12; t02 = w20; t12 = w21; t22 = w22;
+        } else if (top_slot == 1) {
+            t01 = w00; t11 = w01; t21 = w02; t02 = w10; t12 = w11; t22 = w12; t00 = w20; t10 = w21; t20 = w22;
+        } else {
+            t02 = w00; t12 = w01; t22 = w02; t00 = w10; t10 = w11; t20 = w12; t01 = w20; t11 = w21; t21 = w22;
+        }
+        for (i = 0; i < p->stride_h; ++i) {
+            top_slot = top_slot == 2 ? 0 : top_slot + 1;
         }
         {
-            const int8_t *any = r[1] != 0 ? r[1] : r[0] != 0 ? r[0] : r[2];
-            const int8_t *r0 = r[0] != 0 ? r[0] : any, *r1 = r[1] != 0 ? r[1] : any, *r2 = r[2] != 0 ? r[2] : any;
-            const int32_t w00 = tap[0], w01 = tap[1], w02 = tap[2], w10 = tap[3], w11 = tap[4], w12 = tap[5];
-            const int32_t w20 = tap[6], w21 = tap[7], w22 = tap[8];
-            if (any == 0) {
-                continue;
-            }
-            /* Border columns (pad 1): the taps past the row's left or right end add the zero point's share. */
-            const int32_t zl = p->in_zp * (w00 + w10 + w20), zr = p->in_zp * (w02 + w12 + w22);
-            for (ox = 0; ox < out_w; ++ox) {
-                const int32_t ix = ox * stride - pad;
-                int32_t acc;
-                if (ox == first && ox < last && q.r1 >= 0) {
-                    /* The inside columns, all at once: nine loads per output and no checks. */
-                    const int32_t step = stride * ch;
-                    const int8_t *p0 = r0 + ix * ch, *p1 = r1 + ix * ch, *p2 = r2 + ix * ch;
-                    const int8_t *end = p0 + (last - ox) * step;
-                    int8_t *yo = y + ox * ch;
-                    for (; p0 != end; p0 += step, p1 += step, p2 += step, yo += ch) {
-                        acc = base + p0[0] * w00 + p0[ch] * w01 + p0[2 * ch] * w02 + p1[0] * w10 + p1[ch] * w11
-                            + p1[2 * ch] * w12 + p2[0] * w20 + p2[ch] * w21 + p2[2 * ch] * w22;
-                        *yo = mb_sat(mb_rq_apply_fast(acc, &q), lo, (uint32_t)(hi - lo));
-                    }
-                    ox = last - 1;
-                    continue;
-                }
-                if (ox >= first && ox < last) {
-                    const int32_t o = ix * ch;
-                    acc = base + r0[o] * w00 + r0[o + ch] * w01 + r0[o + 2 * ch] * w02 + r1[o] * w10 + r1[o + ch] * w11
-                        + r1[o + 2 * ch] * w12 + r2[o] * w20 + r2[o + ch] * w21 + r2[o + 2 * ch] * w22;
-                } else if (ix == -1 && in_w >= 2) {
-                    acc = base + zl + r0[0] * w01 + r0[ch] * w02 + r1[0] * w11 + r1[ch] * w12 + r2[0] * w21 + r2[ch] * w22;
-                } else if (ix == in_w - 2 && ix >= 0) {
-                    const int32_t o = ix * ch;
-                    acc = base + zr + r0[o] * w00 + r0[o + ch] * w01 + r1[o] * w10 + r1[o + ch] * w11 + r2[o] * w20 + r2[o + ch] * w21;
-                } else {
-                    int32_t kx;
-                    acc = base;
-                    for (kx = 0; kx < 3; ++kx) {
-                        const int32_t t = ix + kx >= 0 && ix + kx < in_w ? (ix + kx) * ch : -1;
-                        acc += (t >= 0 ? r0[t] : p->in_zp) * tap[kx] + (t >= 0 ? r1[t] : p->in_zp) * tap[3 + kx]
-                            + (t >= 0 ? r2[t] : p->in_zp) * tap[6 + kx];
-                    }
-                }
-                y[ox * ch] = (int8_t)mb_clamp(mb_rq_apply(acc, &q), lo, hi);
+            const mb_ring_t *col = ring + 3 * (1 - p->pad_left);
+            int8_t *yo = out + oy * out_w * ch + c;
+            int8_t *const y_end = yo + out_w * ch;
+            if (relu) {
+                MB_DW3_ROW(MB_DW3_RELU)
+            } else if (narrow) {
+                MB_DW3_ROW(MB_DW3_NARROW)
+            } else {
+                MB_DW3_ROW(MB_DW3_GENERAL)
             }
         }
     }
 }
 
-/* The scalar cores' depthwise convolution when its shape has the 3x3 form above. */
-static inline int mb_dw_is_3x3(const mb_dwconv_params_t *p)
+#undef MB_DW3_ROW
+#undef MB_DW3_RELU
+#undef MB_DW3_NARROW
+#undef MB_DW3_GENERAL
+
+/* Whether the ring kernel above runs this depthwise convolution: 3x3, depth multiplier 1, no dilation, at most
+ * one pixel of padding on the left, top and right (any at the bottom). */
+static inline int mb_dw_uses_ring(const mb_dwconv_params_t *p)
 {
-    return p->k_h == 3 && p->k_w == 3 && p->dil_h == 1 && p->dil_w == 1 && p->depth_mult == 1;
+    return p->k_h == 3 && p->k_w == 3 && p->dil_h == 1 && p->dil_w == 1 && p->depth_mult == 1 && p->pad_left >= 0
+        && p->pad_left <= 1 && p->pad_top >= 0 && p->pad_top <= 1 && (p->out_w - 1) * p->stride_w - p->pad_left + 2 <= p->in_w;
 }
 
 #endif
 
 /* Depthwise convolution into a separate output tensor. */
-MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_t *out)
+MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_t *out, int8_t *rows)
 {
 #if MB_SCALAR_CORE
-    if (mb_dw_is_3x3(p)) {
+    if (mb_dw_uses_ring(p)) {
         int32_t n, c;
         for (n = 0; n < p->batches; ++n) {
             for (c = 0; c < p->in_c; ++c) {
-                mb_dw3x3_channel_s8(p, c, in + n * p->in_h * p->in_w * p->in_c, out + n * p->out_h * p->out_w * p->out_c, 0);
+                mb_dw3x3_channel_s8(p, c, in + n * p->in_h * p->in_w * p->in_c, out + n * p->out_h * p->out_w * p->out_c, (mb_ring_t *)(void *)rows);
             }
         }
         return;
@@ -720,6 +960,7 @@ MB_KERNEL void mb_dwconv_s8(const mb_dwconv_params_t *p, const int8_t *in, int8_
 #else
     int32_t acc[MB_DW_CHUNK];
     int32_t n, oy, ox, c0, c, ky, kx;
+    (void)rows;
     for (n = 0; n < p->batches; ++n) {
         const int8_t *in_b = in + n * p->in_h * p->in_w * p->in_c;
         for (oy = 0; oy < p->out_h; ++oy) {
