@@ -36,6 +36,18 @@ MB_FORCE_INLINE void mb_conv2d_gather_s8(const mb_conv2d_params_t *p, const int8
             int32_t g;
             for (g = 0; g < count; ++g, ox = ox + 1 < p->out_w ? ox + 1 : 0, oy += ox == 0) {
                 int8_t *dst = rows + g * k;
+                const int32_t iy0 = oy * p->stride_h - p->pad_top, ix0 = ox * p->stride_w - p->pad_left;
+                if (p->dil_w == 1 && iy0 >= 0 && iy0 + (p->k_h - 1) * p->dil_h < p->in_h && ix0 >= 0 && ix0 + p->k_w <= p->in_w) {
+                    /* The window lies inside the image: each filter row is k_w * in_c contiguous bytes. */
+                    const int32_t row_len = p->k_w * ic;
+                    for (ky = 0; ky < p->k_h; ++ky, dst += row_len) {
+                        const int8_t *src = in_b + ((iy0 + ky * p->dil_h) * p->in_w + ix0) * ic;
+                        for (c = 0; c < row_len; ++c) {
+                            dst[c] = src[c];
+                        }
+                    }
+                    continue;
+                }
                 for (ky = 0; ky < p->k_h; ++ky) {
                     const int32_t iy = oy * p->stride_h - p->pad_top + ky * p->dil_h;
                     for (kx = 0; kx < p->k_w; ++kx, dst += ic) {

@@ -32,9 +32,25 @@ typedef int8_t mb_ring_t;
         *yo = mb_sat(REQ(acc), lo, range); \
     }
 
-#define MB_DW3_RELU(acc) ((mb_mulh_x4((acc), q.mult) + q.b) >> q.r1)
-#define MB_DW3_NARROW(acc) mb_rqn_apply((acc), &q)
-#define MB_DW3_GENERAL(acc) (mb_mul_by_qm((acc), mult, shift) + zp)
+/* The same for stride 1: each ring column is loaded once and feeds the three outputs whose windows hold it, so an
+ * output costs three loads; p2 and p1 are the next two outputs' partial sums. */
+#define MB_DW3_ROW1(REQ) \
+    { \
+        int32_t p2 = base + col[0] * t00 + col[1] * t01 + col[2] * t02 + col[3] * t10 + col[4] * t11 + col[5] * t12; \
+        int32_t p1 = base + col[3] * t00 + col[4] * t01 + col[5] * t02; \
+        for (col += 6; yo != y_end; col += 3, yo += ch) { \
+            const int32_t v0 = col[0], v1 = col[1], v2 = col[2]; \
+            const int32_t acc = p2 + v0 * t20 + v1 * t21 + v2 * t22; \
+            p2 = p1 + v0 * t10 + v1 * t11 + v2 * t12; \
+            p1 = base + v0 * t00 + v1 * t01 + v2 * t02; \
+            *yo = mb_sat(REQ(acc), lo, range); \
+        } \
+    }
+
+/* The requantization of one output, unclamped: with the fused ReLU's shortcut (see mb_rqn_store4_relu), narrow, or
+ * general. */
+#define MB_DW3_REQ(acc) \
+    (relu ? (mb_mulh_x4((acc), q.mult) + q.b) >> q.r1 : narrow ? mb_rqn_apply((acc), &q) : mb_mul_by_qm((acc), mult, shift) + zp)
 
 /* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation, padding of at most
  * one pixel on each side; mb_dw_uses_ring). The channel's input rows are copied, as they are needed, into a ring of
@@ -43,10 +59,8 @@ typedef int8_t mb_ring_t;
  * with no border checks, whatever the stride; the taps are reassigned to the ring's rows once per output row. In
  * place (out == in, stride 1), input row y + 1 is in the ring before output row y overwrites row y. RAM: the ring,
  * 3 * (in_w + 2) elements. */
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-schedule-insns")))
-#endif
-MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
+MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring,
+    const int relu)
 {
     const int32_t ch = p->in_c, stride = p->stride_w, in_w = p->in_w, in_h = p->in_h, out_w = p->out_w;
     const int32_t row_bytes = in_w * ch, zp = p->out_zp, in_zp = p->in_zp;
@@ -57,7 +71,6 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
     const int32_t w20 = w[6 * ch], w21 = w[7 * ch], w22 = w[8 * ch];
     mb_rqn_t q;
     const int narrow = mb_rqn_prepare(&q, mult, shift, zp) && mb_rqn_fits(base, 9);
-    const int relu = narrow && lo >= zp;
     /* The next input row to copy into the ring, and the ring rows of it and of the window's top row (row mod 3,
      * kept by counting: lx106 has no divide instruction). */
     int32_t next = -p->pad_top, next_slot = p->pad_top == 0 ? 0 : 2, top_slot = next_slot;
@@ -77,7 +90,16 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
                 }
             } else {
                 const int8_t *src = in + next * row_bytes + c;
-                for (i = 0; i < in_w; ++i, dst += 3, src += ch) {
+                /* Four at a time: the ring's stride is a constant, so one pointer step per four cells. */
+                for (i = 0; i + 4 <= in_w; i += 4, dst += 12) {
+                    const mb_ring_t v0 = (mb_ring_t)src[0], v1 = (mb_ring_t)src[ch], v2 = (mb_ring_t)src[2 * ch], v3 = (mb_ring_t)src[3 * ch];
+                    src += 4 * ch;
+                    dst[0] = v0;
+                    dst[3] = v1;
+                    dst[6] = v2;
+                    dst[9] = v3;
+                }
+                for (; i < in_w; ++i, dst += 3, src += ch) {
                     *dst = (mb_ring_t)*src;
                 }
             }
@@ -97,21 +119,47 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
             const mb_ring_t *col = ring + 3 * (1 - p->pad_left);
             int8_t *yo = out + oy * out_w * ch + c;
             int8_t *const y_end = yo + out_w * ch;
-            if (relu) {
-                MB_DW3_ROW(MB_DW3_RELU)
-            } else if (narrow) {
-                MB_DW3_ROW(MB_DW3_NARROW)
+            if (stride == 1) {
+                MB_DW3_ROW1(MB_DW3_REQ)
             } else {
-                MB_DW3_ROW(MB_DW3_GENERAL)
+                MB_DW3_ROW(MB_DW3_REQ)
             }
         }
     }
 }
 
+/* The body twice: for channels whose requantization takes the fused ReLU's shortcut, and for the others (a
+ * compile-time mode each, so that each copy keeps its own registers). */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_dw3x3_channel_relu_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
+{
+    mb_dw3x3_channel_body(p, c, in, out, ring, 1);
+}
+
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_dw3x3_channel_any_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
+{
+    mb_dw3x3_channel_body(p, c, in, out, ring, 0);
+}
+
+/* One channel: the copy for its requantization. */
+static inline void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
+{
+    mb_rqn_t q;
+    if (mb_rqn_prepare(&q, p->mult[c], p->shift[c], p->out_zp) && mb_rqn_fits(p->bias[c], 9) && p->act_min >= p->out_zp) {
+        mb_dw3x3_channel_relu_s8(p, c, in, out, ring);
+    } else {
+        mb_dw3x3_channel_any_s8(p, c, in, out, ring);
+    }
+}
+
 #undef MB_DW3_ROW
-#undef MB_DW3_RELU
-#undef MB_DW3_NARROW
-#undef MB_DW3_GENERAL
+#undef MB_DW3_ROW1
+#undef MB_DW3_REQ
 
 /* Whether the ring kernel above runs this depthwise convolution: 3x3, depth multiplier 1, no dilation, at most
  * one pixel of padding on the left, top and right (any at the bottom). */

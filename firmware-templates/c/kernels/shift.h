@@ -9,43 +9,74 @@ typedef struct {
 } mb_shift_params_t;
 
 #if MB_SCALAR_CORE
+/* One row of a run of channels: n cells copied from src, then the cells up to w filled with the zero point, the
+ * pointers stepping by xstep bytes and each cell `units` values of type T. */
+#define MB_SHIFT_ROW(T, fill) \
+    do { \
+        for (j = 0; j < n; ++j, d += xstep, src += xstep) { \
+            for (k = 0; k < units; ++k) { \
+                ((T *)(void *)d)[k] = ((const T *)(const void *)src)[k]; \
+            } \
+        } \
+        for (; j < w; ++j, d += xstep) { \
+            for (k = 0; k < units; ++k) { \
+                ((T *)(void *)d)[k] = (fill); \
+            } \
+        } \
+    } while (0)
+
 /* Moves channels [c0, c0 + len), which share one shift (dy, dx), of one image: rows and columns are walked away from
- * the cells they read (so it also works in place), and whole runs of channels move per pixel, four bytes at a time
- * where they are aligned words. Cells read from outside the image are the zero point. */
+ * the cells they read (so it also works in place). In each row the cells whose source lies inside the image are one
+ * run, copied cell by cell with the pointers stepping together, four or two bytes at a time where the channels are
+ * aligned so; the |dx| cells past it take the zero point, as do the rows whose source row is outside. */
 MB_INNER void mb_shift_run_s8(const int8_t *in, int8_t *out, int32_t h, int32_t w, int32_t ch, int32_t c0, int32_t len,
     int32_t dy, int32_t dx, int32_t zp)
 {
 #if defined(__GNUC__)
     typedef uint32_t __attribute__((may_alias)) mb_word_t;
-    const int words = (len & 3) == 0 && (ch & 3) == 0 && (((uintptr_t)(in + c0) | (uintptr_t)(out + c0)) & 3u) == 0;
-    const uint32_t zp4 = (uint32_t)(uint8_t)zp * 0x01010101u;
+    typedef uint16_t __attribute__((may_alias)) mb_half_t;
+    const uintptr_t align = (uintptr_t)(in + c0) | (uintptr_t)(out + c0) | (uintptr_t)ch | (uintptr_t)len;
 #endif
     const int32_t row = w * ch;
     const int32_t xstep = dx > 0 ? ch : -ch;
-    int32_t i, j, k;
+    const int32_t adx = dx > 0 ? dx : -dx;
+    const int32_t inside = w > adx ? w - adx : 0; /* cells per row whose source column is inside */
+    int32_t i, j, k, units;
     for (i = 0; i < h; ++i) {
         const int32_t y = dy > 0 ? i : h - 1 - i;
         const int32_t sy = y + dy;
-        const int8_t *src_row = sy >= 0 && sy < h ? in + sy * row + c0 : 0;
+        /* The first cell written (x = 0 walking right, w - 1 walking left) and its source. */
+        const int32_t n = sy >= 0 && sy < h ? inside : 0;
         int8_t *d = out + y * row + (dx > 0 ? 0 : w - 1) * ch + c0;
-        for (j = 0; j < w; ++j, d += xstep) {
-            const int32_t sx = (dx > 0 ? j : w - 1 - j) + dx;
-            /* The source cell, or none where it lies outside the image. */
-            const int8_t *src = src_row != 0 && sx >= 0 && sx < w ? src_row + sx * ch : 0;
+        const int8_t *src = n > 0 ? in + sy * row + (dx > 0 ? dx : w - 1 + dx) * ch + c0 : in;
 #if defined(__GNUC__)
-            if (words) {
-                for (k = 0; k < len; k += 4) {
-                    *(mb_word_t *)(d + k) = src != 0 ? *(const mb_word_t *)(src + k) : zp4;
-                }
-                continue;
+        if ((align & 3u) == 0 && len == 4) {
+            /* One word per cell, the commonest case (groups of four channels): no inner loop. */
+            for (j = 0; j < n; ++j, d += xstep, src += xstep) {
+                *(mb_word_t *)(void *)d = *(const mb_word_t *)(const void *)src;
             }
-#endif
-            for (k = 0; k < len; ++k) {
-                d[k] = src != 0 ? src[k] : (int8_t)zp;
+            for (; j < w; ++j, d += xstep) {
+                *(mb_word_t *)(void *)d = (uint32_t)(uint8_t)zp * 0x01010101u;
             }
+            continue;
         }
+        if ((align & 3u) == 0) {
+            units = len >> 2;
+            MB_SHIFT_ROW(mb_word_t, (uint32_t)(uint8_t)zp * 0x01010101u);
+            continue;
+        }
+        if ((align & 1u) == 0) {
+            units = len >> 1;
+            MB_SHIFT_ROW(mb_half_t, (uint16_t)((uint32_t)(uint8_t)zp * 0x0101u));
+            continue;
+        }
+#endif
+        units = len;
+        MB_SHIFT_ROW(int8_t, (int8_t)zp);
     }
 }
+
+#undef MB_SHIFT_ROW
 #endif
 
 MB_KERNEL void mb_shift_s8(const mb_shift_params_t *p, const int8_t *in, int8_t *out)

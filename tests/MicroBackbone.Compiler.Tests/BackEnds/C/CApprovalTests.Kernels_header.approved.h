@@ -707,6 +707,18 @@ MB_FORCE_INLINE void mb_conv2d_gather_s8(const mb_conv2d_params_t *p, const int8
             int32_t g;
             for (g = 0; g < count; ++g, ox = ox + 1 < p->out_w ? ox + 1 : 0, oy += ox == 0) {
                 int8_t *dst = rows + g * k;
+                const int32_t iy0 = oy * p->stride_h - p->pad_top, ix0 = ox * p->stride_w - p->pad_left;
+                if (p->dil_w == 1 && iy0 >= 0 && iy0 + (p->k_h - 1) * p->dil_h < p->in_h && ix0 >= 0 && ix0 + p->k_w <= p->in_w) {
+                    /* The window lies inside the image: each filter row is k_w * in_c contiguous bytes. */
+                    const int32_t row_len = p->k_w * ic;
+                    for (ky = 0; ky < p->k_h; ++ky, dst += row_len) {
+                        const int8_t *src = in_b + ((iy0 + ky * p->dil_h) * p->in_w + ix0) * ic;
+                        for (c = 0; c < row_len; ++c) {
+                            dst[c] = src[c];
+                        }
+                    }
+                    continue;
+                }
                 for (ky = 0; ky < p->k_h; ++ky) {
                     const int32_t iy = oy * p->stride_h - p->pad_top + ky * p->dil_h;
                     for (kx = 0; kx < p->k_w; ++kx, dst += ic) {
@@ -829,9 +841,25 @@ typedef int8_t mb_ring_t;
         *yo = mb_sat(REQ(acc), lo, range); \
     }
 
-#define MB_DW3_RELU(acc) ((mb_mulh_x4((acc), q.mult) + q.b) >> q.r1)
-#define MB_DW3_NARROW(acc) mb_rqn_apply((acc), &q)
-#define MB_DW3_GENERAL(acc) (mb_mul_by_qm((acc), mult, shift) + zp)
+/* The same for stride 1: each ring column is loaded once and feeds the three outputs whose windows hold it, so an
+ * output costs three loads; p2 and p1 are the next two outputs' partial sums. */
+#define MB_DW3_ROW1(REQ) \
+    { \
+        int32_t p2 = base + col[0] * t00 + col[1] * t01 + col[2] * t02 + col[3] * t10 + col[4] * t11 + col[5] * t12; \
+        int32_t p1 = base + col[3] * t00 + col[4] * t01 + col[5] * t02; \
+        for (col += 6; yo != y_end; col += 3, yo += ch) { \
+            const int32_t v0 = col[0], v1 = col[1], v2 = col[2]; \
+            const int32_t acc = p2 + v0 * t20 + v1 * t21 + v2 * t22; \
+            p2 = p1 + v0 * t10 + v1 * t11 + v2 * t12; \
+            p1 = base + v0 * t00 + v1 * t01 + v2 * t02; \
+            *yo = mb_sat(REQ(acc), lo, range); \
+        } \
+    }
+
+/* The requantization of one output, unclamped: with the fused ReLU's shortcut (see mb_rqn_store4_relu), narrow, or
+ * general. */
+#define MB_DW3_REQ(acc) \
+    (relu ? (mb_mulh_x4((acc), q.mult) + q.b) >> q.r1 : narrow ? mb_rqn_apply((acc), &q) : mb_mul_by_qm((acc), mult, shift) + zp)
 
 /* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation, padding of at most
  * one pixel on each side; mb_dw_uses_ring). The channel's input rows are copied, as they are needed, into a ring of
@@ -840,10 +868,8 @@ typedef int8_t mb_ring_t;
  * with no border checks, whatever the stride; the taps are reassigned to the ring's rows once per output row. In
  * place (out == in, stride 1), input row y + 1 is in the ring before output row y overwrites row y. RAM: the ring,
  * 3 * (in_w + 2) elements. */
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-schedule-insns")))
-#endif
-MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
+MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring,
+    const int relu)
 {
     const int32_t ch = p->in_c, stride = p->stride_w, in_w = p->in_w, in_h = p->in_h, out_w = p->out_w;
     const int32_t row_bytes = in_w * ch, zp = p->out_zp, in_zp = p->in_zp;
@@ -854,7 +880,6 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
     const int32_t w20 = w[6 * ch], w21 = w[7 * ch], w22 = w[8 * ch];
     mb_rqn_t q;
     const int narrow = mb_rqn_prepare(&q, mult, shift, zp) && mb_rqn_fits(base, 9);
-    const int relu = narrow && lo >= zp;
     /* The next input row to copy into the ring, and the ring rows of it and of the window's top row (row mod 3,
      * kept by counting: lx106 has no divide instruction). */
     int32_t next = -p->pad_top, next_slot = p->pad_top == 0 ? 0 : 2, top_slot = next_slot;
@@ -874,7 +899,16 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
                 }
             } else {
                 const int8_t *src = in + next * row_bytes + c;
-                for (i = 0; i < in_w; ++i, dst += 3, src += ch) {
+                /* Four at a time: the ring's stride is a constant, so one pointer step per four cells. */
+                for (i = 0; i + 4 <= in_w; i += 4, dst += 12) {
+                    const mb_ring_t v0 = (mb_ring_t)src[0], v1 = (mb_ring_t)src[ch], v2 = (mb_ring_t)src[2 * ch], v3 = (mb_ring_t)src[3 * ch];
+                    src += 4 * ch;
+                    dst[0] = v0;
+                    dst[3] = v1;
+                    dst[6] = v2;
+                    dst[9] = v3;
+                }
+                for (; i < in_w; ++i, dst += 3, src += ch) {
                     *dst = (mb_ring_t)*src;
                 }
             }
@@ -894,21 +928,47 @@ MB_INNER void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const 
             const mb_ring_t *col = ring + 3 * (1 - p->pad_left);
             int8_t *yo = out + oy * out_w * ch + c;
             int8_t *const y_end = yo + out_w * ch;
-            if (relu) {
-                MB_DW3_ROW(MB_DW3_RELU)
-            } else if (narrow) {
-                MB_DW3_ROW(MB_DW3_NARROW)
+            if (stride == 1) {
+                MB_DW3_ROW1(MB_DW3_REQ)
             } else {
-                MB_DW3_ROW(MB_DW3_GENERAL)
+                MB_DW3_ROW(MB_DW3_REQ)
             }
         }
     }
 }
 
+/* The body twice: for channels whose requantization takes the fused ReLU's shortcut, and for the others (a
+ * compile-time mode each, so that each copy keeps its own registers). */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_dw3x3_channel_relu_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
+{
+    mb_dw3x3_channel_body(p, c, in, out, ring, 1);
+}
+
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_dw3x3_channel_any_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
+{
+    mb_dw3x3_channel_body(p, c, in, out, ring, 0);
+}
+
+/* One channel: the copy for its requantization. */
+static inline void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
+{
+    mb_rqn_t q;
+    if (mb_rqn_prepare(&q, p->mult[c], p->shift[c], p->out_zp) && mb_rqn_fits(p->bias[c], 9) && p->act_min >= p->out_zp) {
+        mb_dw3x3_channel_relu_s8(p, c, in, out, ring);
+    } else {
+        mb_dw3x3_channel_any_s8(p, c, in, out, ring);
+    }
+}
+
 #undef MB_DW3_ROW
-#undef MB_DW3_RELU
-#undef MB_DW3_NARROW
-#undef MB_DW3_GENERAL
+#undef MB_DW3_ROW1
+#undef MB_DW3_REQ
 
 /* Whether the ring kernel above runs this depthwise convolution: 3x3, depth multiplier 1, no dilation, at most
  * one pixel of padding on the left, top and right (any at the bottom). */
@@ -1110,43 +1170,74 @@ typedef struct {
 } mb_shift_params_t;
 
 #if MB_SCALAR_CORE
+/* One row of a run of channels: n cells copied from src, then the cells up to w filled with the zero point, the
+ * pointers stepping by xstep bytes and each cell `units` values of type T. */
+#define MB_SHIFT_ROW(T, fill) \
+    do { \
+        for (j = 0; j < n; ++j, d += xstep, src += xstep) { \
+            for (k = 0; k < units; ++k) { \
+                ((T *)(void *)d)[k] = ((const T *)(const void *)src)[k]; \
+            } \
+        } \
+        for (; j < w; ++j, d += xstep) { \
+            for (k = 0; k < units; ++k) { \
+                ((T *)(void *)d)[k] = (fill); \
+            } \
+        } \
+    } while (0)
+
 /* Moves channels [c0, c0 + len), which share one shift (dy, dx), of one image: rows and columns are walked away from
- * the cells they read (so it also works in place), and whole runs of channels move per pixel, four bytes at a time
- * where they are aligned words. Cells read from outside the image are the zero point. */
+ * the cells they read (so it also works in place). In each row the cells whose source lies inside the image are one
+ * run, copied cell by cell with the pointers stepping together, four or two bytes at a time where the channels are
+ * aligned so; the |dx| cells past it take the zero point, as do the rows whose source row is outside. */
 MB_INNER void mb_shift_run_s8(const int8_t *in, int8_t *out, int32_t h, int32_t w, int32_t ch, int32_t c0, int32_t len,
     int32_t dy, int32_t dx, int32_t zp)
 {
 #if defined(__GNUC__)
     typedef uint32_t __attribute__((may_alias)) mb_word_t;
-    const int words = (len & 3) == 0 && (ch & 3) == 0 && (((uintptr_t)(in + c0) | (uintptr_t)(out + c0)) & 3u) == 0;
-    const uint32_t zp4 = (uint32_t)(uint8_t)zp * 0x01010101u;
+    typedef uint16_t __attribute__((may_alias)) mb_half_t;
+    const uintptr_t align = (uintptr_t)(in + c0) | (uintptr_t)(out + c0) | (uintptr_t)ch | (uintptr_t)len;
 #endif
     const int32_t row = w * ch;
     const int32_t xstep = dx > 0 ? ch : -ch;
-    int32_t i, j, k;
+    const int32_t adx = dx > 0 ? dx : -dx;
+    const int32_t inside = w > adx ? w - adx : 0; /* cells per row whose source column is inside */
+    int32_t i, j, k, units;
     for (i = 0; i < h; ++i) {
         const int32_t y = dy > 0 ? i : h - 1 - i;
         const int32_t sy = y + dy;
-        const int8_t *src_row = sy >= 0 && sy < h ? in + sy * row + c0 : 0;
+        /* The first cell written (x = 0 walking right, w - 1 walking left) and its source. */
+        const int32_t n = sy >= 0 && sy < h ? inside : 0;
         int8_t *d = out + y * row + (dx > 0 ? 0 : w - 1) * ch + c0;
-        for (j = 0; j < w; ++j, d += xstep) {
-            const int32_t sx = (dx > 0 ? j : w - 1 - j) + dx;
-            /* The source cell, or none where it lies outside the image. */
-            const int8_t *src = src_row != 0 && sx >= 0 && sx < w ? src_row + sx * ch : 0;
+        const int8_t *src = n > 0 ? in + sy * row + (dx > 0 ? dx : w - 1 + dx) * ch + c0 : in;
 #if defined(__GNUC__)
-            if (words) {
-                for (k = 0; k < len; k += 4) {
-                    *(mb_word_t *)(d + k) = src != 0 ? *(const mb_word_t *)(src + k) : zp4;
-                }
-                continue;
+        if ((align & 3u) == 0 && len == 4) {
+            /* One word per cell, the commonest case (groups of four channels): no inner loop. */
+            for (j = 0; j < n; ++j, d += xstep, src += xstep) {
+                *(mb_word_t *)(void *)d = *(const mb_word_t *)(const void *)src;
             }
-#endif
-            for (k = 0; k < len; ++k) {
-                d[k] = src != 0 ? src[k] : (int8_t)zp;
+            for (; j < w; ++j, d += xstep) {
+                *(mb_word_t *)(void *)d = (uint32_t)(uint8_t)zp * 0x01010101u;
             }
+            continue;
         }
+        if ((align & 3u) == 0) {
+            units = len >> 2;
+            MB_SHIFT_ROW(mb_word_t, (uint32_t)(uint8_t)zp * 0x01010101u);
+            continue;
+        }
+        if ((align & 1u) == 0) {
+            units = len >> 1;
+            MB_SHIFT_ROW(mb_half_t, (uint16_t)((uint32_t)(uint8_t)zp * 0x0101u));
+            continue;
+        }
+#endif
+        units = len;
+        MB_SHIFT_ROW(int8_t, (int8_t)zp);
     }
 }
+
+#undef MB_SHIFT_ROW
 #endif
 
 MB_KERNEL void mb_shift_s8(const mb_shift_params_t *p, const int8_t *in, int8_t *out)
@@ -1221,11 +1312,51 @@ typedef struct {
     int32_t in_zp, out_zp, mult, shift;
 } mb_mean_params_t;
 
+#if MB_SCALAR_CORE && defined(__GNUC__)
+/* The channel sums of four aligned channels at a time: each pixel's word, its bytes made unsigned (x + 128), is split
+ * into two pairs of 16-bit lanes and added, 256 pixels at most between flushes so that no lane overflows (at most
+ * 256 * 255). sums[j] gets the sum of x + 128 over the hw pixels for channel j. */
+MB_FORCE_INLINE void mb_mean_sum4(const int8_t *in, int32_t hw, int32_t ch, int32_t *sums)
+{
+    typedef uint32_t __attribute__((may_alias)) mb_word_t;
+    int32_t done = 0;
+    sums[0] = sums[1] = sums[2] = sums[3] = 0;
+    while (done < hw) {
+        const int32_t n = hw - done < 256 ? hw - done : 256;
+        const int8_t *x = in + done * ch, *const end = x + n * ch;
+        uint32_t even = 0, odd = 0;
+        for (; x != end; x += ch) {
+            const uint32_t v = *(const mb_word_t *)(const void *)x ^ 0x80808080u;
+            even += v & 0x00ff00ffu;
+            odd += (v >> 8) & 0x00ff00ffu;
+        }
+        sums[0] += (int32_t)(even & 0xffffu);
+        sums[1] += (int32_t)(odd & 0xffffu);
+        sums[2] += (int32_t)(even >> 16);
+        sums[3] += (int32_t)(odd >> 16);
+        done += n;
+    }
+}
+#endif
+
 MB_KERNEL void mb_mean_s8(const mb_mean_params_t *p, const int8_t *in, int8_t *out)
 {
     int32_t n, i, c;
     for (n = 0; n < p->batches; ++n) {
         const int8_t *in_b = in + n * p->hw * p->c;
+#if MB_SCALAR_CORE && defined(__GNUC__)
+        if (((p->c | (int32_t)(uintptr_t)in_b) & 3) == 0) {
+            for (c = 0; c < p->c; c += 4) {
+                int32_t sums[4], j;
+                mb_mean_sum4(in_b + c, p->hw, p->c, sums);
+                for (j = 0; j < 4; ++j) {
+                    const int32_t sum = sums[j] - (128 + p->in_zp) * p->hw;
+                    *out++ = (int8_t)mb_clamp(mb_mul_by_qm(sum, p->mult, p->shift) + p->out_zp, -128, 127);
+                }
+            }
+            continue;
+        }
+#endif
         for (c = 0; c < p->c; ++c) {
             int32_t sum = 0;
             for (i = 0; i < p->hw; ++i) {
