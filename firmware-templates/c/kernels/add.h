@@ -13,7 +13,27 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
     const mb_bcast_t *s = &p->shape;
     int32_t i0, i1, i2, i3;
 #if MB_SCALAR_CORE
-    /* Scalar cores: the requantization prepared once, and the innermost dimension contiguous in a (the SE gate's
+#if !MB_SIZE_FIRST
+    /* Two dense operands of the output's shape (the residual connection): one flat loop, and the narrow
+     * requantization where the tables' extremes (at q = -128 and 127: each term is monotonic in q) keep every sum
+     * inside (-2^29, 2^29). */
+    mb_rqn_t n;
+    const int32_t count = s->dims[0] * s->dims[1] * s->dims[2] * s->dims[3];
+    if (s->a_strides[3] == 1 && s->a_strides[2] == s->dims[3] && s->a_strides[1] == s->dims[2] * s->dims[3]
+        && s->a_strides[0] == s->dims[1] * s->a_strides[1] && s->b_strides[0] == s->a_strides[0] && s->b_strides[1] == s->a_strides[1]
+        && s->b_strides[2] == s->a_strides[2] && s->b_strides[3] == 1 && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)
+        && mb_rqn_fits(mb_abs_max(p->a_table[0], p->a_table[255]), 0) && mb_rqn_fits(mb_abs_max(p->b_table[0], p->b_table[255]), 0)
+        && mb_abs_max(p->a_table[0], p->a_table[255]) + mb_abs_max(p->b_table[0], p->b_table[255]) < ((int32_t)1 << 29)) {
+        /* Read into locals: a store through out may alias p. */
+        const int32_t *at = p->a_table + 128, *bt = p->b_table + 128, lo = p->act_min, hi = p->act_max;
+        const int8_t *const end = a + count;
+        for (; a != end; ++a, ++b) {
+            mb_store8(out++, mb_clamp(mb_rqn_apply(at[*a] + bt[*b], &n), lo, hi));
+        }
+        return;
+    }
+#endif
+    /* Otherwise the requantization prepared once, and the innermost dimension contiguous in a (the SE gate's
      * broadcast keeps b's innermost stride 1 or 0). */
     const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
     if (q.r1 >= 0 && s->a_strides[3] == 1) {

@@ -51,10 +51,20 @@
 #endif
 #endif
 
+/* MB_SIZE_FIRST: a size-first build (-Os) keeps one copy of each kernel where a speed-first build has several for
+ * common cases. Define it to 1 or 0 to choose. */
+#if !defined(MB_SIZE_FIRST)
+#if defined(__OPTIMIZE_SIZE__)
+#define MB_SIZE_FIRST 1
+#else
+#define MB_SIZE_FIRST 0
+#endif
+#endif
+
 /* MB_FIXED_SHAPES: pointwise convolutions may be specialized to their depth (MB_CONV1X1_FIXED). On for speed-first
  * builds (gcc or clang) of scalar cores with 32 registers; lx106 has 16, and size-first (-Os) builds keep one shared kernel. */
 #if !defined(MB_FIXED_SHAPES)
-#if MB_SCALAR_CORE && defined(__GNUC__) && !defined(__XTENSA__) && !defined(__OPTIMIZE_SIZE__)
+#if MB_SCALAR_CORE && defined(__GNUC__) && !defined(__XTENSA__) && !MB_SIZE_FIRST
 #define MB_FIXED_SHAPES 1
 #else
 #define MB_FIXED_SHAPES 0
@@ -137,18 +147,34 @@ MB_FORCE_INLINE int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shif
 #endif
 }
 
+/* Two independent tests: a value inside the range costs two branches and nothing more (gcc keeps v in place
+ * instead of first moving a candidate result into a temporary). */
 MB_FORCE_INLINE int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
 {
-    return v < lo ? lo : (v > hi ? hi : v);
+    if (v < lo) {
+        v = lo;
+    }
+    if (v > hi) {
+        v = hi;
+    }
+    return v;
 }
 
-/* mb_clamp to [lo, lo + range] as int8 with one compare on the common path (v already inside). */
+/* mb_clamp to [lo, lo + range] as int8. */
 MB_FORCE_INLINE int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
 {
-    if ((uint32_t)(v - lo) > range) {
-        v = v < lo ? lo : lo + (int32_t)range;
-    }
-    return (int8_t)v;
+    return (int8_t)mb_clamp(v, lo, lo + (int32_t)range);
+}
+
+/* Stores the low byte of v (already within int8). On rv32 as one sb: the plain store makes gcc sign-extend a value
+ * merged from several clamp branches first, two instructions per output. */
+MB_FORCE_INLINE void mb_store8(int8_t *p, int32_t v)
+{
+#if defined(__GNUC__) && defined(__riscv)
+    __asm__("sb %1, %0" : "=m"(*p) : "r"(v));
+#else
+    *p = (int8_t)v;
+#endif
 }
 
 /* Requantizes an int32 accumulator to int8: scale, add the output zero point, clamp to the activation range. */
@@ -240,6 +266,13 @@ MB_FORCE_INLINE int32_t mb_mulh(int32_t a, int32_t b)
 MB_FORCE_INLINE int32_t mb_mulh_x4(int32_t acc, int32_t m)
 {
     return mb_mulh((int32_t)((uint32_t)acc << 2), m);
+}
+
+/* The larger magnitude of two values (INT32_MIN counts as INT32_MAX, which no bound accepts). */
+MB_FORCE_INLINE int32_t mb_abs_max(int32_t a, int32_t b)
+{
+    const int32_t ma = a == INT32_MIN ? INT32_MAX : (a < 0 ? -a : a), mb = b == INT32_MIN ? INT32_MAX : (b < 0 ? -b : b);
+    return ma > mb ? ma : mb;
 }
 
 /* The requantized accumulator plus the zero point, unclamped. */

@@ -42,6 +42,13 @@ MB_FORCE_INLINE void mb_conv2d_gather_s8(const mb_conv2d_params_t *p, const int8
                     const int32_t row_len = p->k_w * ic;
                     for (ky = 0; ky < p->k_h; ++ky, dst += row_len) {
                         const int8_t *src = in_b + ((iy0 + ky * p->dil_h) * p->in_w + ix0) * ic;
+                        if (row_len == 3) { /* a 3-wide filter over one channel (the stem of a gray model) */
+                            const int8_t v0 = src[0], v1 = src[1], v2 = src[2];
+                            dst[0] = v0;
+                            dst[1] = v1;
+                            dst[2] = v2;
+                            continue;
+                        }
                         for (c = 0; c < row_len; ++c) {
                             dst[c] = src[c];
                         }

@@ -29,7 +29,7 @@ typedef int8_t mb_ring_t;
         int32_t acc = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
         acc += col[3] * t10 + col[4] * t11 + col[5] * t12; \
         acc += col[6] * t20 + col[7] * t21 + col[8] * t22; \
-        *yo = mb_sat(REQ(acc), lo, range); \
+        mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
     }
 
 /* The same for stride 1: each ring column is loaded once and feeds the three outputs whose windows hold it, so an
@@ -43,12 +43,25 @@ typedef int8_t mb_ring_t;
             const int32_t acc = p2 + v0 * t20 + v1 * t21 + v2 * t22; \
             p2 = p1 + v0 * t10 + v1 * t11 + v2 * t12; \
             p1 = base + v0 * t00 + v1 * t01 + v2 * t02; \
-            *yo = mb_sat(REQ(acc), lo, range); \
+            mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
         } \
     }
 
-/* The requantization of one output, unclamped: with the fused ReLU's shortcut (see mb_rqn_store4_relu), narrow, or
- * general. */
+/* The same for stride 2: the column an output shares with the next one is loaded once (six loads per output); p0
+ * is the next output's partial sum over its first column. */
+#define MB_DW3_ROW2(REQ) \
+    { \
+        int32_t p0 = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
+        for (; yo != y_end; col += 6, yo += ch) { \
+            const int32_t u0 = col[3], u1 = col[4], u2 = col[5], v0 = col[6], v1 = col[7], v2 = col[8]; \
+            const int32_t acc = p0 + u0 * t10 + u1 * t11 + u2 * t12 + v0 * t20 + v1 * t21 + v2 * t22; \
+            p0 = base + v0 * t00 + v1 * t01 + v2 * t02; \
+            mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
+        } \
+    }
+
+/* The requantization of one output, unclamped: with the fused ReLU's shortcut (no sign correction, see
+ * mb_rqn_store4_relu), narrow, or general. */
 #define MB_DW3_REQ(acc) \
     (relu ? (mb_mulh_x4((acc), q.mult) + q.b) >> q.r1 : narrow ? mb_rqn_apply((acc), &q) : mb_mul_by_qm((acc), mult, shift) + zp)
 
@@ -65,7 +78,6 @@ MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t 
     const int32_t ch = p->in_c, stride = p->stride_w, in_w = p->in_w, in_h = p->in_h, out_w = p->out_w;
     const int32_t row_bytes = in_w * ch, zp = p->out_zp, in_zp = p->in_zp;
     const int32_t lo = p->act_min, hi = p->act_max, mult = p->mult[c], shift = p->shift[c], base = p->bias[c];
-    const uint32_t range = (uint32_t)(hi - lo);
     const int8_t *w = p->weights + c;
     const int32_t w00 = w[0], w01 = w[ch], w02 = w[2 * ch], w10 = w[3 * ch], w11 = w[4 * ch], w12 = w[5 * ch];
     const int32_t w20 = w[6 * ch], w21 = w[7 * ch], w22 = w[8 * ch];
@@ -121,6 +133,10 @@ MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t 
             int8_t *const y_end = yo + out_w * ch;
             if (stride == 1) {
                 MB_DW3_ROW1(MB_DW3_REQ)
+#if !MB_SIZE_FIRST
+            } else if (stride == 2) {
+                MB_DW3_ROW2(MB_DW3_REQ)
+#endif
             } else {
                 MB_DW3_ROW(MB_DW3_REQ)
             }
@@ -129,7 +145,8 @@ MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t 
 }
 
 /* The body twice: for channels whose requantization takes the fused ReLU's shortcut, and for the others (a
- * compile-time mode each, so that each copy keeps its own registers). */
+ * compile-time mode each, so that each copy keeps its own registers); size-first builds keep the second only. */
+#if !MB_SIZE_FIRST
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
@@ -137,6 +154,7 @@ MB_INNER void mb_dw3x3_channel_relu_s8(const mb_dwconv_params_t *p, int32_t c, c
 {
     mb_dw3x3_channel_body(p, c, in, out, ring, 1);
 }
+#endif
 
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
@@ -149,16 +167,19 @@ MB_INNER void mb_dw3x3_channel_any_s8(const mb_dwconv_params_t *p, int32_t c, co
 /* One channel: the copy for its requantization. */
 static inline void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
 {
+#if !MB_SIZE_FIRST
     mb_rqn_t q;
     if (mb_rqn_prepare(&q, p->mult[c], p->shift[c], p->out_zp) && mb_rqn_fits(p->bias[c], 9) && p->act_min >= p->out_zp) {
         mb_dw3x3_channel_relu_s8(p, c, in, out, ring);
-    } else {
-        mb_dw3x3_channel_any_s8(p, c, in, out, ring);
+        return;
     }
+#endif
+    mb_dw3x3_channel_any_s8(p, c, in, out, ring);
 }
 
 #undef MB_DW3_ROW
 #undef MB_DW3_ROW1
+#undef MB_DW3_ROW2
 #undef MB_DW3_REQ
 
 /* Whether the ring kernel above runs this depthwise convolution: 3x3, depth multiplier 1, no dilation, at most

@@ -216,26 +216,33 @@ typedef struct {
  * kernel: about the same instructions, a third of the code. */
 MB_INNER void mb_rqn_store4(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
 {
-    const int32_t lo = c->lo;
-    const uint32_t range = c->range;
-    y[0] = mb_sat(mb_rqn_apply(a0, &c->q), lo, range);
-    y[n_out] = mb_sat(mb_rqn_apply(a1, &c->q), lo, range);
-    y[2 * n_out] = mb_sat(mb_rqn_apply(a2, &c->q), lo, range);
-    y[3 * n_out] = mb_sat(mb_rqn_apply(a3, &c->q), lo, range);
+    const int32_t lo = c->lo, hi = c->lo + (int32_t)c->range;
+    mb_store8(&y[0], mb_clamp(mb_rqn_apply(a0, &c->q), lo, hi));
+    mb_store8(&y[n_out], mb_clamp(mb_rqn_apply(a1, &c->q), lo, hi));
+    mb_store8(&y[2 * n_out], mb_clamp(mb_rqn_apply(a2, &c->q), lo, hi));
+    mb_store8(&y[3 * n_out], mb_clamp(mb_rqn_apply(a3, &c->q), lo, hi));
 }
 
-/* The same where the activation clamps at the zero point or above (a fused ReLU): every accumulator below zero
- * ends at lo with or without the rounding's sign correction (its result is at most the zero point either way), so
- * the correction is left out: three instructions less per output. */
+/* The same where the activation clamps at the zero point or above (a fused ReLU): a negative accumulator
+ * requantizes to at most the zero point, so it is stored as lo at once (about half the outputs after a ReLU), and a
+ * non-negative one needs no sign correction in its rounding. */
+#define MB_RQN_RELU_OUT(dst, acc) \
+    do { \
+        const int32_t a_ = (acc); \
+        mb_store8(&(dst), a_ < 0 ? lo : mb_clamp((mb_mulh_x4(a_, m) + b) >> r1, lo, hi)); \
+    } while (0)
+
 MB_INNER void mb_rqn_store4_relu(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
 {
     const int32_t lo = c->lo, m = c->q.mult, b = c->q.b, r1 = c->q.r1;
-    const uint32_t range = c->range;
-    y[0] = mb_sat((mb_mulh_x4(a0, m) + b) >> r1, lo, range);
-    y[n_out] = mb_sat((mb_mulh_x4(a1, m) + b) >> r1, lo, range);
-    y[2 * n_out] = mb_sat((mb_mulh_x4(a2, m) + b) >> r1, lo, range);
-    y[3 * n_out] = mb_sat((mb_mulh_x4(a3, m) + b) >> r1, lo, range);
+    const int32_t hi = lo + (int32_t)c->range;
+    MB_RQN_RELU_OUT(y[0], a0);
+    MB_RQN_RELU_OUT(y[n_out], a1);
+    MB_RQN_RELU_OUT(y[2 * n_out], a2);
+    MB_RQN_RELU_OUT(y[3 * n_out], a3);
 }
+
+#undef MB_RQN_RELU_OUT
 
 typedef void (*mb_rqn_store4_fn)(int32_t, int32_t, int32_t, int32_t, const mb_rqn_out_t *, int8_t *, int32_t);
 

@@ -17,8 +17,7 @@ MB_KERNEL void mb_mul_s8(const mb_mul_params_t *p, const int8_t *a, const int8_t
     if (s->b_strides[1] == 0 && s->b_strides[2] == 0 && s->b_strides[3] == 1 && s->a_strides[3] == 1 && s->a_strides[2] == s->dims[3]
         && s->a_strides[1] == s->dims[2] * s->dims[3] && s->a_strides[0] == s->dims[1] * s->a_strides[1]
         && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)) {
-        const int32_t ch = s->dims[3], pixels = s->dims[0] * s->dims[1] * s->dims[2], lo = p->act_min;
-        const uint32_t range = (uint32_t)(p->act_max - p->act_min);
+        const int32_t ch = s->dims[3], pixels = s->dims[0] * s->dims[1] * s->dims[2], lo = p->act_min, hi = p->act_max;
         const int relu = lo >= p->out_zp;
         int32_t c;
         for (c = 0; c < ch; ++c) {
@@ -28,12 +27,12 @@ MB_KERNEL void mb_mul_s8(const mb_mul_params_t *p, const int8_t *a, const int8_t
             int8_t *y = out + c;
             if (relu) {
                 for (; x != end; x += ch, y += ch) {
-                    *y = mb_sat((mb_mulh(*x * g4 + k4, n.mult) + n.b) >> n.r1, lo, range);
+                    mb_store8(y, mb_clamp((mb_mulh(*x * g4 + k4, n.mult) + n.b) >> n.r1, lo, hi));
                 }
             } else {
                 for (; x != end; x += ch, y += ch) {
                     const int32_t h = mb_mulh(*x * g4 + k4, n.mult), sg = h >> 31;
-                    *y = mb_sat((h + sg + sg + n.b) >> n.r1, lo, range);
+                    mb_store8(y, mb_clamp((h + sg + sg + n.b) >> n.r1, lo, hi));
                 }
             }
         }

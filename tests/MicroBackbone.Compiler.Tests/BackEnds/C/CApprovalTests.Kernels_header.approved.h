@@ -56,10 +56,20 @@
 #endif
 #endif
 
+/* MB_SIZE_FIRST: a size-first build (-Os) keeps one copy of each kernel where a speed-first build has several for
+ * common cases. Define it to 1 or 0 to choose. */
+#if !defined(MB_SIZE_FIRST)
+#if defined(__OPTIMIZE_SIZE__)
+#define MB_SIZE_FIRST 1
+#else
+#define MB_SIZE_FIRST 0
+#endif
+#endif
+
 /* MB_FIXED_SHAPES: pointwise convolutions may be specialized to their depth (MB_CONV1X1_FIXED). On for speed-first
  * builds (gcc or clang) of scalar cores with 32 registers; lx106 has 16, and size-first (-Os) builds keep one shared kernel. */
 #if !defined(MB_FIXED_SHAPES)
-#if MB_SCALAR_CORE && defined(__GNUC__) && !defined(__XTENSA__) && !defined(__OPTIMIZE_SIZE__)
+#if MB_SCALAR_CORE && defined(__GNUC__) && !defined(__XTENSA__) && !MB_SIZE_FIRST
 #define MB_FIXED_SHAPES 1
 #else
 #define MB_FIXED_SHAPES 0
@@ -142,18 +152,34 @@ MB_FORCE_INLINE int32_t mb_mul_by_qm(int32_t x, int32_t multiplier, int32_t shif
 #endif
 }
 
+/* Two independent tests: a value inside the range costs two branches and nothing more (gcc keeps v in place
+ * instead of first moving a candidate result into a temporary). */
 MB_FORCE_INLINE int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
 {
-    return v < lo ? lo : (v > hi ? hi : v);
+    if (v < lo) {
+        v = lo;
+    }
+    if (v > hi) {
+        v = hi;
+    }
+    return v;
 }
 
-/* mb_clamp to [lo, lo + range] as int8 with one compare on the common path (v already inside). */
+/* mb_clamp to [lo, lo + range] as int8. */
 MB_FORCE_INLINE int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
 {
-    if ((uint32_t)(v - lo) > range) {
-        v = v < lo ? lo : lo + (int32_t)range;
-    }
-    return (int8_t)v;
+    return (int8_t)mb_clamp(v, lo, lo + (int32_t)range);
+}
+
+/* Stores the low byte of v (already within int8). On rv32 as one sb: the plain store makes gcc sign-extend a value
+ * merged from several clamp branches first, two instructions per output. */
+MB_FORCE_INLINE void mb_store8(int8_t *p, int32_t v)
+{
+#if defined(__GNUC__) && defined(__riscv)
+    __asm__("sb %1, %0" : "=m"(*p) : "r"(v));
+#else
+    *p = (int8_t)v;
+#endif
 }
 
 /* Requantizes an int32 accumulator to int8: scale, add the output zero point, clamp to the activation range. */
@@ -245,6 +271,13 @@ MB_FORCE_INLINE int32_t mb_mulh(int32_t a, int32_t b)
 MB_FORCE_INLINE int32_t mb_mulh_x4(int32_t acc, int32_t m)
 {
     return mb_mulh((int32_t)((uint32_t)acc << 2), m);
+}
+
+/* The larger magnitude of two values (INT32_MIN counts as INT32_MAX, which no bound accepts). */
+MB_FORCE_INLINE int32_t mb_abs_max(int32_t a, int32_t b)
+{
+    const int32_t ma = a == INT32_MIN ? INT32_MAX : (a < 0 ? -a : a), mb = b == INT32_MIN ? INT32_MAX : (b < 0 ? -b : b);
+    return ma > mb ? ma : mb;
 }
 
 /* The requantized accumulator plus the zero point, unclamped. */
@@ -534,26 +567,33 @@ typedef struct {
  * kernel: about the same instructions, a third of the code. */
 MB_INNER void mb_rqn_store4(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
 {
-    const int32_t lo = c->lo;
-    const uint32_t range = c->range;
-    y[0] = mb_sat(mb_rqn_apply(a0, &c->q), lo, range);
-    y[n_out] = mb_sat(mb_rqn_apply(a1, &c->q), lo, range);
-    y[2 * n_out] = mb_sat(mb_rqn_apply(a2, &c->q), lo, range);
-    y[3 * n_out] = mb_sat(mb_rqn_apply(a3, &c->q), lo, range);
+    const int32_t lo = c->lo, hi = c->lo + (int32_t)c->range;
+    mb_store8(&y[0], mb_clamp(mb_rqn_apply(a0, &c->q), lo, hi));
+    mb_store8(&y[n_out], mb_clamp(mb_rqn_apply(a1, &c->q), lo, hi));
+    mb_store8(&y[2 * n_out], mb_clamp(mb_rqn_apply(a2, &c->q), lo, hi));
+    mb_store8(&y[3 * n_out], mb_clamp(mb_rqn_apply(a3, &c->q), lo, hi));
 }
 
-/* The same where the activation clamps at the zero point or above (a fused ReLU): every accumulator below zero
- * ends at lo with or without the rounding's sign correction (its result is at most the zero point either way), so
- * the correction is left out: three instructions less per output. */
+/* The same where the activation clamps at the zero point or above (a fused ReLU): a negative accumulator
+ * requantizes to at most the zero point, so it is stored as lo at once (about half the outputs after a ReLU), and a
+ * non-negative one needs no sign correction in its rounding. */
+#define MB_RQN_RELU_OUT(dst, acc) \
+    do { \
+        const int32_t a_ = (acc); \
+        mb_store8(&(dst), a_ < 0 ? lo : mb_clamp((mb_mulh_x4(a_, m) + b) >> r1, lo, hi)); \
+    } while (0)
+
 MB_INNER void mb_rqn_store4_relu(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
 {
     const int32_t lo = c->lo, m = c->q.mult, b = c->q.b, r1 = c->q.r1;
-    const uint32_t range = c->range;
-    y[0] = mb_sat((mb_mulh_x4(a0, m) + b) >> r1, lo, range);
-    y[n_out] = mb_sat((mb_mulh_x4(a1, m) + b) >> r1, lo, range);
-    y[2 * n_out] = mb_sat((mb_mulh_x4(a2, m) + b) >> r1, lo, range);
-    y[3 * n_out] = mb_sat((mb_mulh_x4(a3, m) + b) >> r1, lo, range);
+    const int32_t hi = lo + (int32_t)c->range;
+    MB_RQN_RELU_OUT(y[0], a0);
+    MB_RQN_RELU_OUT(y[n_out], a1);
+    MB_RQN_RELU_OUT(y[2 * n_out], a2);
+    MB_RQN_RELU_OUT(y[3 * n_out], a3);
 }
+
+#undef MB_RQN_RELU_OUT
 
 typedef void (*mb_rqn_store4_fn)(int32_t, int32_t, int32_t, int32_t, const mb_rqn_out_t *, int8_t *, int32_t);
 
@@ -713,6 +753,13 @@ MB_FORCE_INLINE void mb_conv2d_gather_s8(const mb_conv2d_params_t *p, const int8
                     const int32_t row_len = p->k_w * ic;
                     for (ky = 0; ky < p->k_h; ++ky, dst += row_len) {
                         const int8_t *src = in_b + ((iy0 + ky * p->dil_h) * p->in_w + ix0) * ic;
+                        if (row_len == 3) { /* a 3-wide filter over one channel (the stem of a gray model) */
+                            const int8_t v0 = src[0], v1 = src[1], v2 = src[2];
+                            dst[0] = v0;
+                            dst[1] = v1;
+                            dst[2] = v2;
+                            continue;
+                        }
                         for (c = 0; c < row_len; ++c) {
                             dst[c] = src[c];
                         }
@@ -838,7 +885,7 @@ typedef int8_t mb_ring_t;
         int32_t acc = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
         acc += col[3] * t10 + col[4] * t11 + col[5] * t12; \
         acc += col[6] * t20 + col[7] * t21 + col[8] * t22; \
-        *yo = mb_sat(REQ(acc), lo, range); \
+        mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
     }
 
 /* The same for stride 1: each ring column is loaded once and feeds the three outputs whose windows hold it, so an
@@ -852,12 +899,25 @@ typedef int8_t mb_ring_t;
             const int32_t acc = p2 + v0 * t20 + v1 * t21 + v2 * t22; \
             p2 = p1 + v0 * t10 + v1 * t11 + v2 * t12; \
             p1 = base + v0 * t00 + v1 * t01 + v2 * t02; \
-            *yo = mb_sat(REQ(acc), lo, range); \
+            mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
         } \
     }
 
-/* The requantization of one output, unclamped: with the fused ReLU's shortcut (see mb_rqn_store4_relu), narrow, or
- * general. */
+/* The same for stride 2: the column an output shares with the next one is loaded once (six loads per output); p0
+ * is the next output's partial sum over its first column. */
+#define MB_DW3_ROW2(REQ) \
+    { \
+        int32_t p0 = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
+        for (; yo != y_end; col += 6, yo += ch) { \
+            const int32_t u0 = col[3], u1 = col[4], u2 = col[5], v0 = col[6], v1 = col[7], v2 = col[8]; \
+            const int32_t acc = p0 + u0 * t10 + u1 * t11 + u2 * t12 + v0 * t20 + v1 * t21 + v2 * t22; \
+            p0 = base + v0 * t00 + v1 * t01 + v2 * t02; \
+            mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
+        } \
+    }
+
+/* The requantization of one output, unclamped: with the fused ReLU's shortcut (no sign correction, see
+ * mb_rqn_store4_relu), narrow, or general. */
 #define MB_DW3_REQ(acc) \
     (relu ? (mb_mulh_x4((acc), q.mult) + q.b) >> q.r1 : narrow ? mb_rqn_apply((acc), &q) : mb_mul_by_qm((acc), mult, shift) + zp)
 
@@ -874,7 +934,6 @@ MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t 
     const int32_t ch = p->in_c, stride = p->stride_w, in_w = p->in_w, in_h = p->in_h, out_w = p->out_w;
     const int32_t row_bytes = in_w * ch, zp = p->out_zp, in_zp = p->in_zp;
     const int32_t lo = p->act_min, hi = p->act_max, mult = p->mult[c], shift = p->shift[c], base = p->bias[c];
-    const uint32_t range = (uint32_t)(hi - lo);
     const int8_t *w = p->weights + c;
     const int32_t w00 = w[0], w01 = w[ch], w02 = w[2 * ch], w10 = w[3 * ch], w11 = w[4 * ch], w12 = w[5 * ch];
     const int32_t w20 = w[6 * ch], w21 = w[7 * ch], w22 = w[8 * ch];
@@ -930,6 +989,10 @@ MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t 
             int8_t *const y_end = yo + out_w * ch;
             if (stride == 1) {
                 MB_DW3_ROW1(MB_DW3_REQ)
+#if !MB_SIZE_FIRST
+            } else if (stride == 2) {
+                MB_DW3_ROW2(MB_DW3_REQ)
+#endif
             } else {
                 MB_DW3_ROW(MB_DW3_REQ)
             }
@@ -938,7 +1001,8 @@ MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t 
 }
 
 /* The body twice: for channels whose requantization takes the fused ReLU's shortcut, and for the others (a
- * compile-time mode each, so that each copy keeps its own registers). */
+ * compile-time mode each, so that each copy keeps its own registers); size-first builds keep the second only. */
+#if !MB_SIZE_FIRST
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
@@ -946,6 +1010,7 @@ MB_INNER void mb_dw3x3_channel_relu_s8(const mb_dwconv_params_t *p, int32_t c, c
 {
     mb_dw3x3_channel_body(p, c, in, out, ring, 1);
 }
+#endif
 
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
@@ -958,16 +1023,19 @@ MB_INNER void mb_dw3x3_channel_any_s8(const mb_dwconv_params_t *p, int32_t c, co
 /* One channel: the copy for its requantization. */
 static inline void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
 {
+#if !MB_SIZE_FIRST
     mb_rqn_t q;
     if (mb_rqn_prepare(&q, p->mult[c], p->shift[c], p->out_zp) && mb_rqn_fits(p->bias[c], 9) && p->act_min >= p->out_zp) {
         mb_dw3x3_channel_relu_s8(p, c, in, out, ring);
-    } else {
-        mb_dw3x3_channel_any_s8(p, c, in, out, ring);
+        return;
     }
+#endif
+    mb_dw3x3_channel_any_s8(p, c, in, out, ring);
 }
 
 #undef MB_DW3_ROW
 #undef MB_DW3_ROW1
+#undef MB_DW3_ROW2
 #undef MB_DW3_REQ
 
 /* Whether the ring kernel above runs this depthwise convolution: 3x3, depth multiplier 1, no dilation, at most
@@ -1134,7 +1202,27 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
     const mb_bcast_t *s = &p->shape;
     int32_t i0, i1, i2, i3;
 #if MB_SCALAR_CORE
-    /* Scalar cores: the requantization prepared once, and the innermost dimension contiguous in a (the SE gate's
+#if !MB_SIZE_FIRST
+    /* Two dense operands of the output's shape (the residual connection): one flat loop, and the narrow
+     * requantization where the tables' extremes (at q = -128 and 127: each term is monotonic in q) keep every sum
+     * inside (-2^29, 2^29). */
+    mb_rqn_t n;
+    const int32_t count = s->dims[0] * s->dims[1] * s->dims[2] * s->dims[3];
+    if (s->a_strides[3] == 1 && s->a_strides[2] == s->dims[3] && s->a_strides[1] == s->dims[2] * s->dims[3]
+        && s->a_strides[0] == s->dims[1] * s->a_strides[1] && s->b_strides[0] == s->a_strides[0] && s->b_strides[1] == s->a_strides[1]
+        && s->b_strides[2] == s->a_strides[2] && s->b_strides[3] == 1 && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)
+        && mb_rqn_fits(mb_abs_max(p->a_table[0], p->a_table[255]), 0) && mb_rqn_fits(mb_abs_max(p->b_table[0], p->b_table[255]), 0)
+        && mb_abs_max(p->a_table[0], p->a_table[255]) + mb_abs_max(p->b_table[0], p->b_table[255]) < ((int32_t)1 << 29)) {
+        /* Read into locals: a store through out may alias p. */
+        const int32_t *at = p->a_table + 128, *bt = p->b_table + 128, lo = p->act_min, hi = p->act_max;
+        const int8_t *const end = a + count;
+        for (; a != end; ++a, ++b) {
+            mb_store8(out++, mb_clamp(mb_rqn_apply(at[*a] + bt[*b], &n), lo, hi));
+        }
+        return;
+    }
+#endif
+    /* Otherwise the requantization prepared once, and the innermost dimension contiguous in a (the SE gate's
      * broadcast keeps b's innermost stride 1 or 0). */
     const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
     if (q.r1 >= 0 && s->a_strides[3] == 1) {
