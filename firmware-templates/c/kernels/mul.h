@@ -18,14 +18,21 @@ MB_KERNEL void mb_mul_s8(const mb_mul_params_t *p, const int8_t *a, const int8_t
         && s->a_strides[1] == s->dims[2] * s->dims[3] && s->a_strides[0] == s->dims[1] * s->a_strides[1]
         && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)) {
         const int32_t ch = s->dims[3], pixels = s->dims[0] * s->dims[1] * s->dims[2], lo = p->act_min, hi = p->act_max;
-        const int relu = lo >= p->out_zp;
+        const int relu = lo >= p->out_zp, nonneg = lo <= p->out_zp && p->a_offset == 128 && p->b_offset == 128;
         int32_t c;
         for (c = 0; c < ch; ++c) {
             /* 4 * (a + ao) * g, for mb_mulh_x4's high word without its shift. */
             const int32_t g4 = 4 * (b[c] + p->b_offset), k4 = p->a_offset * g4;
             const int8_t *x = a + c, *end = a + c + pixels * ch;
             int8_t *y = out + c;
-            if (relu) {
+            if (relu && nonneg) {
+                /* Both centered factors are >= 0 (offsets of 128: a zero point of -128 on both sides, as after a
+                 * ReLU and a hard-sigmoid gate), so the result is at least the zero point, hence at least lo. */
+                for (; x != end; x += ch, y += ch) {
+                    const int32_t v = (mb_mulh(*x * g4 + k4, n.mult) + n.b) >> n.r1;
+                    mb_store8(y, v > hi ? hi : v);
+                }
+            } else if (relu) {
                 for (; x != end; x += ch, y += ch) {
                     mb_store8(y, mb_clamp((mb_mulh(*x * g4 + k4, n.mult) + n.b) >> n.r1, lo, hi));
                 }
