@@ -61,10 +61,12 @@
 #endif
 #endif
 
-/* MB_FIXED_SHAPES: pointwise convolutions may be specialized to their depth (MB_CONV1X1_FIXED). On for speed-first
- * builds (gcc or clang) of scalar cores with 32 registers; lx106 has 16, and size-first (-Os) builds keep one shared kernel. */
+/* MB_FIXED_SHAPES: the heaviest convolutions may be specialized to their depth (MB_CONV1X1_FIXED). On for
+ * speed-first builds (gcc or clang) of RISC-V cores, whose 32 registers hold a 4 x 4 block of accumulators with its
+ * operands; Xtensa and Cortex-M have 16 and would spill, and size-first builds keep one shared kernel. Define it to
+ * 1 or 0 to choose (the tests turn it on for the host's scalar build). */
 #if !defined(MB_FIXED_SHAPES)
-#if MB_SCALAR_CORE && defined(__GNUC__) && !defined(__XTENSA__) && !MB_SIZE_FIRST
+#if MB_SCALAR_CORE && defined(__GNUC__) && defined(__riscv) && !defined(__riscv_32e) && !MB_SIZE_FIRST
 #define MB_FIXED_SHAPES 1
 #else
 #define MB_FIXED_SHAPES 0

@@ -28,10 +28,22 @@ MB_KERNEL void mb_mul_s8(const mb_mul_params_t *p, const int8_t *a, const int8_t
             if (relu && nonneg) {
                 /* Both centered factors are >= 0 (offsets of 128: a zero point of -128 on both sides, as after a
                  * ReLU and a hard-sigmoid gate), so the result is at least the zero point, hence at least lo. */
+#if MB_HAVE_MULH
                 for (; x != end; x += ch, y += ch) {
                     const int32_t v = (mb_mulh(*x * g4 + k4, n.mult) + n.b) >> n.r1;
                     mb_store8(y, v > hi ? hi : v);
                 }
+#else
+                /* Without a high multiply: the product A = (x + 128) * g is in [0, 65025], so floor(A * m / 2^30)
+                 * is ((A * (m >> 15)) + ((A * (m & 0x7fff)) >> 15)) >> 15 in unsigned 32-bit arithmetic (nested
+                 * floors; the sum stays below 2^32): two multiplies instead of four. */
+                const uint32_t mh = (uint32_t)n.mult >> 15, ml = (uint32_t)n.mult & 0x7fffu, g = (uint32_t)(g4 >> 2);
+                for (; x != end; x += ch, y += ch) {
+                    const uint32_t prod = (uint32_t)(*x + 128) * g;
+                    const int32_t v = ((int32_t)((prod * mh + ((prod * ml) >> 15)) >> 15) + n.b) >> n.r1;
+                    mb_store8(y, v > hi ? hi : v);
+                }
+#endif
             } else if (relu) {
                 for (; x != end; x += ch, y += ch) {
                     mb_store8(y, mb_clamp((mb_mulh(*x * g4 + k4, n.mult) + n.b) >> n.r1, lo, hi));

@@ -16,6 +16,9 @@ public class CBitExactTests
     [InlineData("tiny", "-O1 -DMB_SCALAR_CORE=1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
     [InlineData("wide", "-O1 -DMB_SCALAR_CORE=1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
     [InlineData("wide", "-O2 -DMB_SCALAR_CORE=1 -DMB_HAVE_MULH=0")]
+    [InlineData("tiny", "-O1 -DMB_SCALAR_CORE=1 -DMB_FIXED_SHAPES=1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
+    [InlineData("wide", "-O1 -DMB_SCALAR_CORE=1 -DMB_FIXED_SHAPES=1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
+    [InlineData("wide", "-Os -DMB_SCALAR_CORE=1")]
     [InlineData("depthwise", "-O1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
     [InlineData("depthwise", "-O1 -DMB_SCALAR_CORE=1 -fsanitize=address,undefined -fno-sanitize-recover=all")]
     public void Generated_program_matches_the_int8_reference(string model, string flags)

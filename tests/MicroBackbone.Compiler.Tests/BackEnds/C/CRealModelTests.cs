@@ -35,9 +35,10 @@ public class CRealModelTests
                 IrGraph int8 = Int8Quantizer.Quantize(graph, Calibrator.Calibrate(graph, samples, ObserverKind.MinMax));
                 var interpreter = new Int8Interpreter(int8);
                 CBackEnd.Emit(int8, CTarget.C, dir);
-                // The host's SIMD kernels, the scalar-core kernels (as on rv32imc) and those without a high multiply (lx106).
+                // The host's SIMD kernels, the scalar-core kernels with the depth-specialized multiplies (as on rv32imc) and
+                // those without a high multiply (lx106).
                 string[] builds = ["model", "model_scalar", "model_nomulh"];
-                string[] defines = [string.Empty, "-DMB_SCALAR_CORE=1", "-DMB_SCALAR_CORE=1 -DMB_HAVE_MULH=0"];
+                string[] defines = [string.Empty, "-DMB_SCALAR_CORE=1 -DMB_FIXED_SHAPES=1", "-DMB_SCALAR_CORE=1 -DMB_HAVE_MULH=0"];
                 for (int b = 0; b < builds.Length; b++)
                 {
                     CToolchain.Check("gcc", $"{CToolchain.HostFlags} {defines[b]} -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -o {builds[b]} main.c model.c", dir);
