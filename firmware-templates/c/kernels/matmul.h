@@ -52,6 +52,7 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
 {
     const int32_t k4 = k & ~3;
     const uint32_t range = (uint32_t)(hi - lo);
+    const int relu = lo >= zp;
     int32_t r, o, i, j;
     for (r = 0; r < rows; r += 2) {
         const int32_t n_rows = rows - r < 2 ? 1 : 2;
@@ -86,7 +87,17 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
                 int32_t rr;
                 if (mb_rqn_prepare(&q, mult[o + j], shift[o + j], zp) && mb_rqn_fits(b, k)) {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        *y = mb_sat(mb_rqn_apply(acc[2 * rr + j] + b, &q), lo, range);
+                        const int32_t a = acc[2 * rr + j] + b;
+                        /* After a fused ReLU a negative accumulator is lo, and a non-negative one needs no sign
+                         * correction (mb_rqn_store4_relu): the 64-bit product, 16-bit multiplies here, is skipped
+                         * for about half the outputs. */
+                        if (relu && a < 0) {
+                            *y = (int8_t)lo;
+                        } else if (relu) {
+                            *y = mb_sat((mb_mulh_x4(a, q.mult) + q.b) >> q.r1, lo, range);
+                        } else {
+                            *y = mb_sat(mb_rqn_apply(a, &q), lo, range);
+                        }
                     }
                 } else {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
