@@ -176,14 +176,14 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                 const int8_t *w_0 = w_blk, *w_1 = w_0 + k_pad, *w_2 = w_1 + k_pad, *w_3 = w_2 + k_pad;
                 int8_t *y = out + r * n_out + o;
                 int32_t a0 = b[0], a1 = b[1], a2 = b[2], a3 = b[3];
-                for (i = 0; i + 2 <= k; i += 2, x += 2, w_0 += 2, w_1 += 2, w_2 += 2, w_3 += 2) {
-                    const int32_t x0 = x[0], x1 = x[1];
-                    a0 += x0 * w_0[0] + x1 * w_0[1];
-                    a1 += x0 * w_1[0] + x1 * w_1[1];
-                    a2 += x0 * w_2[0] + x1 * w_2[1];
-                    a3 += x0 * w_3[0] + x1 * w_3[1];
+                for (i = 0; i + 4 <= k; i += 4, x += 4, w_0 += 4, w_1 += 4, w_2 += 4, w_3 += 4) {
+                    const int32_t x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3];
+                    a0 += x0 * w_0[0] + x1 * w_0[1] + x2 * w_0[2] + x3 * w_0[3];
+                    a1 += x0 * w_1[0] + x1 * w_1[1] + x2 * w_1[2] + x3 * w_1[3];
+                    a2 += x0 * w_2[0] + x1 * w_2[1] + x2 * w_2[2] + x3 * w_2[3];
+                    a3 += x0 * w_3[0] + x1 * w_3[1] + x2 * w_3[2] + x3 * w_3[3];
                 }
-                if (i < k) {
+                for (; i < k; ++i, ++x, ++w_0, ++w_1, ++w_2, ++w_3) {
                     const int32_t x0 = x[0];
                     a0 += x0 * w_0[0];
                     a1 += x0 * w_1[0];
