@@ -40,8 +40,17 @@ public static class Program
         string problem;
         if (parse.UnmatchedTokens.Count > 0)
         {
+            Command command = parse.CommandResult.Command;
             string token = parse.UnmatchedTokens[0];
-            problem = token.StartsWith('-') ? $"unknown option '{token}'" : $"unexpected argument '{token}'";
+            bool option = token.StartsWith('-');
+            problem = option ? $"unknown option '{token}'" : $"unexpected argument '{token}'";
+            IEnumerable<string> known = option
+                ? command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal))
+                : command.Subcommands.Select(c => c.Name);
+            if (SpellingSuggestion.Closest(token, known) is { } meant)
+            {
+                problem += $" (did you mean '{meant}'?)";
+            }
         }
         else
         {

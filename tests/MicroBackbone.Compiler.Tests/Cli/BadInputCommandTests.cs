@@ -260,6 +260,10 @@ public sealed class BadInputCommandTests : IDisposable
     [InlineData("error: Argument 'foo' not recognized. Must be one of: 'esp32' 'c' 'ir' 'csharp' 'tflite' 'onnx'; see 'mbc compile --help'", "compile", "m.mbir", "--target", "foo")]
     [InlineData("error: --calibration-samples must be at least 1; see 'mbc quantize --help'", "quantize", "--input-model", "a.pth", "--output-model", "b.pth", "--calibration-samples", "0")]
     [InlineData("error: unexpected argument 'frob'; see 'mbc --help'", "frob")]
+    [InlineData("error: unexpected argument 'compare_models' (did you mean 'compare'?); see 'mbc --help'", "compare_models")]
+    [InlineData("error: unexpected argument 'trian' (did you mean 'train'?); see 'mbc --help'", "trian")]
+    [InlineData("error: unknown option '--targt' (did you mean '--target'?); see 'mbc compile --help'", "compile", "m.mbir", "--targt", "c")]
+    [InlineData("error: unknown option '--output_dir' (did you mean '--output-dir'?); see 'mbc compile --help'", "compile", "m.mbir", "--output_dir", "o")]
     public void CommandLineMistakesAreOneLineWithAPointerToHelp(string expected, params string[] args)
     {
         (int exit, string output, string error) = CliRunner.Run(args);
