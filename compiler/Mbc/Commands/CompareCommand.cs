@@ -38,8 +38,9 @@ internal static class CompareCommand
             DatasetConfig dataset = data.Resolve(parse);
             var candidates = new List<ComparisonCandidate>();
             ModelConfigText config = ModelConfigText.Load(parse.GetValue(model.Config));
-            ModelSpec Spec(string? arch) => ArchCatalog.Resolve(config, arch, parse.GetValue(model.InputSize),
-                arch != null && !ArchCatalog.IsEdge(config.Config, arch) ? null : parse.GetValue(model.InputChannels),
+            (int? size, int? channels) = model.InputSize.Read(parse, parse.GetValue(model.InputChannels));
+            ModelSpec Spec(string? arch) => ArchCatalog.Resolve(config, arch, size,
+                arch != null && !ArchCatalog.IsEdge(config.Config, arch) ? null : channels,
                 parse.GetValue(model.NumClasses) ?? dataset.NumClasses);
             foreach (string path in parse.GetValue(checkpoints) ?? Array.Empty<string>())
             {

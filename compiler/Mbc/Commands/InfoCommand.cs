@@ -18,7 +18,7 @@ internal static class InfoCommand
     public static Command Create()
     {
         var arch = new Option<string?>("--arch") { Description = "Variant to describe (default: model.arch of the config)." };
-        var inputSize = new Option<int?>("--input-size") { Description = "Input height and width in pixels." };
+        var inputSize = new InputSizeOption();
         var inputChannels = new Option<int?>("--input-channels") { Description = "Input channels (1 gray, 3 RGB)." };
         var numClasses = new Option<int?>("--num-classes") { Description = "Classifier outputs." };
         var config = new Option<string?>("--config") { Description = "Model config YAML (default: the shipped model.yaml)." };
@@ -29,7 +29,7 @@ internal static class InfoCommand
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Describe the model a checkpoint holds (its arch, input and config)." };
         var command = new Command("info", "Show a variant's stages, parameters, MACs and peak int8 activations.")
         {
-            arch, inputSize, inputChannels, numClasses, config, fitBudget, checkpoint,
+            arch, inputSize.Option, inputChannels, numClasses, config, fitBudget, checkpoint,
         };
         command.SetAction(parse => UserErrors.Run(() =>
         {
@@ -38,11 +38,11 @@ internal static class InfoCommand
                 RenderLowered(path, other);
                 return 0;
             }
+            (int? size, int? channels) = inputSize.Read(parse, parse.GetValue(inputChannels));
             EdgeArchitecture architecture = parse.GetValue(checkpoint) is string file
                 ? EdgeArchitectureOf(file)
                 : EdgeArchitecture.FromConfig(ModelConfig.Load(parse.GetValue(config) ?? ModelConfig.DefaultPath),
-                    parse.GetValue(config) ?? ModelConfig.DefaultPath, parse.GetValue(arch),
-                    parse.GetValue(inputSize), parse.GetValue(inputChannels), parse.GetValue(numClasses));
+                    parse.GetValue(config) ?? ModelConfig.DefaultPath, parse.GetValue(arch), size, channels, parse.GetValue(numClasses));
             if (parse.GetValue(fitBudget))
             {
                 architecture = ChannelBudget.Fit(architecture);

@@ -11,7 +11,7 @@ internal sealed class ModelOptions
 
     public Option<string?> Arch { get; } = new("--arch") { Description = "edge_nano|edge_micro|edge_small or a TorchVision arch (resnet18, mobilenet_v3_small, ...)." };
 
-    public Option<int?> InputSize { get; } = new("--input-size") { Description = "Input height and width in pixels." };
+    public InputSizeOption InputSize { get; } = new();
 
     public Option<int?> InputChannels { get; } = new("--input-channels") { Description = "Input channels (1 gray, 3 RGB)." };
 
@@ -21,13 +21,16 @@ internal sealed class ModelOptions
     {
         command.Options.Add(Config);
         command.Options.Add(Arch);
-        command.Options.Add(InputSize);
+        command.Options.Add(InputSize.Option);
         command.Options.Add(InputChannels);
         command.Options.Add(NumClasses);
     }
 
     /// <summary>The model the flags describe, with <paramref name="classes"/> as the default class count.</summary>
-    public ModelSpec Resolve(ParseResult parse, int? classes = null) =>
-        ArchCatalog.Resolve(ModelConfigText.Load(parse.GetValue(Config)), parse.GetValue(Arch), parse.GetValue(InputSize),
-            parse.GetValue(InputChannels), parse.GetValue(NumClasses) ?? classes);
+    public ModelSpec Resolve(ParseResult parse, int? classes = null)
+    {
+        (int? size, int? channels) = InputSize.Read(parse, parse.GetValue(InputChannels));
+        return ArchCatalog.Resolve(ModelConfigText.Load(parse.GetValue(Config)), parse.GetValue(Arch), size, channels,
+            parse.GetValue(NumClasses) ?? classes);
+    }
 }
