@@ -4,6 +4,7 @@ using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Models;
 using MicroBackbone.Compiler.Models.TorchVision;
 using MicroBackbone.Compiler.Training;
+using MicroBackbone.Ir;
 using Spectre.Console;
 
 namespace MicroBackbone.Cli.Commands;
@@ -17,7 +18,7 @@ internal static class TrainCommand
         var data = new DatasetOptions();
         var output = new Option<string>("--output-dir") { Description = "Folder for checkpoints/, metrics.csv and the curves.", DefaultValueFactory = _ => "outputs" };
         var pretrained = new Option<bool>("--pretrained") { Description = "Start from local pretrained weights (TorchVision archs; --weights or $MBC_WEIGHTS)." };
-        var weights = new Option<string?>("--weights") { Description = "A PyTorch .pth state dict for --pretrained." };
+        var weights = new Option<string?>("--weights") { Description = "A PyTorch .pth state dict to start from (implies --pretrained)." };
         var defaults = new TrainingOptions();
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train.", DefaultValueFactory = _ => defaults.Epochs };
         var lr = new Option<double>("--lr") { Description = "Peak learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
@@ -57,9 +58,18 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };
+            bool startFromWeights = parse.GetValue(pretrained) || parse.GetValue(weights) is not null;
+            if (startFromWeights && !TorchVisionArchs.IsSupported(spec.Arch))
+            {
+                throw new MicroBackboneException(
+                    $"--pretrained/--weights: pretrained weights exist for the TorchVision archs ({string.Join(", ", TorchVisionArchs.Names)}); "
+                    + $"{spec.Arch} starts from its own initialization (continue an earlier run with --resume X_last.pth)");
+            }
+
             var job = new TrainingJob(spec, dataset, options, parse.GetValue(output)!)
             {
-                PretrainedWeights = parse.GetValue(pretrained) ? PretrainedWeights.ResolvePath(spec.Arch, parse.GetValue(weights)) : null,
+                // --weights alone means the user wants those weights: it implies --pretrained rather than being ignored.
+                PretrainedWeights = startFromWeights ? PretrainedWeights.ResolvePath(spec.Arch, parse.GetValue(weights)) : null,
                 ResumeFrom = parse.GetValue(resume),
             };
             using var cancel = new CancellationTokenSource();

@@ -261,6 +261,10 @@ public sealed class BadInputCommandTests : IDisposable
     [InlineData("error: --calibration-samples must be at least 1; see 'mbc quantize --help'", "quantize", "--input-model", "a.pth", "--output-model", "b.pth", "--calibration-samples", "0")]
     [InlineData("error: unexpected argument 'frob'; see 'mbc --help'", "frob")]
     [InlineData("error: unexpected argument 'compare_models' (did you mean 'compare'?); see 'mbc --help'", "compare_models")]
+    [InlineData("error: --weights /nonexistent/w.pth: file not found", "train", "--arch", "resnet18", "--weights", "/nonexistent/w.pth", "--epochs", "1")]
+    [InlineData("error: --pretrained/--weights: pretrained weights exist for the TorchVision archs (resnet18, resnet50, mobilenet_v3_small, "
+        + "mobilenet_v3_large, efficientnet_b0, convnext_tiny); edge_nano starts from its own initialization (continue an earlier run with "
+        + "--resume X_last.pth)", "train", "--weights", "/nonexistent/w.pth")]
     [InlineData("error: unexpected argument 'trian' (did you mean 'train'?); see 'mbc --help'", "trian")]
     [InlineData("error: unknown option '--targt' (did you mean '--target'?); see 'mbc compile --help'", "compile", "m.mbir", "--targt", "c")]
     [InlineData("error: unknown option '--output_dir' (did you mean '--output-dir'?); see 'mbc compile --help'", "compile", "m.mbir", "--output_dir", "o")]
