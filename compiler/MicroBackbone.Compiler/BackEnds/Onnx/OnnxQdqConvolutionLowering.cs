@@ -148,9 +148,11 @@ internal static class OnnxQdqConvolutionLowering
 
     private static string[] WeightOperands(OnnxQdqValues v, IrOperator op, string x, int[] weightOrder)
     {
-        var weights = v.DequantizedWeights(v.Emitter.Source.Tensor(op.Inputs[1]), weightOrder);
+        var source = v.Emitter.Source;
+        var weights = source.Tensor(op.Inputs[1]);
+        var real = v.DequantizedWeights(weights, weightOrder);
         return op.Inputs.Count > 2
-            ? new[] { x, weights, v.DequantizedBias(v.Emitter.Source.Tensor(op.Inputs[2])) }
-            : new[] { x, weights };
+            ? new[] { x, real, v.DequantizedBias(source.Tensor(op.Inputs[2]), source.Tensor(op.Inputs[0]), weights) }
+            : new[] { x, real };
     }
 }

@@ -97,10 +97,16 @@ internal sealed class OnnxQdqValues
         return DequantizeConstant(weights.Name, stored, q, Emitter.Int8Initializer(weights.Name + "_zero_point", zeroPoints, Dims(q)), axis);
     }
 
-    /// <summary>The float value of an int32 bias: an int32 initializer and its DequantizeLinear (scale in × w, zero point 0).</summary>
-    public string DequantizedBias(IrTensor bias)
+    /// <summary>
+    /// The float value of an int32 bias: an int32 initializer and its DequantizeLinear with zero point 0 and the bias's
+    /// own scales, or when it has none (graphs built by hand) <c>s_in * s_w[c]</c> in float32 (docs/INT8.md §1).
+    /// </summary>
+    public string DequantizedBias(IrTensor bias, IrTensor input, IrTensor weights)
     {
-        var q = bias.Quant ?? throw new InvalidOperationException($"bias {bias.Describe()} has no quantization");
+        var q = bias.Quant ?? QuantParams.PerChannel(
+            weights.Quant!.Scales.Select(s => input.Quant!.Scales[0] * s).ToArray(),
+            new int[weights.Quant.Scales.Count],
+            axis: 0);
         var stored = Emitter.Int32Initializer(bias.Name, bias.ReadInt32(), bias.Shape.ToArray());
         var zeroPoint = Emitter.Int32Initializer(bias.Name + "_zero_point", q.ZeroPoints.ToArray(), Dims(q));
         return DequantizeConstant(bias.Name, stored, q, zeroPoint, axis: 0);
