@@ -221,9 +221,49 @@ internal static class PackedGemm
         ref int x3 = ref Unsafe.Add(ref x0, 3 * units);
         ref int w = ref MemoryMarshal.GetReference(packed);
         ref int acc = ref MemoryMarshal.GetReference(sums);
-        for (int o = 0; o < padded; o += 8)
+        ref int b = ref MemoryMarshal.GetReference(bias);
+        int o = 0;
+        for (; o <= padded - 16; o += 16)
         {
-            Vector256<int> a0 = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)o);
+            // 16 outputs at a time: every broadcast input unit feeds two weight vectors, so the loop issues 6 loads per 8
+            // dot products instead of 5 per 4 (it was bound by loads); 8 accumulators, 2 weights and a broadcast fit
+            // the 16 AVX2 registers.
+            Vector256<int> a0 = Vector256.LoadUnsafe(ref b, (nuint)o);
+            Vector256<int> c0 = Vector256.LoadUnsafe(ref b, (nuint)(o + 8));
+            Vector256<int> a1 = a0, a2 = a0, a3 = a0;
+            Vector256<int> c1 = c0, c2 = c0, c3 = c0;
+            ref int wo = ref Unsafe.Add(ref w, o);
+            for (int u = 0; u < units; u++)
+            {
+                Vector256<int> wv = Vector256.LoadUnsafe(ref wo, (nuint)(u * padded));
+                Vector256<int> wv8 = Vector256.LoadUnsafe(ref wo, (nuint)((u * padded) + 8));
+                Vector256<int> x = Vector256.Create(Unsafe.Add(ref x0, u));
+                a0 = TUnit.Accumulate(a0, x, wv);
+                c0 = TUnit.Accumulate(c0, x, wv8);
+                x = Vector256.Create(Unsafe.Add(ref x1, u));
+                a1 = TUnit.Accumulate(a1, x, wv);
+                c1 = TUnit.Accumulate(c1, x, wv8);
+                x = Vector256.Create(Unsafe.Add(ref x2, u));
+                a2 = TUnit.Accumulate(a2, x, wv);
+                c2 = TUnit.Accumulate(c2, x, wv8);
+                x = Vector256.Create(Unsafe.Add(ref x3, u));
+                a3 = TUnit.Accumulate(a3, x, wv);
+                c3 = TUnit.Accumulate(c3, x, wv8);
+            }
+
+            a0.StoreUnsafe(ref acc, (nuint)o);
+            c0.StoreUnsafe(ref acc, (nuint)(o + 8));
+            a1.StoreUnsafe(ref acc, (nuint)(padded + o));
+            c1.StoreUnsafe(ref acc, (nuint)(padded + o + 8));
+            a2.StoreUnsafe(ref acc, (nuint)((2 * padded) + o));
+            c2.StoreUnsafe(ref acc, (nuint)((2 * padded) + o + 8));
+            a3.StoreUnsafe(ref acc, (nuint)((3 * padded) + o));
+            c3.StoreUnsafe(ref acc, (nuint)((3 * padded) + o + 8));
+        }
+
+        for (; o < padded; o += 8)
+        {
+            Vector256<int> a0 = Vector256.LoadUnsafe(ref b, (nuint)o);
             Vector256<int> a1 = a0;
             Vector256<int> a2 = a0;
             Vector256<int> a3 = a0;
@@ -247,7 +287,7 @@ internal static class PackedGemm
         {
             ref int row = ref Unsafe.Add(ref acc, r * padded);
             Span<sbyte> destination = output.Slice(r * rowStride, count);
-            int o = 0;
+            o = 0;
             if (ChannelRequantization16.IsSupported)
             {
                 for (; o <= count - 16; o += 16)

@@ -6,9 +6,10 @@ using static TorchSharp.torch;
 namespace MicroBackbone.Benchmarks;
 
 /// <summary>
-/// One image (1x32x32 grayscale) through one model: the generated int8 C#, ONNX Runtime on the float ONNX (one intra-op
-/// thread and its default), and TorchSharp eval of the float deploy module (one thread). ORT with one thread is the
-/// baseline, so the Ratio column is each way's time over it.
+/// One image (1x32x32 grayscale) through one model: the generated int8 C#; ONNX Runtime on the same int8 model in QDQ
+/// form (<c>model_int8.onnx</c>, which it runs with its integer kernels) and on the float ONNX, each with one intra-op
+/// thread and with its default; and TorchSharp eval of the float deploy module (one thread). ORT int8 with one thread
+/// is the baseline, so the Ratio column is each way's time over it.
 /// </summary>
 [Config(typeof(ShortInProcessConfig))]
 public class BatchOneLatency
@@ -22,11 +23,15 @@ public class BatchOneLatency
     private FloatModel? floatModel;
     private InferenceSession? ortOneThread;
     private InferenceSession? ortDefault;
+    private InferenceSession? ortInt8OneThread;
+    private InferenceSession? ortInt8Default;
     private RunOptions? runOptions;
     private OrtValue[] ortInputs = [];
     private OrtValue[] ortOutputs = [];
     private string[] inputNames = [];
     private string[] outputNames = [];
+    private string[] int8InputNames = [];
+    private string[] int8OutputNames = [];
     private Tensor? torchInput;
 
     /// <summary>The model: edge_nano (shipped, trained) or the random-weight edge_micro / edge_small.</summary>
@@ -55,6 +60,18 @@ public class BatchOneLatency
             ortOneThread = new InferenceSession(floatModel.Onnx, one);
         }
         ortDefault = new InferenceSession(floatModel.Onnx);
+        byte[] qdq = QdqModel.Create(Arch);
+        using (var one = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 })
+        {
+            ortInt8OneThread = new InferenceSession(qdq, one);
+        }
+        ortInt8Default = new InferenceSession(qdq);
+        int8InputNames = [.. ortInt8OneThread.InputMetadata.Keys];
+        int8OutputNames = [.. ortInt8OneThread.OutputMetadata.Keys];
+        if (!ortInt8OneThread.InputMetadata[ortInt8OneThread.InputNames[0]].Dimensions.SequenceEqual(ortOneThread.InputMetadata[ortOneThread.InputNames[0]].Dimensions))
+        {
+            throw new InvalidOperationException("the int8 and float ONNX models take differently shaped input");
+        }
         inputNames = [.. ortOneThread.InputMetadata.Keys];
         outputNames = [.. ortOneThread.OutputMetadata.Keys];
         // The exporter writes NCHW [1, 1, 32, 32]; with one channel that is the same memory as the NHWC input.
@@ -66,6 +83,8 @@ public class BatchOneLatency
         GeneratedCSharp();
         OnnxRuntimeOneThread();
         OnnxRuntimeDefaultThreads();
+        OnnxRuntimeInt8OneThread();
+        OnnxRuntimeInt8DefaultThreads();
         TorchSharpEval();
     }
 
@@ -80,6 +99,8 @@ public class BatchOneLatency
         runOptions?.Dispose();
         ortOneThread?.Dispose();
         ortDefault?.Dispose();
+        ortInt8OneThread?.Dispose();
+        ortInt8Default?.Dispose();
         torchInput?.Dispose();
         floatModel?.Dispose();
     }
@@ -103,8 +124,27 @@ public class BatchOneLatency
         return logits[0];
     }
 
+    /// <summary>
+    /// ONNX Runtime on the QDQ int8 model (same weights, scales and input as the generated class), one intra-op thread,
+    /// reusing pre-allocated input and output values.
+    /// </summary>
+    [Benchmark(Baseline = true, Description = "ORT int8 (QDQ), 1 thread")]
+    public float OnnxRuntimeInt8OneThread()
+    {
+        ortInt8OneThread!.Run(runOptions!, int8InputNames, ortInputs, int8OutputNames, ortOutputs);
+        return ortLogits[0];
+    }
+
+    /// <summary>ONNX Runtime on the QDQ int8 model with its default threading.</summary>
+    [Benchmark(Description = "ORT int8, default threads")]
+    public float OnnxRuntimeInt8DefaultThreads()
+    {
+        ortInt8Default!.Run(runOptions!, int8InputNames, ortInputs, int8OutputNames, ortOutputs);
+        return ortLogits[0];
+    }
+
     /// <summary>ONNX Runtime, one intra-op thread, reusing pre-allocated input and output values.</summary>
-    [Benchmark(Baseline = true, Description = "ORT float, 1 thread")]
+    [Benchmark(Description = "ORT float, 1 thread")]
     public float OnnxRuntimeOneThread()
     {
         ortOneThread!.Run(runOptions!, inputNames, ortInputs, outputNames, ortOutputs);

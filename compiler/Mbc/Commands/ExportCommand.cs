@@ -6,16 +6,19 @@ using Spectre.Console;
 
 namespace MicroBackbone.Cli.Commands;
 
-/// <summary><c>mbc export</c>: the checkpoint as .pth, ONNX, TFLite (float, and int8 with --quantize) and TorchScript.</summary>
+/// <summary>
+/// <c>mbc export</c>: the checkpoint as .pth, ONNX, TFLite (float, and int8 with --quantize or a quantized checkpoint)
+/// and TorchScript, plus the int8 model in ONNX's QDQ form.
+/// </summary>
 internal static class ExportCommand
 {
     public static Command Create()
     {
         var checkpoint = new Option<string>("--checkpoint") { Description = "The .pth to export (float or quantized).", Required = true };
         var outputDir = new Option<string>("--output-dir") { Description = "Folder for the artifacts.", DefaultValueFactory = _ => Path.Combine("outputs", "export") };
-        var quantize = new Option<bool>("--quantize") { Description = "Also write model_int8.tflite and model_data.h (calibrates unless the checkpoint is quantized)." };
+        var quantize = new Option<bool>("--quantize") { Description = "Also write model_int8.tflite, model_data.h and model_int8.onnx (calibrates; a quantized checkpoint writes them with its stored quantization anyway)." };
         var inputs = new ModelInputOptions();
-        var command = new Command("export", "Export a checkpoint to .pth, ONNX, TFLite (float, and int8 with model_data.h) and TorchScript.") { checkpoint, outputDir, quantize };
+        var command = new Command("export", "Export a checkpoint to .pth, ONNX, TFLite (float, and int8 with model_data.h), TorchScript and int8 ONNX (QDQ).") { checkpoint, outputDir, quantize };
         inputs.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {

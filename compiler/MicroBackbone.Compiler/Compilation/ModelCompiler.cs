@@ -44,10 +44,14 @@ public static class ModelCompiler
         string baseName = FileBaseName(model.Graph.Name);
         if (target == CompileTarget.Onnx)
         {
-            if (model.IsInt8)
+            if (model.IsInt8 || model.Quantization is { Type: QuantizationType.Static })
             {
-                throw new MicroBackboneException(
-                    $"{model.Source}: the ONNX target writes float models; give the float checkpoint or a float .mbir");
+                // A quantized model becomes the same int8 model in ONNX's QDQ form, which ONNX Runtime runs with
+                // its integer kernels.
+                IrGraph quantized = StaticQuantization.ToInt8(model, calibration);
+                string qdq = baseName + "_int8.onnx";
+                OnnxQdqExporter.Export(quantized, Path.Combine(outputDir, qdq));
+                return Summary(target, outputDir, [qdq], quantized, arena: null, code: null);
             }
             string onnx = baseName + ".onnx";
             OnnxExporter.Export(model.Graph, Path.Combine(outputDir, onnx));

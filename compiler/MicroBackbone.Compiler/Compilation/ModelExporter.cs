@@ -9,7 +9,8 @@ namespace MicroBackbone.Compiler.Compilation;
 
 /// <summary>
 /// <c>mbc export</c>: every interchange artifact of one checkpoint, from one IR: <c>model.pth</c> (the checkpoint,
-/// with its quantization when made), <c>model.onnx</c>, <c>model.tflite</c> (float32), <c>model.torchscript.pt</c>, and with quantization <c>model_int8.tflite</c> (int8 input and output) plus <c>model_data.h</c> for TFLite Micro.
+/// with its quantization when made), <c>model.onnx</c>, <c>model.tflite</c> (float32), <c>model.torchscript.pt</c>, and with quantization (asked for, or stored in the checkpoint) <c>model_int8.tflite</c> (int8 input and output) plus <c>model_data.h</c> for TFLite
+/// Micro and <c>model_int8.onnx</c>, the int8 model in ONNX's QDQ form.
 /// </summary>
 public static class ModelExporter
 {
@@ -17,7 +18,7 @@ public static class ModelExporter
     /// <param name="checkpointPath">The source checkpoint (read only).</param>
     /// <param name="model">It, loaded and lowered.</param>
     /// <param name="outputDir">Created if needed; each file is replaced atomically.</param>
-    /// <param name="quantize">Also write the int8 artifacts.</param>
+    /// <param name="quantize">Also write the int8 artifacts (a quantized checkpoint always does).</param>
     /// <param name="calibration">Calibration images, asked for only when quantizing a float checkpoint.</param>
     public static IReadOnlyList<(string File, long Bytes)> Export(
         string checkpointPath, LoadedModel model, string outputDir, bool quantize, Func<IReadOnlyList<float[]>> calibration)
@@ -32,7 +33,7 @@ public static class ModelExporter
 
         QuantizationRecord? record = model.Quantization;
         IrGraph? int8 = null;
-        if (quantize)
+        if (quantize || record is { Type: QuantizationType.Static })
         {
             record ??= StaticQuantization.Calibrate(model.Graph, calibration(), Ir.Quantization.ObserverKind.MinMax);
             int8 = StaticQuantization.Apply(model.Graph, record, checkpointPath);
@@ -53,6 +54,8 @@ public static class ModelExporter
             Record("model_int8.tflite");
             AtomicFile.WriteAllText(Path.Combine(outputDir, "model_data.h"), TfliteCArray.Render(flatbuffer, ModelCompiler.FileBaseName(model.Graph.Name)));
             Record("model_data.h");
+            OnnxQdqExporter.Export(int8, Path.Combine(outputDir, "model_int8.onnx"));
+            Record("model_int8.onnx");
         }
         return written;
     }

@@ -15,8 +15,11 @@ internal static class CliRunner
     {
         TextWriter originalOut = Console.Out;
         TextWriter originalError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        // Not disposed: a Spectre.Console progress refresh thread (train, prune --fine-tune-epochs) can make one last
+        // write after Main returns, and a write to a disposed StringWriter throws on that thread and kills the test
+        // host (seen under heavy load). A StringWriter holds no unmanaged resource.
+        var output = new StringWriter();
+        var error = new StringWriter();
         Console.SetOut(output);
         Console.SetError(error);
         try

@@ -106,6 +106,38 @@ public sealed class CompilePipelineCommandTests : IDisposable
     }
 
     [Fact]
+    public void OnnxTargetOnAQuantizedCheckpointWritesTheQdqModelDeterministically()
+    {
+        string quantized = Quantized(FloatCheckpoint());
+        string first = Path.Combine(_dir, "qdq1"), second = Path.Combine(_dir, "qdq2");
+        foreach (string dir in new[] { first, second })
+        {
+            (int exit, string output, string error) = CliRunner.Run("compile", quantized, "--target", "onnx", "--output-dir", dir);
+            Assert.True(exit == 0, error);
+            Assert.Contains("edge_nano_int8.onnx", output);
+        }
+        byte[] model = File.ReadAllBytes(Path.Combine(first, "edge_nano_int8.onnx"));
+        Assert.Equal(model, File.ReadAllBytes(Path.Combine(second, "edge_nano_int8.onnx")));
+        Assert.False(File.Exists(Path.Combine(first, "edge_nano.onnx")));
+
+        // The QDQ model is the int8 model: ONNX Runtime predicts the class mbc run prints.
+        var graph = MicroBackbone.Ir.Format.MbirReader.Read(CompileIr(quantized), "edge_nano.mbir");
+        var interpreter = new Int8Interpreter(graph);
+        sbyte[] input = CTestModels.RandomInput(interpreter.InputTensor.ElementCount, 11);
+        sbyte[] expected = interpreter.Run(input);
+        sbyte[] actual = MicroBackbone.Compiler.Tests.BackEnds.Onnx.QdqComparison.RunOnnx(model, graph, interpreter, input);
+        Assert.Equal(Array.IndexOf(expected, expected.Max()), Array.IndexOf(actual, actual.Max()));
+    }
+
+    private string CompileIr(string model)
+    {
+        string dir = Path.Combine(_dir, "ir");
+        (int exit, _, string error) = CliRunner.Run("compile", model, "--target", "ir", "--output-dir", dir);
+        Assert.True(exit == 0, error);
+        return File.ReadAllText(Path.Combine(dir, "edge_nano.mbir"));
+    }
+
+    [Fact]
     public void QuantizedCheckpointReportsItsInt8AccuracyDrop()
     {
         string quantized = Quantized(FloatCheckpoint());
@@ -123,7 +155,7 @@ public sealed class CompilePipelineCommandTests : IDisposable
         (int exit, string output, string error) = CliRunner.Run("export", "--checkpoint", floatPath, "--output-dir", dir,
             "--quantize", "--calibration-samples", "8");
         Assert.True(exit == 0, error);
-        foreach (string file in new[] { "model.pth", "model.onnx", "model.tflite", "model.torchscript.pt", "model_int8.tflite", "model_data.h" })
+        foreach (string file in new[] { "model.pth", "model.onnx", "model.tflite", "model.torchscript.pt", "model_int8.tflite", "model_data.h", "model_int8.onnx" })
         {
             Assert.True(new FileInfo(Path.Combine(dir, file)).Length > 0, file);
             Assert.Contains(file, output);

@@ -37,26 +37,36 @@ public static class OnnxExporter
             OnnxOperatorLowering.Lower(emitter, i);
         }
 
-        foreach (var id in floatGraph.Inputs)
+        return Serialize(emitter);
+    }
+
+    /// <summary>
+    /// The model bytes of a lowered graph: its float graph inputs and outputs (NCHW for rank 4), opset
+    /// <see cref="Opset"/>, and the source graph's metadata and class names as metadata properties.
+    /// </summary>
+    internal static byte[] Serialize(OnnxGraphEmitter emitter)
+    {
+        var source = emitter.Source;
+        foreach (var id in source.Inputs)
         {
             emitter.Graph.Input.Add(emitter.ValueInfo(id));
         }
 
-        foreach (var id in floatGraph.Outputs)
+        foreach (var id in source.Outputs)
         {
             emitter.Graph.Output.Add(emitter.ValueInfo(id));
         }
 
         var model = new ModelProto { IrVersion = OnnxIrVersion, ProducerName = "mbc", Graph = emitter.Graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = Opset });
-        foreach (var pair in floatGraph.Metadata)
+        foreach (var pair in source.Metadata)
         {
             model.MetadataProps.Add(new StringStringEntryProto { Key = pair.Key, Value = pair.Value });
         }
 
-        if (floatGraph.ClassNames.Count > 0)
+        if (source.ClassNames.Count > 0)
         {
-            model.MetadataProps.Add(new StringStringEntryProto { Key = "class_names", Value = JsonSerializer.Serialize(floatGraph.ClassNames.ToArray()) });
+            model.MetadataProps.Add(new StringStringEntryProto { Key = "class_names", Value = JsonSerializer.Serialize(source.ClassNames.ToArray()) });
         }
 
         return model.ToByteArray();

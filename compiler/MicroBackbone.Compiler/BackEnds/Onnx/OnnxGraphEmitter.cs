@@ -95,12 +95,41 @@ internal sealed class OnnxGraphEmitter
         return tensor.Name;
     }
 
+    /// <summary>Writes an int8 initializer (quantized weights) and returns its name.</summary>
+    public string Int8Initializer(string hint, sbyte[] data, IReadOnlyList<int> shape) =>
+        RawInitializer(hint, TensorProto.Types.DataType.Int8, data.Select(v => (byte)v).ToArray(), shape);
+
+    /// <summary>Writes a uint8 initializer (quantized activation constants, zero points) and returns its name.</summary>
+    public string UInt8Initializer(string hint, byte[] data, IReadOnlyList<int> shape) =>
+        RawInitializer(hint, TensorProto.Types.DataType.Uint8, data, shape);
+
+    /// <summary>Writes an int32 initializer (quantized biases and their zero points) and returns its name.</summary>
+    public string Int32Initializer(string hint, int[] data, IReadOnlyList<int> shape)
+    {
+        var bytes = new byte[data.Length * 4];
+        for (var i = 0; i < data.Length; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * 4), data[i]);
+        }
+
+        return RawInitializer(hint, TensorProto.Types.DataType.Int32, bytes, shape);
+    }
+
     /// <summary>Writes a 1-D int64 initializer (shapes, pads, slice bounds) and returns its name.</summary>
     public string Int64Initializer(string hint, params long[] values)
     {
         var tensor = new TensorProto { Name = _values.Claim(hint), DataType = (int)TensorProto.Types.DataType.Int64 };
         tensor.Dims.Add(values.Length);
         tensor.Int64Data.AddRange(values);
+        Graph.Initializer.Add(tensor);
+        return tensor.Name;
+    }
+
+    /// <summary>Writes an initializer of <paramref name="type"/> from little-endian element bytes.</summary>
+    private string RawInitializer(string hint, TensorProto.Types.DataType type, byte[] bytes, IReadOnlyList<int> shape)
+    {
+        var tensor = new TensorProto { Name = _values.Claim(hint), DataType = (int)type, RawData = ByteString.CopyFrom(bytes) };
+        tensor.Dims.AddRange(shape.Select(d => (long)d));
         Graph.Initializer.Add(tensor);
         return tensor.Name;
     }

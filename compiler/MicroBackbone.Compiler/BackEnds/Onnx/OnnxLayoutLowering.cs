@@ -53,7 +53,7 @@ internal static class OnnxLayoutLowering
     }
 
     /// <summary>An ONNX value whose row-major order is the IR's (NHWC for rank 4).</summary>
-    private static string InIrOrder(OnnxGraphEmitter e, IrOperator op, IrTensor tensor)
+    public static string InIrOrder(OnnxGraphEmitter e, IrOperator op, IrTensor tensor)
     {
         var value = e.Operand(tensor.Id);
         if (tensor.Shape.Count != 4 || OnnxTensorLayout.OrdersAgree(tensor.Shape.ToArray()))

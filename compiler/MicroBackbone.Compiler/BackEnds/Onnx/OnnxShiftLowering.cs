@@ -10,7 +10,11 @@ namespace MicroBackbone.Compiler.BackEnds.Onnx;
 /// </summary>
 internal static class OnnxShiftLowering
 {
-    public static void Shift(OnnxGraphEmitter e, IrOperator op)
+    /// <summary>
+    /// Lowers <paramref name="op"/>; <paramref name="fill"/> names the scalar Pad writes outside the image (a quantized
+    /// value's zero point, which is real 0), or null for the exact float 0 of a float graph.
+    /// </summary>
+    public static void Shift(OnnxGraphEmitter e, IrOperator op, string? fill = null)
     {
         var offsets = op.AttributesAs<ShiftAttributes>().Offsets.ToArray();
         var shape = e.Source.Tensor(op.Inputs[0]).Shape;
@@ -29,7 +33,7 @@ internal static class OnnxShiftLowering
         var output = e.Produce(op.Outputs[0]);
         var padded = e.Temporary(output + "_padded");
         var pads = e.Int64Initializer(output + "_pads", 0, 0, top, left, 0, 0, bottom, right);
-        e.Node("Pad", op.Name + "_pad", new[] { x, pads }, padded);
+        e.Node("Pad", op.Name + "_pad", fill == null ? new[] { x, pads } : new[] { x, pads, fill }, padded);
 
         var runs = Runs(offsets);
         var axes = e.Int64Initializer(output + "_axes", 1, 2, 3);

@@ -27,7 +27,7 @@ internal static class OnnxTensorLayout
     /// Permutes row-major <paramref name="data"/> of <paramref name="shape"/> like ONNX Transpose:
     /// output dimension i is input dimension <paramref name="perm"/>[i].
     /// </summary>
-    public static (float[] Data, int[] Shape) Permute(float[] data, IReadOnlyList<int> shape, IReadOnlyList<int> perm)
+    public static (T[] Data, int[] Shape) Permute<T>(T[] data, IReadOnlyList<int> shape, IReadOnlyList<int> perm)
     {
         var rank = shape.Count;
         var outShape = perm.Select(p => shape[p]).ToArray();
@@ -39,7 +39,7 @@ internal static class OnnxTensorLayout
             stride *= shape[d];
         }
 
-        var result = new float[data.Length];
+        var result = new T[data.Length];
         var index = new int[rank];
         for (var i = 0; i < result.Length; i++)
         {
