@@ -1,7 +1,8 @@
 using MicroBackbone.Fuzz;
 using SharpFuzz;
 
-// MicroBackbone.Fuzz TARGET: under afl-fuzz, SharpFuzz's fork server runs the target once per input it is given;
+// MicroBackbone.Fuzz TARGET: under afl-fuzz, SharpFuzz's out-of-process fork server runs the target once per input
+// in a child process it restarts when the child dies (a native crash in libtorch or Skia, a stack overflow, a hang);
 // run directly, it reads one input from stdin and prints what mbc would (an error line, or "ok"), so
 // `MicroBackbone.Fuzz tflite < crash` replays a crash with its stack trace.
 // MicroBackbone.Fuzz --list prints the targets, one per line: name, extension, what it reads.
@@ -29,7 +30,7 @@ bool underAfl = Environment.GetEnvironmentVariable("__AFL_SHM_ID") is not null;
 string? error = null;
 try
 {
-    Fuzzer.Run(stream => error = UserErrorBoundary.Run(() => target.Read(input.Write(stream))));
+    Fuzzer.OutOfProcess.Run(stream => error = UserErrorBoundary.Run(() => target.Read(input.Write(stream))));
 }
 catch (Exception e) when (!underAfl)
 {
