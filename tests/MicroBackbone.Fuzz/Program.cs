@@ -38,5 +38,5 @@ catch (Exception e) when (!underAfl)
     Console.Error.WriteLine($"crash: {target.Name}: {e}");
     return 2;
 }
-Console.WriteLine(error is null ? "ok" : "error: " + error);
+Console.WriteLine(error ?? "ok");
 return 0;

@@ -1,0 +1,45 @@
+using MicroBackbone.Compiler.Tests.Cli;
+
+namespace MicroBackbone.Compiler.Tests.Fuzzing;
+
+/// <summary>
+/// Every input the fuzzers found a crash with (<c>tests/MicroBackbone.Fuzz/findings/&lt;target&gt;/</c>), given to
+/// the verb that reads it: each is now one <c>error:</c> line naming the file and what was expected, exit code 1,
+/// where it was an internal error (exit 2) or an error spanning several lines before its fix.
+/// </summary>
+[Collection(nameof(ConsoleCollection))]
+public sealed class FuzzFindingTests : IDisposable
+{
+    private readonly TempFolder _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string Finding(string target, string name) =>
+        Path.Combine(RepoPaths.Root, "tests", "MicroBackbone.Fuzz", "findings", target, name);
+
+    private static string OneErrorLine(params string[] args)
+    {
+        (int exit, string output, string error) = CliRunner.Run(args);
+        Assert.True(exit == 1, $"exit {exit}\n{output}\n{error}");
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        return line;
+    }
+
+    [Fact]
+    public void TfliteConvolutionWhoseFilterIsNotFourDimensionalIsOneLine()
+    {
+        string model = Finding("tflite", "conv_filter_without_dimensions.tflite");
+        string line = OneErrorLine("compile", model, "--target", "ir", "--output-dir", _dir.File("out"));
+        Assert.Matches(@"^error: .*conv_filter_without_dimensions\.tflite: operator #0 CONV_2D has filter \(input 1\) of shape \[\]; "
+            + @"expected 4 dimensions \[out, height, width, in\]$", line);
+    }
+
+    [Fact]
+    public void YamlValueSpanningLinesIsQuotedOnOneLine()
+    {
+        string config = Finding("model-yaml", "value_spanning_lines.yaml");
+        string line = OneErrorLine("info", "--config", config);
+        Assert.StartsWith($"error: {config}:12:20: bad value for key 'stem_channels': The input string '16?", line);
+    }
+}
