@@ -1,4 +1,6 @@
+using MicroBackbone.Compiler.Tests.BackEnds.C;
 using MicroBackbone.Compiler.Tests.Cli;
+using MicroBackbone.Ir.Format;
 
 namespace MicroBackbone.Compiler.Tests.Fuzzing;
 
@@ -33,6 +35,18 @@ public sealed class FuzzFindingTests : IDisposable
         string line = OneErrorLine("compile", model, "--target", "ir", "--output-dir", _dir.File("out"));
         Assert.Matches(@"^error: .*conv_filter_without_dimensions\.tflite: operator #0 CONV_2D has filter \(input 1\) of shape \[\]; "
             + @"expected 4 dimensions \[out, height, width, in\]$", line);
+    }
+
+    [Fact]
+    public void JpegClaimingGigapixelsIsRefusedBeforeDecoding()
+    {
+        string image = Finding("jpeg", "claims_61960x32775_pixels.jpg");
+        string model = _dir.File("tiny.mbir");
+        File.WriteAllText(model, MbirWriter.Write(CTestModels.Tiny()));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string line = OneErrorLine("run", model, "--input", image);
+        Assert.Equal($"error: {image}: the image header claims 61960x32775 pixels; expected at most 67,108,864 (8192x8192)", line);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]
