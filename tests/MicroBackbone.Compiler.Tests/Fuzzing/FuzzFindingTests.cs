@@ -38,6 +38,14 @@ public sealed class FuzzFindingTests : IDisposable
     }
 
     [Fact]
+    public void TfliteStrideOfZeroIsOneLine()
+    {
+        string model = Finding("tflite", "depthwise_stride_0.tflite");
+        string line = OneErrorLine("compile", model, "--target", "ir", "--output-dir", _dir.File("out"));
+        Assert.Equal($"error: {model}: operator #6 DEPTHWISE_CONV_2D has kernel 1x1, stride 1x0 and dilation 1x1; expected each at least 1", line);
+    }
+
+    [Fact]
     public void JpegClaimingGigapixelsIsRefusedBeforeDecoding()
     {
         string image = Finding("jpeg", "claims_61960x32775_pixels.jpg");
