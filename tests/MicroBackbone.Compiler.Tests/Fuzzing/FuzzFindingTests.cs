@@ -58,6 +58,14 @@ public sealed class FuzzFindingTests : IDisposable
     }
 
     [Fact]
+    public void YamlThatStopsYamlDotNetsParserIsOneLine()
+    {
+        string config = Finding("model-yaml", "scanner_left_with_tokens.yaml");
+        string line = OneErrorLine("info", "--config", config);
+        Assert.Equal($"error: {config}: not readable as YAML (The scanner should contain no more tokens.); expected a ModelConfig mapping", line);
+    }
+
+    [Fact]
     public void YamlValueSpanningLinesIsQuotedOnOneLine()
     {
         string config = Finding("model-yaml", "value_spanning_lines.yaml");
