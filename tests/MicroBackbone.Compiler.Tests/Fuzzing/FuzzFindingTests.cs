@@ -66,6 +66,14 @@ public sealed class FuzzFindingTests : IDisposable
     }
 
     [Fact]
+    public void YamlGlobalTagThatIsNotAUriIsOneLine()
+    {
+        string config = Finding("model-yaml", "global_tag_not_a_uri.yaml");
+        string line = OneErrorLine("info", "--config", config);
+        Assert.Equal($"error: {config}: not readable as YAML (Global tags must be valid URIs. (Parameter 'value')); expected a ModelConfig mapping", line);
+    }
+
+    [Fact]
     public void YamlValueSpanningLinesIsQuotedOnOneLine()
     {
         string config = Finding("model-yaml", "value_spanning_lines.yaml");
