@@ -15,8 +15,10 @@ internal static class CliRunner
     {
         TextWriter originalOut = Console.Out;
         TextWriter originalError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        // Not disposed: a Spectre progress display (compare, train) refreshes from its own thread, which can write
+        // once more after Main returns; a closed writer would make that an unhandled exception in the test host.
+        var output = new StringWriter();
+        var error = new StringWriter();
         Console.SetOut(output);
         Console.SetError(error);
         try
