@@ -12,7 +12,7 @@ namespace MicroBackbone.Compiler.Tests.Fuzzing;
 public sealed class BoundedFuzzRunTests(FuzzRunFolder runs) : IClassFixture<FuzzRunFolder>
 {
     /// <summary>Seconds of fuzzing per target: eight targets stay within two minutes, startup included.</summary>
-    private const int SecondsPerTarget = 10;
+    private const int SecondsPerTarget = 8;
 
     private static string FuzzProject => Path.Combine(RepoPaths.Root, "tests", "MicroBackbone.Fuzz");
 
