@@ -99,6 +99,17 @@ public sealed class DatasetConfig
         {
             throw new ConfigException($"{source}: {key}.validation_from_train: {ValidationFromTrain} is negative");
         }
+        // A key with nothing after it (`mean:`) deserializes to null, not to the default.
+        string? empty = Mean is null ? "mean" : Std is null ? "std" : ClassNames is null ? "class_names" : Augmentation is null ? "augmentation" : null;
+        if (empty != null)
+        {
+            throw new ConfigException($"{source}: {key}.{empty}: empty; expected a value");
+        }
+        int blank = ClassNames.FindIndex(n => n is null);
+        if (blank >= 0)
+        {
+            throw new ConfigException($"{source}: {key}.class_names[{blank}]: empty; expected a name");
+        }
         if (Mean.Count is not (1 or 3))
         {
             throw new ConfigException($"{source}: {key}.mean: expected 1 or 3 values (one per stored channel), got {Mean.Count}");

@@ -28,6 +28,13 @@ public sealed class FuzzFindingTests : IDisposable
         return line;
     }
 
+    private string TinyModel()
+    {
+        string model = _dir.File("tiny.mbir");
+        File.WriteAllText(model, MbirWriter.Write(CTestModels.Tiny()));
+        return model;
+    }
+
     [Fact]
     public void TfliteConvolutionWhoseFilterIsNotFourDimensionalIsOneLine()
     {
@@ -49,8 +56,7 @@ public sealed class FuzzFindingTests : IDisposable
     public void JpegClaimingGigapixelsIsRefusedBeforeDecoding()
     {
         string image = Finding("jpeg", "claims_61960x32775_pixels.jpg");
-        string model = _dir.File("tiny.mbir");
-        File.WriteAllText(model, MbirWriter.Write(CTestModels.Tiny()));
+        string model = TinyModel();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string line = OneErrorLine("run", model, "--input", image);
         Assert.Equal($"error: {image}: the image header claims 61960x32775 pixels; expected at most 67,108,864 (8192x8192)", line);
@@ -71,6 +77,35 @@ public sealed class FuzzFindingTests : IDisposable
         string config = Finding("model-yaml", "global_tag_not_a_uri.yaml");
         string line = OneErrorLine("info", "--config", config);
         Assert.Equal($"error: {config}: not readable as YAML (Global tags must be valid URIs. (Parameter 'value')); expected a ModelConfig mapping", line);
+    }
+
+    [Fact]
+    public void DatasetsYamlWithAnEmptyDatasetEntryIsOneLine()
+    {
+        string config = Finding("datasets-yaml", "empty_dataset_entry.yaml");
+        string line = OneErrorLine("compile", TinyModel(), "--target", "ir", "--dataset-config", config, "--output-dir", _dir.File("out"));
+        Assert.Equal($"error: {config}: datasets[0]: empty; expected a dataset (name, format, root, train, ...)", line);
+    }
+
+    [Fact]
+    public void DatasetKeyWithNothingAfterItIsOneLine()
+    {
+        // The same null as the finding above, one level down: `mean:` deserializes to null, not to an empty list.
+        string config = _dir.File("datasets.yaml");
+        File.WriteAllText(config, """
+            default_dataset: d
+            datasets:
+              - name: d
+                format: idx
+                root: /tmp
+                train: { images: a, labels: b }
+                num_classes: 2
+                mean:
+                std: [1]
+                class_names: [a, b]
+            """);
+        string line = OneErrorLine("compile", TinyModel(), "--target", "ir", "--dataset-config", config, "--output-dir", _dir.File("out"));
+        Assert.Equal($"error: {config}: datasets[0] (d).mean: empty; expected a value", line);
     }
 
     [Fact]
