@@ -26,7 +26,7 @@ internal static class UserErrors
         }
         catch (MicroBackboneException e)
         {
-            Console.Error.WriteLine("error: " + e.Message);
+            Console.Error.WriteLine(ErrorLine(e));
             return UserMistake;
         }
         catch (Exception e)
@@ -34,6 +34,12 @@ internal static class UserErrors
             return ReportBug(e);
         }
     }
+
+    /// <summary>
+    /// The one line a user mistake prints. Messages quote what was read (a YAML value, a key, a name in a model
+    /// file), which may hold newlines or terminal escapes: those become <c>?</c> so the error stays one line.
+    /// </summary>
+    public static string ErrorLine(MicroBackboneException e) => "error: " + Rendering.PrintableText.Of(e.Message);
 
     /// <summary>Prints the one-line bug report request for <paramref name="e"/> and returns <see cref="InternalError"/>.</summary>
     public static int ReportBug(Exception e)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using YamlDotNet.Serialization;
 
 namespace MicroBackbone.Compiler.Config;
@@ -99,6 +100,16 @@ public sealed class DatasetConfig
         {
             throw new ConfigException($"{source}: {key}.validation_from_train: {ValidationFromTrain} is negative");
         }
+        // A key with nothing after it (`mean:`) deserializes to null, not to the default.
+        RequireValue(Mean, source, key, "mean");
+        RequireValue(Std, source, key, "std");
+        RequireValue(ClassNames, source, key, "class_names");
+        RequireValue(Augmentation, source, key, "augmentation");
+        int blank = ClassNames.FindIndex(n => n is null);
+        if (blank >= 0)
+        {
+            throw new ConfigException($"{source}: {key}.class_names[{blank}]: empty; expected a name");
+        }
         if (Mean.Count is not (1 or 3))
         {
             throw new ConfigException($"{source}: {key}.mean: expected 1 or 3 values (one per stored channel), got {Mean.Count}");
@@ -134,6 +145,14 @@ public sealed class DatasetConfig
         if (Augmentation.CropPadding < 0)
         {
             throw new ConfigException($"{source}: {key}.augmentation.crop_padding: {Augmentation.CropPadding} is negative");
+        }
+    }
+
+    private static void RequireValue([NotNull] object? value, string source, string key, string name)
+    {
+        if (value is null)
+        {
+            throw new ConfigException($"{source}: {key}.{name}: empty; expected a value");
         }
     }
 

@@ -35,13 +35,16 @@ public sealed class DatasetsConfig
     /// <summary>Checks every dataset and that names are unique and the default exists.</summary>
     public void Validate(string source)
     {
-        if (Datasets.Count == 0)
+        // YAML `datasets:` or a `-` with nothing after it deserializes to null, not to an empty list or mapping.
+        if (Datasets is null || Datasets.Count == 0)
         {
             throw new ConfigException($"{source}: 'datasets' is empty; expected at least one dataset");
         }
         for (int i = 0; i < Datasets.Count; i++)
         {
-            Datasets[i].Validate(source, $"datasets[{i}]");
+            DatasetConfig dataset = Datasets[i]
+                ?? throw new ConfigException($"{source}: datasets[{i}]: empty; expected a dataset (name, format, root, train, ...)");
+            dataset.Validate(source, $"datasets[{i}]");
         }
         string? duplicate = Datasets.GroupBy(d => d.Name).FirstOrDefault(g => g.Count() > 1)?.Key;
         if (duplicate != null)

@@ -54,6 +54,13 @@ public static class YamlConfigReader
         {
             throw new ConfigException($"{source}:{e.Start.Line}:{e.Start.Column}: {Describe(e, text)}", e);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException
+            && e.TargetSite?.DeclaringType?.Namespace == "YamlDotNet.Core")
+        {
+            // YamlDotNet's parser throws these instead of a YamlException on some malformed documents (found by
+            // fuzzing: the document end marker "..." followed by text; a global tag that is not a URI).
+            throw new ConfigException($"{source}: not readable as YAML ({e.Message}); expected a {typeof(T).Name} mapping", e);
+        }
     }
 
     private static string Describe(YamlException e, string text)

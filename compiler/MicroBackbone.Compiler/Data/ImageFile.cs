@@ -5,6 +5,9 @@ namespace MicroBackbone.Compiler.Data;
 /// <summary>One PNG or JPEG image decoded with SkiaSharp into the dataset layout (uint8, CHW).</summary>
 public static class ImageFile
 {
+    /// <summary>The most pixels an image may have: 8192x8192 (256 MiB decoded), far beyond any input of a tiny CNN.</summary>
+    public const long MaxPixels = 8192L * 8192;
+
     /// <summary>The image at <paramref name="file"/> as a one-image dataset (label 0) at its own size.</summary>
     public static ImageDataset Read(string file, int channels)
     {
@@ -71,6 +74,13 @@ public static class ImageFile
         using SKCodec codec = SKCodec.Create(file)
             ?? throw new DatasetException($"{file}: not a decodable PNG or JPEG image");
         SKImageInfo info = codec.Info;
+        // The header's size is believed before any pixel is read: a 100-byte JPEG claiming 61960x32775 would have
+        // 8 GB allocated and decoded (nearly a minute) and then overflow a span, so a size past the limit is refused.
+        if ((long)info.Width * info.Height > MaxPixels)
+        {
+            throw new DatasetException(
+                $"{file}: the image header claims {info.Width}x{info.Height} pixels; expected at most {MaxPixels:N0} (8192x8192)");
+        }
         if (info.AlphaType == SKAlphaType.Unpremul)
         {
             info.AlphaType = SKAlphaType.Premul;

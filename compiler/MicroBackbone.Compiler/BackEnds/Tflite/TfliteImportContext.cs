@@ -54,6 +54,12 @@ internal sealed class TfliteImportContext(TfliteImportState state, TfliteOperato
             throw Fail($"input has rank {x.Count}, expected an NHWC tensor");
         }
 
+        // Read from the options table as they are: a zero stride would divide by zero in the shapes, for VALID too.
+        if (kH < 1 || kW < 1 || sH < 1 || sW < 1 || dH < 1 || dW < 1)
+        {
+            throw Fail($"has kernel {kH}x{kW}, stride {sH}x{sW} and dilation {dH}x{dW}; expected each at least 1");
+        }
+
         return mode == TflitePadding.Same ? Padding2D.Same(x[1], x[2], kH, kW, sH, sW, dH, dW) : Padding2D.Zero;
     }
 

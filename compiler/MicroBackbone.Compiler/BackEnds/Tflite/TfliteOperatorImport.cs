@@ -28,6 +28,11 @@ internal static class TfliteOperatorImport
                 {
                     var o = c.Options<TfliteConv2DOptions>();
                     var w = c.InputShape(1);
+                    if (w.Count != 4)
+                    {
+                        throw c.Fail($"has filter (input 1) of shape [{string.Join(", ", w)}]; expected 4 dimensions [out, height, width, in]");
+                    }
+
                     var padding = c.Padding(o.Padding, w[1], w[2], o.StrideH, o.StrideW, o.DilationH, o.DilationW);
                     c.Add(IrOpKind.Conv2D, c.WeightOperands(), new Conv2DAttributes(o.StrideH, o.StrideW, padding, o.DilationH, o.DilationW, c.Activation(o.Activation)));
                     break;
