@@ -66,10 +66,12 @@
 #endif
 #endif
 
-/* MB_FIXED_SHAPES: pointwise convolutions may be specialized to their depth (MB_CONV1X1_FIXED). On for speed-first
- * builds (gcc or clang) of scalar cores with 32 registers; lx106 has 16, and size-first (-Os) builds keep one shared kernel. */
+/* MB_FIXED_SHAPES: the heaviest convolutions may be specialized to their depth (MB_CONV1X1_FIXED). On for
+ * speed-first builds (gcc or clang) of RISC-V cores, whose 32 registers hold a 4 x 4 block of accumulators with its
+ * operands; Xtensa and Cortex-M have 16 and would spill, and size-first builds keep one shared kernel. Define it to
+ * 1 or 0 to choose (the tests turn it on for the host's scalar build). */
 #if !defined(MB_FIXED_SHAPES)
-#if MB_SCALAR_CORE && defined(__GNUC__) && !defined(__XTENSA__) && !MB_SIZE_FIRST
+#if MB_SCALAR_CORE && defined(__GNUC__) && defined(__riscv) && !defined(__riscv_32e) && !MB_SIZE_FIRST
 #define MB_FIXED_SHAPES 1
 #else
 #define MB_FIXED_SHAPES 0
@@ -403,6 +405,7 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
 {
     const int32_t k4 = k & ~3;
     const uint32_t range = (uint32_t)(hi - lo);
+    const int relu = lo >= zp;
     int32_t r, o, i, j;
     for (r = 0; r < rows; r += 2) {
         const int32_t n_rows = rows - r < 2 ? 1 : 2;
@@ -437,7 +440,17 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
                 int32_t rr;
                 if (mb_rqn_prepare(&q, mult[o + j], shift[o + j], zp) && mb_rqn_fits(b, k)) {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        *y = mb_sat(mb_rqn_apply(acc[2 * rr + j] + b, &q), lo, range);
+                        const int32_t a = acc[2 * rr + j] + b;
+                        /* After a fused ReLU a negative accumulator is lo, and a non-negative one needs no sign
+                         * correction (mb_rqn_store4_relu): the 64-bit product, 16-bit multiplies here, is skipped
+                         * for about half the outputs. */
+                        if (relu && a < 0) {
+                            *y = (int8_t)lo;
+                        } else if (relu) {
+                            *y = mb_sat((mb_mulh_x4(a, q.mult) + q.b) >> q.r1, lo, range);
+                        } else {
+                            *y = mb_sat(mb_rqn_apply(a, &q), lo, range);
+                        }
                     }
                 } else {
                     for (rr = 0; rr < n_rows; ++rr, y += n_out) {
@@ -516,14 +529,14 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                 const int8_t *w_0 = w_blk, *w_1 = w_0 + k_pad, *w_2 = w_1 + k_pad, *w_3 = w_2 + k_pad;
                 int8_t *y = out + r * n_out + o;
                 int32_t a0 = b[0], a1 = b[1], a2 = b[2], a3 = b[3];
-                for (i = 0; i + 2 <= k; i += 2, x += 2, w_0 += 2, w_1 += 2, w_2 += 2, w_3 += 2) {
-                    const int32_t x0 = x[0], x1 = x[1];
-                    a0 += x0 * w_0[0] + x1 * w_0[1];
-                    a1 += x0 * w_1[0] + x1 * w_1[1];
-                    a2 += x0 * w_2[0] + x1 * w_2[1];
-                    a3 += x0 * w_3[0] + x1 * w_3[1];
+                for (i = 0; i + 4 <= k; i += 4, x += 4, w_0 += 4, w_1 += 4, w_2 += 4, w_3 += 4) {
+                    const int32_t x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3];
+                    a0 += x0 * w_0[0] + x1 * w_0[1] + x2 * w_0[2] + x3 * w_0[3];
+                    a1 += x0 * w_1[0] + x1 * w_1[1] + x2 * w_1[2] + x3 * w_1[3];
+                    a2 += x0 * w_2[0] + x1 * w_2[1] + x2 * w_2[2] + x3 * w_2[3];
+                    a3 += x0 * w_3[0] + x1 * w_3[1] + x2 * w_3[2] + x3 * w_3[3];
                 }
-                if (i < k) {
+                for (; i < k; ++i, ++x, ++w_0, ++w_1, ++w_2, ++w_3) {
                     const int32_t x0 = x[0];
                     a0 += x0 * w_0[0];
                     a1 += x0 * w_1[0];
