@@ -19,11 +19,9 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
      * inside (-2^29, 2^29). */
     mb_rqn_t n;
     const int32_t count = s->dims[0] * s->dims[1] * s->dims[2] * s->dims[3];
-    if (s->a_strides[3] == 1 && s->a_strides[2] == s->dims[3] && s->a_strides[1] == s->dims[2] * s->dims[3]
-        && s->a_strides[0] == s->dims[1] * s->a_strides[1] && s->b_strides[0] == s->a_strides[0] && s->b_strides[1] == s->a_strides[1]
-        && s->b_strides[2] == s->a_strides[2] && s->b_strides[3] == 1 && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)
-        && mb_rqn_fits(mb_abs_max(p->a_table[0], p->a_table[255]), 0) && mb_rqn_fits(mb_abs_max(p->b_table[0], p->b_table[255]), 0)
-        && mb_abs_max(p->a_table[0], p->a_table[255]) + mb_abs_max(p->b_table[0], p->b_table[255]) < ((int32_t)1 << 29)) {
+    const int32_t ta = mb_abs_max(p->a_table[0], p->a_table[255]), tb = mb_abs_max(p->b_table[0], p->b_table[255]);
+    if (mb_bcast_dense(s->dims, s->a_strides) && mb_bcast_dense(s->dims, s->b_strides) && ta < ((int32_t)1 << 29)
+        && tb < ((int32_t)1 << 29) - ta && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)) {
         /* Read into locals: a store through out may alias p. */
         const int32_t *at = p->a_table + 128, *bt = p->b_table + 128, lo = p->act_min, hi = p->act_max;
         const int8_t *const end = a + count;
@@ -37,10 +35,9 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
      * broadcast keeps b's innermost stride 1 or 0). */
     const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
     if (q.r1 >= 0 && s->a_strides[3] == 1) {
-        const int32_t lo = p->act_min;
-        const uint32_t range = (uint32_t)(p->act_max - p->act_min);
+        const int32_t lo = p->act_min, hi = p->act_max;
         const int32_t *at = p->a_table + 128, *bt = p->b_table + 128;
-        MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, range, at[*ar] + bt[*br]);
+        MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, hi, at[*ar] + bt[*br]);
         return;
     }
 #endif

@@ -162,12 +162,6 @@ MB_FORCE_INLINE int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
     return v;
 }
 
-/* mb_clamp to [lo, lo + range] as int8. */
-MB_FORCE_INLINE int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
-{
-    return (int8_t)mb_clamp(v, lo, lo + (int32_t)range);
-}
-
 /* Stores the low byte of v (already within int8). On rv32 as one sb: the plain store makes gcc sign-extend a value
  * merged from several clamp branches first, two instructions per output. */
 MB_FORCE_INLINE void mb_store8(int8_t *p, int32_t v)

@@ -21,7 +21,7 @@
     } while (0)
 
 /* Writes row r, channel o + j of the block: the fast requantization with the channel's prepared constants. */
-#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = mb_sat(mb_rqn_apply((acc), &q[j]), lo, range))
+#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = (int8_t)mb_clamp(mb_rqn_apply((acc), &q[j]), lo, hi))
 
 /* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
 MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
@@ -51,7 +51,6 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
 {
     const int32_t k4 = k & ~3;
-    const uint32_t range = (uint32_t)(hi - lo);
     const int relu = lo >= zp;
     int32_t r, o, i, j;
     for (r = 0; r < rows; r += 2) {
@@ -94,9 +93,9 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
                         if (relu && a < 0) {
                             *y = (int8_t)lo;
                         } else if (relu) {
-                            *y = mb_sat((mb_mulh_x4(a, q.mult) + q.b) >> q.r1, lo, range);
+                            *y = (int8_t)mb_clamp((mb_mulh_x4(a, q.mult) + q.b) >> q.r1, lo, hi);
                         } else {
-                            *y = mb_sat(mb_rqn_apply(a, &q), lo, range);
+                            *y = (int8_t)mb_clamp(mb_rqn_apply(a, &q), lo, hi);
                         }
                     }
                 } else {
@@ -121,7 +120,6 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
 {
     const int32_t k4 = k & ~3; /* k >= 0; no division, which some cores lack */
-    const uint32_t range = (uint32_t)(hi - lo);
     int32_t r, o, i, j;
 #if defined(__XTENSA__)
     if (k < 512) {
@@ -190,10 +188,10 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                     a2 += x0 * w_2[0];
                     a3 += x0 * w_3[0];
                 }
-                y[0] = mb_sat(mb_rqn_apply(a0, &q[0]), lo, range);
-                y[1] = mb_sat(mb_rqn_apply(a1, &q[1]), lo, range);
-                y[2] = mb_sat(mb_rqn_apply(a2, &q[2]), lo, range);
-                y[3] = mb_sat(mb_rqn_apply(a3, &q[3]), lo, range);
+                y[0] = (int8_t)mb_clamp(mb_rqn_apply(a0, &q[0]), lo, hi);
+                y[1] = (int8_t)mb_clamp(mb_rqn_apply(a1, &q[1]), lo, hi);
+                y[2] = (int8_t)mb_clamp(mb_rqn_apply(a2, &q[2]), lo, hi);
+                y[3] = (int8_t)mb_clamp(mb_rqn_apply(a3, &q[3]), lo, hi);
             }
         }
         /* Blocks of fewer than four channels or with a general requantization: one output at a time. */
@@ -220,14 +218,14 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
 typedef struct {
     mb_rqn_t q;
     int32_t lo;
-    uint32_t range;
+    int32_t hi;
 } mb_rqn_out_t;
 
 /* Stores one channel's four pixels (row stride n_out). A shared call instead of 16 inline copies per specialized
  * kernel: about the same instructions, a third of the code. */
 MB_INNER void mb_rqn_store4(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
 {
-    const int32_t lo = c->lo, hi = c->lo + (int32_t)c->range;
+    const int32_t lo = c->lo, hi = c->hi;
     mb_store8(&y[0], mb_clamp(mb_rqn_apply(a0, &c->q), lo, hi));
     mb_store8(&y[n_out], mb_clamp(mb_rqn_apply(a1, &c->q), lo, hi));
     mb_store8(&y[2 * n_out], mb_clamp(mb_rqn_apply(a2, &c->q), lo, hi));
@@ -246,7 +244,7 @@ MB_INNER void mb_rqn_store4(int32_t a0, int32_t a1, int32_t a2, int32_t a3, cons
 MB_INNER void mb_rqn_store4_relu(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
 {
     const int32_t lo = c->lo, m = c->q.mult, b = c->q.b, r1 = c->q.r1;
-    const int32_t hi = lo + (int32_t)c->range;
+    const int32_t hi = c->hi;
     MB_RQN_RELU_OUT(y[0], a0);
     MB_RQN_RELU_OUT(y[n_out], a1);
     MB_RQN_RELU_OUT(y[2 * n_out], a2);
@@ -317,7 +315,7 @@ MB_FORCE_INLINE void mb_matmul_4x4_s8(const int8_t *in, int32_t rows, const int8
         for (j = 0; j < 4; ++j) {
             (void)mb_rqn_prepare(&c[j].q, mult[o + j], shift[o + j], zp);
             c[j].lo = lo;
-            c[j].range = (uint32_t)(hi - lo);
+            c[j].hi = hi;
             b[j] = bias[o + j];
         }
         for (r = 0; r < rows4; r += 4) {

@@ -14,8 +14,7 @@ MB_KERNEL void mb_mul_s8(const mb_mul_params_t *p, const int8_t *a, const int8_t
      * gate is a constant, the product a * g + ao * g one multiply and one add, and its requantization narrow (the
      * product of two centered int8 values is below 2^16); without the sign step where the clamp makes it moot. */
     mb_rqn_t n;
-    if (s->b_strides[1] == 0 && s->b_strides[2] == 0 && s->b_strides[3] == 1 && s->a_strides[3] == 1 && s->a_strides[2] == s->dims[3]
-        && s->a_strides[1] == s->dims[2] * s->dims[3] && s->a_strides[0] == s->dims[1] * s->a_strides[1]
+    if (s->b_strides[1] == 0 && s->b_strides[2] == 0 && s->b_strides[3] == 1 && mb_bcast_dense(s->dims, s->a_strides)
         && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)) {
         const int32_t ch = s->dims[3], pixels = s->dims[0] * s->dims[1] * s->dims[2], lo = p->act_min, hi = p->act_max;
         const int relu = lo >= p->out_zp, nonneg = lo <= p->out_zp && p->a_offset == 128 && p->b_offset == 128;
@@ -60,10 +59,9 @@ MB_KERNEL void mb_mul_s8(const mb_mul_params_t *p, const int8_t *a, const int8_t
     /* Otherwise the requantization prepared once, and the innermost dimension contiguous in a. */
     const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
     if (q.r1 >= 0 && s->a_strides[3] == 1) {
-        const int32_t lo = p->act_min;
-        const uint32_t range = (uint32_t)(p->act_max - p->act_min);
+        const int32_t lo = p->act_min, hi = p->act_max;
         const int32_t ao = p->a_offset, bo = p->b_offset;
-        MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, range, (*ar + ao) * (*br + bo));
+        MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, hi, (*ar + ao) * (*br + bo));
         return;
     }
 #endif

@@ -1,4 +1,5 @@
 using MicroBackbone.Ir;
+using Onnx;
 
 namespace MicroBackbone.Compiler.BackEnds.Onnx;
 
@@ -16,11 +17,7 @@ internal static class OnnxConvolutionLowering
             op,
             "Conv",
             inputs,
-            OnnxAttribute.Ints("kernel_shape", w.Shape[1], w.Shape[2]),
-            OnnxAttribute.Ints("strides", a.StrideH, a.StrideW),
-            OnnxAttribute.Ints("pads", OnnxOperatorLowering.Pads(a.Padding)),
-            OnnxAttribute.Ints("dilations", a.DilationH, a.DilationW),
-            OnnxAttribute.Int("group", 1));
+            Attributes(w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, group: 1));
     }
 
     public static void Depthwise(OnnxGraphEmitter e, IrOperator op)
@@ -36,12 +33,19 @@ internal static class OnnxConvolutionLowering
             op,
             "Conv",
             Operands(e, op, weights),
-            OnnxAttribute.Ints("kernel_shape", w.Shape[1], w.Shape[2]),
-            OnnxAttribute.Ints("strides", a.StrideH, a.StrideW),
-            OnnxAttribute.Ints("pads", OnnxOperatorLowering.Pads(a.Padding)),
-            OnnxAttribute.Ints("dilations", a.DilationH, a.DilationW),
-            OnnxAttribute.Int("group", channels));
+            Attributes(w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, group: channels));
     }
+
+    /// <summary>The attributes of an ONNX Conv with filter <paramref name="w"/> (kernel size from its H, W dimensions).</summary>
+    internal static AttributeProto[] Attributes(IrTensor w, int strideH, int strideW, Padding2D padding, int dilationH, int dilationW, int group) =>
+        new[]
+        {
+            OnnxAttribute.Ints("kernel_shape", w.Shape[1], w.Shape[2]),
+            OnnxAttribute.Ints("strides", strideH, strideW),
+            OnnxAttribute.Ints("pads", OnnxOperatorLowering.Pads(padding)),
+            OnnxAttribute.Ints("dilations", dilationH, dilationW),
+            OnnxAttribute.Int("group", group),
+        };
 
     private static string[] Operands(OnnxGraphEmitter e, IrOperator op, string weights)
     {

@@ -28,11 +28,7 @@ internal static class OnnxQdqConvolutionLowering
             op,
             "Conv",
             inputs,
-            OnnxAttribute.Ints("kernel_shape", w.Shape[1], w.Shape[2]),
-            OnnxAttribute.Ints("strides", a.StrideH, a.StrideW),
-            OnnxAttribute.Ints("pads", OnnxOperatorLowering.Pads(a.Padding)),
-            OnnxAttribute.Ints("dilations", a.DilationH, a.DilationW),
-            OnnxAttribute.Int("group", 1));
+            OnnxConvolutionLowering.Attributes(w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, group: 1));
     }
 
     public static void Depthwise(OnnxQdqValues v, IrOperator op)
@@ -46,11 +42,7 @@ internal static class OnnxQdqConvolutionLowering
             op,
             "Conv",
             inputs,
-            OnnxAttribute.Ints("kernel_shape", w.Shape[1], w.Shape[2]),
-            OnnxAttribute.Ints("strides", a.StrideH, a.StrideW),
-            OnnxAttribute.Ints("pads", OnnxOperatorLowering.Pads(a.Padding)),
-            OnnxAttribute.Ints("dilations", a.DilationH, a.DilationW),
-            OnnxAttribute.Int("group", channels));
+            OnnxConvolutionLowering.Attributes(w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, group: channels));
     }
 
     public static void FullyConnected(OnnxQdqValues v, IrOperator op)

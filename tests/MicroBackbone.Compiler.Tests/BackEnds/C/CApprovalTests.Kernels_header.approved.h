@@ -167,12 +167,6 @@ MB_FORCE_INLINE int32_t mb_clamp(int32_t v, int32_t lo, int32_t hi)
     return v;
 }
 
-/* mb_clamp to [lo, lo + range] as int8. */
-MB_FORCE_INLINE int8_t mb_sat(int32_t v, int32_t lo, uint32_t range)
-{
-    return (int8_t)mb_clamp(v, lo, lo + (int32_t)range);
-}
-
 /* Stores the low byte of v (already within int8). On rv32 as one sb: the plain store makes gcc sign-extend a value
  * merged from several clamp branches first, two instructions per output. */
 MB_FORCE_INLINE void mb_store8(int8_t *p, int32_t v)
@@ -374,7 +368,7 @@ MB_INNER void mb_gemv_s8(const int16_t *x, const int8_t *w, int32_t k_pad, int32
     } while (0)
 
 /* Writes row r, channel o + j of the block: the fast requantization with the channel's prepared constants. */
-#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = mb_sat(mb_rqn_apply((acc), &q[j]), lo, range))
+#define MB_MM_OUT(r, j, acc) (y[(r) * n_out + (j)] = (int8_t)mb_clamp(mb_rqn_apply((acc), &q[j]), lo, hi))
 
 /* Requantizes one output of channel o in the general form (shifts outside the fast form's range). */
 MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
@@ -404,7 +398,6 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
 {
     const int32_t k4 = k & ~3;
-    const uint32_t range = (uint32_t)(hi - lo);
     const int relu = lo >= zp;
     int32_t r, o, i, j;
     for (r = 0; r < rows; r += 2) {
@@ -447,9 +440,9 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
                         if (relu && a < 0) {
                             *y = (int8_t)lo;
                         } else if (relu) {
-                            *y = mb_sat((mb_mulh_x4(a, q.mult) + q.b) >> q.r1, lo, range);
+                            *y = (int8_t)mb_clamp((mb_mulh_x4(a, q.mult) + q.b) >> q.r1, lo, hi);
                         } else {
-                            *y = mb_sat(mb_rqn_apply(a, &q), lo, range);
+                            *y = (int8_t)mb_clamp(mb_rqn_apply(a, &q), lo, hi);
                         }
                     }
                 } else {
@@ -474,7 +467,6 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
 {
     const int32_t k4 = k & ~3; /* k >= 0; no division, which some cores lack */
-    const uint32_t range = (uint32_t)(hi - lo);
     int32_t r, o, i, j;
 #if defined(__XTENSA__)
     if (k < 512) {
@@ -543,10 +535,10 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
                     a2 += x0 * w_2[0];
                     a3 += x0 * w_3[0];
                 }
-                y[0] = mb_sat(mb_rqn_apply(a0, &q[0]), lo, range);
-                y[1] = mb_sat(mb_rqn_apply(a1, &q[1]), lo, range);
-                y[2] = mb_sat(mb_rqn_apply(a2, &q[2]), lo, range);
-                y[3] = mb_sat(mb_rqn_apply(a3, &q[3]), lo, range);
+                y[0] = (int8_t)mb_clamp(mb_rqn_apply(a0, &q[0]), lo, hi);
+                y[1] = (int8_t)mb_clamp(mb_rqn_apply(a1, &q[1]), lo, hi);
+                y[2] = (int8_t)mb_clamp(mb_rqn_apply(a2, &q[2]), lo, hi);
+                y[3] = (int8_t)mb_clamp(mb_rqn_apply(a3, &q[3]), lo, hi);
             }
         }
         /* Blocks of fewer than four channels or with a general requantization: one output at a time. */
@@ -573,14 +565,14 @@ MB_INNER void mb_matmul_s8(const int8_t *in, int32_t rows, int32_t k, const int8
 typedef struct {
     mb_rqn_t q;
     int32_t lo;
-    uint32_t range;
+    int32_t hi;
 } mb_rqn_out_t;
 
 /* Stores one channel's four pixels (row stride n_out). A shared call instead of 16 inline copies per specialized
  * kernel: about the same instructions, a third of the code. */
 MB_INNER void mb_rqn_store4(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
 {
-    const int32_t lo = c->lo, hi = c->lo + (int32_t)c->range;
+    const int32_t lo = c->lo, hi = c->hi;
     mb_store8(&y[0], mb_clamp(mb_rqn_apply(a0, &c->q), lo, hi));
     mb_store8(&y[n_out], mb_clamp(mb_rqn_apply(a1, &c->q), lo, hi));
     mb_store8(&y[2 * n_out], mb_clamp(mb_rqn_apply(a2, &c->q), lo, hi));
@@ -599,7 +591,7 @@ MB_INNER void mb_rqn_store4(int32_t a0, int32_t a1, int32_t a2, int32_t a3, cons
 MB_INNER void mb_rqn_store4_relu(int32_t a0, int32_t a1, int32_t a2, int32_t a3, const mb_rqn_out_t *c, int8_t *y, int32_t n_out)
 {
     const int32_t lo = c->lo, m = c->q.mult, b = c->q.b, r1 = c->q.r1;
-    const int32_t hi = lo + (int32_t)c->range;
+    const int32_t hi = c->hi;
     MB_RQN_RELU_OUT(y[0], a0);
     MB_RQN_RELU_OUT(y[n_out], a1);
     MB_RQN_RELU_OUT(y[2 * n_out], a2);
@@ -670,7 +662,7 @@ MB_FORCE_INLINE void mb_matmul_4x4_s8(const int8_t *in, int32_t rows, const int8
         for (j = 0; j < 4; ++j) {
             (void)mb_rqn_prepare(&c[j].q, mult[o + j], shift[o + j], zp);
             c[j].lo = lo;
-            c[j].range = (uint32_t)(hi - lo);
+            c[j].hi = hi;
             b[j] = bias[o + j];
         }
         for (r = 0; r < rows4; r += 4) {
@@ -1178,10 +1170,16 @@ typedef struct {
 } mb_bcast_t;
 
 #if MB_SCALAR_CORE
+/* Whether strides lay the dims out densely, row-major (no broadcast, no gaps): the fast paths of add and mul. */
+static inline int mb_bcast_dense(const int32_t *dims, const int32_t *strides)
+{
+    return strides[3] == 1 && strides[2] == dims[3] && strides[1] == dims[2] * dims[3] && strides[0] == dims[1] * strides[1];
+}
+
 /* The scalar cores' walk for add and mul when a's innermost dimension is contiguous: `value` is an int32 expression
  * of the current elements *ar and *br; each result is requantized with the prepared q (fast form) and saturated to
- * [lo, lo + range]. The strides and sizes are read into locals once, because a store through `out` may alias them. */
-#define MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, range, value) \
+ * [lo, hi]. The strides and sizes are read into locals once, because a store through `out` may alias them. */
+#define MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, hi, value) \
     do { \
         const int32_t n3_ = (s)->dims[3], bs_ = (s)->b_strides[3]; \
         int32_t i0_, i1_, i2_; \
@@ -1192,7 +1190,7 @@ typedef struct {
                     const int8_t *br = (b) + i0_ * (s)->b_strides[0] + i1_ * (s)->b_strides[1] + i2_ * (s)->b_strides[2]; \
                     const int8_t *end_ = ar + n3_; \
                     for (; ar != end_; ++ar, br += bs_) { \
-                        *(out)++ = mb_sat(mb_rq_apply_fast((value), &(q)), (lo), (range)); \
+                        *(out)++ = (int8_t)mb_clamp(mb_rq_apply_fast((value), &(q)), (lo), (hi)); \
                     } \
                 } \
             } \
@@ -1221,11 +1219,9 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
      * inside (-2^29, 2^29). */
     mb_rqn_t n;
     const int32_t count = s->dims[0] * s->dims[1] * s->dims[2] * s->dims[3];
-    if (s->a_strides[3] == 1 && s->a_strides[2] == s->dims[3] && s->a_strides[1] == s->dims[2] * s->dims[3]
-        && s->a_strides[0] == s->dims[1] * s->a_strides[1] && s->b_strides[0] == s->a_strides[0] && s->b_strides[1] == s->a_strides[1]
-        && s->b_strides[2] == s->a_strides[2] && s->b_strides[3] == 1 && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)
-        && mb_rqn_fits(mb_abs_max(p->a_table[0], p->a_table[255]), 0) && mb_rqn_fits(mb_abs_max(p->b_table[0], p->b_table[255]), 0)
-        && mb_abs_max(p->a_table[0], p->a_table[255]) + mb_abs_max(p->b_table[0], p->b_table[255]) < ((int32_t)1 << 29)) {
+    const int32_t ta = mb_abs_max(p->a_table[0], p->a_table[255]), tb = mb_abs_max(p->b_table[0], p->b_table[255]);
+    if (mb_bcast_dense(s->dims, s->a_strides) && mb_bcast_dense(s->dims, s->b_strides) && ta < ((int32_t)1 << 29)
+        && tb < ((int32_t)1 << 29) - ta && mb_rqn_prepare(&n, p->out_mult, p->out_shift, p->out_zp)) {
         /* Read into locals: a store through out may alias p. */
         const int32_t *at = p->a_table + 128, *bt = p->b_table + 128, lo = p->act_min, hi = p->act_max;
         const int8_t *const end = a + count;
@@ -1239,10 +1235,9 @@ MB_KERNEL void mb_add_s8(const mb_add_params_t *p, const int8_t *a, const int8_t
      * broadcast keeps b's innermost stride 1 or 0). */
     const mb_rq_t q = mb_rq_prepare(p->out_mult, p->out_shift, p->out_zp);
     if (q.r1 >= 0 && s->a_strides[3] == 1) {
-        const int32_t lo = p->act_min;
-        const uint32_t range = (uint32_t)(p->act_max - p->act_min);
+        const int32_t lo = p->act_min, hi = p->act_max;
         const int32_t *at = p->a_table + 128, *bt = p->b_table + 128;
-        MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, range, at[*ar] + bt[*br]);
+        MB_BCAST_REQUANT_WALK(s, a, b, out, q, lo, hi, at[*ar] + bt[*br]);
         return;
     }
 #endif
