@@ -136,9 +136,9 @@ public class TfliteReaderErrorTests
     public void Unsupported_operator_is_named()
     {
         var error = Assert.Throws<TfliteFormatException>(
-            () => TfliteReader.Read(new RawTfliteFile { DeprecatedBuiltinCode = 39, BuiltinCode = 39 }.Build(), "t.tflite"));
+            () => TfliteReader.Read(new RawTfliteFile { DeprecatedBuiltinCode = 36, BuiltinCode = 36 }.Build(), "t.tflite"));
 
-        Assert.Contains("TRANSPOSE (39) is not supported", error.Message);
+        Assert.Contains("GATHER (36) is not supported", error.Message);
     }
 
     [Fact]
@@ -154,10 +154,10 @@ public class TfliteReaderErrorTests
     public void Unsupported_options_table_is_named()
     {
         var error = Assert.Throws<TfliteFormatException>(
-            () => TfliteReader.Read(new RawTfliteFile { OptionsType = 26 }.Build(), "o.tflite"));
+            () => TfliteReader.Read(new RawTfliteFile { OptionsType = 23 }.Build(), "o.tflite"));
 
         Assert.Equal(
-            "o.tflite: model > subgraph 0 > operator 0 > builtin_options: options table TransposeOptions (26) is not supported",
+            "o.tflite: model > subgraph 0 > operator 0 > builtin_options: options table GatherOptions (23) is not supported",
             error.Message);
     }
 

@@ -57,6 +57,37 @@ internal static class TfliteOptionsReader
         TfliteOptionsTypeId.DequantizeOptions => new TfliteDequantizeOptions(),
         TfliteOptionsTypeId.QuantizeOptions => new TfliteQuantizeOptions(),
         TfliteOptionsTypeId.HardSwishOptions => new TfliteHardSwishOptions(),
+        TfliteOptionsTypeId.SplitOptions => new TfliteSplitOptions(t.Int(O.SplitNumSplits, "num_splits")),
+        TfliteOptionsTypeId.SplitVOptions => new TfliteSplitVOptions(t.Int(O.SplitNumSplits, "num_splits")),
+        TfliteOptionsTypeId.SqueezeOptions => new TfliteSqueezeOptions(
+            t.Ints(O.SqueezeDims, "squeeze_dims") is { } dims ? StructuralList.Create<int>(dims) : null),
+        TfliteOptionsTypeId.LeakyReluOptions => new TfliteLeakyReluOptions(t.Float(O.LeakyReluAlpha, "alpha")),
+        TfliteOptionsTypeId.ResizeBilinearOptions => new TfliteResizeBilinearOptions(
+            t.Bool(O.ResizeBilinearAlignCorners, "align_corners"),
+            t.Bool(O.ResizeBilinearHalfPixelCenters, "half_pixel_centers")),
+        TfliteOptionsTypeId.ResizeNearestNeighborOptions => new TfliteResizeNearestNeighborOptions(
+            t.Bool(O.ResizeNearestAlignCorners, "align_corners"),
+            t.Bool(O.ResizeNearestHalfPixelCenters, "half_pixel_centers")),
+        TfliteOptionsTypeId.TransposeConvOptions => new TfliteTransposeConvOptions(
+            Padding(t),
+            t.Int(O.ConvStrideW, "stride_w"),
+            t.Int(O.ConvStrideH, "stride_h"),
+            Activation(t, O.TransposeConvActivation),
+            BiasType(t, O.TransposeConvQuantizedBiasType)),
+        TfliteOptionsTypeId.SVDFOptions => new TfliteSvdfOptions(
+            t.Int(O.SvdfRank, "rank"),
+            Activation(t, O.SvdfActivation),
+            t.Bool(O.SvdfAsymmetricQuantizeInputs, "asymmetric_quantize_inputs")),
+        TfliteOptionsTypeId.VarHandleOptions => new TfliteVarHandleOptions(
+            t.String(O.VarHandleContainer, "container"),
+            t.String(O.VarHandleSharedName, "shared_name")),
+        TfliteOptionsTypeId.PadV2Options => new TflitePadV2Options(),
+        TfliteOptionsTypeId.MaximumMinimumOptions => new TfliteMaximumMinimumOptions(),
+        TfliteOptionsTypeId.TransposeOptions => new TfliteTransposeOptions(),
+        TfliteOptionsTypeId.ExpandDimsOptions => new TfliteExpandDimsOptions(),
+        TfliteOptionsTypeId.SliceOptions => new TfliteSliceOptions(),
+        TfliteOptionsTypeId.ReadVariableOptions => new TfliteReadVariableOptions(),
+        TfliteOptionsTypeId.AssignVariableOptions => new TfliteAssignVariableOptions(),
         _ => throw t.Fail(string.Empty, $"options table {TfliteSchemaNames.OptionType((int)typeId)} is not supported"),
     };
 

@@ -76,7 +76,55 @@ internal static class TfliteOptionsWriter
                 builder.AddInt(O.StridedSliceShrinkAxisMask, slice.ShrinkAxisMask, 0);
                 builder.AddBool(O.StridedSliceOffset, slice.Offset, false);
                 return builder.EndTable();
-            case TflitePadOptions or TfliteDequantizeOptions or TfliteQuantizeOptions or TfliteHardSwishOptions:
+            case TfliteSplitOptions split:
+                builder.StartTable(1);
+                builder.AddInt(O.SplitNumSplits, split.NumSplits, 0);
+                return builder.EndTable();
+            case TfliteSplitVOptions splitV:
+                builder.StartTable(1);
+                builder.AddInt(O.SplitNumSplits, splitV.NumSplits, 0);
+                return builder.EndTable();
+            case TfliteSqueezeOptions squeeze:
+                var dims = squeeze.SqueezeDims is null ? 0 : TfliteVectors.Ints(builder, squeeze.SqueezeDims);
+                builder.StartTable(1);
+                builder.AddOffset(O.SqueezeDims, dims, 0);
+                return builder.EndTable();
+            case TfliteLeakyReluOptions leaky:
+                builder.StartTable(1);
+                builder.AddFloat(O.LeakyReluAlpha, leaky.Alpha, 0);
+                return builder.EndTable();
+            case TfliteResizeBilinearOptions bilinear:
+                builder.StartTable(O.ResizeBilinearFieldCount);
+                builder.AddBool(O.ResizeBilinearAlignCorners, bilinear.AlignCorners, false);
+                builder.AddBool(O.ResizeBilinearHalfPixelCenters, bilinear.HalfPixelCenters, false);
+                return builder.EndTable();
+            case TfliteResizeNearestNeighborOptions nearest:
+                builder.StartTable(2);
+                builder.AddBool(O.ResizeNearestAlignCorners, nearest.AlignCorners, false);
+                builder.AddBool(O.ResizeNearestHalfPixelCenters, nearest.HalfPixelCenters, false);
+                return builder.EndTable();
+            case TfliteTransposeConvOptions transposeConv:
+                builder.StartTable(O.TransposeConvFieldCount);
+                AddConvCommon(builder, transposeConv.Padding, transposeConv.StrideW, transposeConv.StrideH);
+                builder.AddSbyte(O.TransposeConvActivation, (sbyte)transposeConv.Activation, 0);
+                builder.AddSbyte(O.TransposeConvQuantizedBiasType, (sbyte)transposeConv.QuantizedBiasType, 0);
+                return builder.EndTable();
+            case TfliteSvdfOptions svdf:
+                builder.StartTable(3);
+                builder.AddInt(O.SvdfRank, svdf.Rank, 0);
+                builder.AddSbyte(O.SvdfActivation, (sbyte)svdf.Activation, 0);
+                builder.AddBool(O.SvdfAsymmetricQuantizeInputs, svdf.AsymmetricQuantizeInputs, false);
+                return builder.EndTable();
+            case TfliteVarHandleOptions varHandle:
+                var container = varHandle.Container is null ? 0 : builder.CreateString(varHandle.Container).Value;
+                var sharedName = varHandle.SharedName is null ? 0 : builder.CreateString(varHandle.SharedName).Value;
+                builder.StartTable(2);
+                builder.AddOffset(O.VarHandleContainer, container, 0);
+                builder.AddOffset(O.VarHandleSharedName, sharedName, 0);
+                return builder.EndTable();
+            case TflitePadOptions or TfliteDequantizeOptions or TfliteQuantizeOptions or TfliteHardSwishOptions
+                or TflitePadV2Options or TfliteMaximumMinimumOptions or TfliteTransposeOptions or TfliteExpandDimsOptions
+                or TfliteSliceOptions or TfliteReadVariableOptions or TfliteAssignVariableOptions:
                 builder.StartTable(0);
                 return builder.EndTable();
             default:

@@ -196,5 +196,37 @@ internal static class TfliteSchema
         public const int StridedSliceShrinkAxisMask = 4;
         public const int StridedSliceOffset = 5;
         public const int StridedSliceFieldCount = 6;
+
+        // SplitOptions and SplitVOptions
+        public const int SplitNumSplits = 0;
+
+        // SqueezeOptions
+        public const int SqueezeDims = 0;
+
+        // LeakyReluOptions
+        public const int LeakyReluAlpha = 0;
+
+        // ResizeBilinearOptions (slots 0 and 1, new_height and new_width, are deprecated)
+        public const int ResizeBilinearAlignCorners = 2;
+        public const int ResizeBilinearHalfPixelCenters = 3;
+        public const int ResizeBilinearFieldCount = 4;
+
+        // ResizeNearestNeighborOptions
+        public const int ResizeNearestAlignCorners = 0;
+        public const int ResizeNearestHalfPixelCenters = 1;
+
+        // TransposeConvOptions (padding, stride_w, stride_h as in Conv2DOptions)
+        public const int TransposeConvActivation = 3;
+        public const int TransposeConvQuantizedBiasType = 4;
+        public const int TransposeConvFieldCount = 5;
+
+        // SVDFOptions
+        public const int SvdfRank = 0;
+        public const int SvdfActivation = 1;
+        public const int SvdfAsymmetricQuantizeInputs = 2;
+
+        // VarHandleOptions
+        public const int VarHandleContainer = 0;
+        public const int VarHandleSharedName = 1;
     }
 }
