@@ -199,4 +199,17 @@ public class TfliteReaderErrorTests
         Assert.Contains("operator 1: CONV_2D cannot take Pool2DOptions", Assert.Throws<ArgumentException>(() => TfliteWriter.Write(badOptions)).Message);
         Assert.Contains("subgraph 0 > tensor 2 'conv/w': buffer 99 out of range", Assert.Throws<ArgumentException>(() => TfliteWriter.Write(badIndex)).Message);
     }
+
+    [Theory]
+    [InlineData(49, 0, 5, "builtin_options > padding: padding 5 is not SAME (0) or VALID (1)")]
+    [InlineData(6, 1, 9, "builtin_options > fused_activation_function: activation 9 is not a known ActivationFunctionType")]
+    [InlineData(49, 4, 8, "builtin_options > quantized_bias_type: tensor type COMPLEX64 (8) is not supported")]
+    [InlineData(8, 1, 1, "builtin_options > weights_format: weights format 1 (shuffled) is not supported, only DEFAULT (0)")]
+    public void Bad_enum_values_in_options_are_one_line_naming_the_field(byte optionsType, int slot, sbyte value, string expected)
+    {
+        var error = Assert.Throws<TfliteFormatException>(
+            () => TfliteReader.Read(new RawTfliteFile { OptionsType = optionsType, OptionsByteField = (slot, value) }.Build(), "e.tflite"));
+
+        Assert.Equal($"e.tflite: model > subgraph 0 > operator 0 > {expected}", error.Message);
+    }
 }
