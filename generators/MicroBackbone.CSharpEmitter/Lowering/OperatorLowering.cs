@@ -55,11 +55,18 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var a = _op.AttributesAs<Conv2DAttributes>();
         var w = graph.Tensor(_op.Inputs[1]);
         var window = Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
-        var p = Conv2DParams.Prepare(Shape(X), w.Shape[0], window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        var p = Conv2DParams.Prepare(Shape(X), w.Shape[0], window, Quant(X), WeightScales(w), Quant(Y), a.Activation, a.Groups);
         CheckShape(p.Output);
         var weights = constants.Int8Tensor(w, _op.Name, "Weights");
         var bias = FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: false);
         var (m, s) = Multipliers(p.Multipliers);
+        if (a.Groups != 1)
+        {
+            // The packed engines of Conv2D assume dense filters; grouped ones take the general kernel.
+            return new GroupedConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), a.Groups,
+                weights, bias, m, s, -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+        }
+
         return new Conv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), weights, bias, m, s,
             -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }

@@ -6,7 +6,7 @@ namespace MicroBackbone.Generators.Tests.Emitter;
 
 /// <summary>
 /// Depthwise convolutions with depth multipliers 8 and 2 (the general runtime kernel) and 1 (the vectorized one),
-/// dilation with "same" and "valid" padding, strides 2 and a dilated convolution, emitted as C# and compiled, against
+/// dilation with "same" and "valid" padding, strides 2, a dilated and a grouped convolution, emitted as C# and compiled, against
 /// the int8 reference kernels bit for bit.
 /// </summary>
 public class ConvolutionVariantEmitterTests
@@ -18,6 +18,7 @@ public class ConvolutionVariantEmitterTests
         var source = CSharpModelEmitter.Emit(graph, "Consumer", "ConvolutionVariants");
         Assert.Equal(3, CountOf(source, "DepthwiseMultiplierConv2D.Run("));
         Assert.Equal(2, CountOf(source, "DepthwiseConv2D.Run("));
+        Assert.Equal(1, CountOf(source, "GroupedConv2D.Run("));
         var type = GeneratorHarness.Load(GeneratorHarness.Compilation(new[] { source })).GetType("Consumer.ConvolutionVariants")!;
         var run = type.GetMethod("Invoke", new[] { typeof(ReadOnlySpan<sbyte>), typeof(Span<sbyte>) })!
             .CreateDelegate<InvokeInt8>(Activator.CreateInstance(type)!);
@@ -35,7 +36,8 @@ public class ConvolutionVariantEmitterTests
 
     /// <summary>
     /// [1,9,7,1] → depthwise 3x3 x8 SAME → depthwise 3x3 x2 stride 2, dilation 2 ("same" padding 2) → depthwise 3x3
-    /// x1 dilation 2x3 VALID → conv 3x3 dilation 2 SAME → depthwise 1x1 x1.
+    /// x1 dilation 2x3 VALID → conv 3x3 dilation 2 SAME → depthwise 1x1 x1 → depthwise 1x1 x2 → conv 3x3 in two
+    /// groups.
     /// </summary>
     private static IrGraph Variants()
     {
@@ -54,7 +56,9 @@ public class ConvolutionVariantEmitterTests
             new DepthwiseConv2DAttributes(), "d5", QuantParams.PerTensor(0.03f, 0));
         var d6 = b.DepthwiseConv2D(d5, TinyModels.Weights(b, rng, "d6.w", new[] { 1, 1, 1, 10 }, 3), b.ConstantInt32("d6.b", new[] { 10 }, TinyModels.Ints(rng, 10, 2000)),
             new DepthwiseConv2DAttributes(DepthMultiplier: 2), "d6", QuantParams.PerTensor(0.03f, 0));
-        return b.Output(d6).Build();
+        var g7 = b.Conv2D(d6, TinyModels.Weights(b, rng, "g7.w", new[] { 6, 3, 3, 5 }, 0), b.ConstantInt32("g7.b", new[] { 6 }, TinyModels.Ints(rng, 6, 2000)),
+            new Conv2DAttributes(Padding: Padding2D.Uniform(1), Groups: 2), "g7", QuantParams.PerTensor(0.01f, -20));
+        return b.Output(g7).Build();
     }
 
     private static int CountOf(string text, string what)

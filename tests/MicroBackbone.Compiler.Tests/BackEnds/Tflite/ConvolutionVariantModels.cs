@@ -5,7 +5,8 @@ namespace MicroBackbone.Compiler.Tests.BackEnds.Tflite;
 /// <summary>
 /// Single-operator int8 CONV_2D and DEPTHWISE_CONV_2D files, written with our flatbuffer writer, covering what
 /// converter-made models carry beyond our own exports: depth multipliers 1, 2 and 8, dilation with SAME and VALID
-/// padding, strides 2, odd sizes, negative zero points, fused activations. Per-axis int8 weights, int32 biases.
+/// padding, strides 2, odd sizes, negative zero points, fused activations, grouped convolutions (filters shallower than
+/// their input). Per-axis int8 weights, int32 biases.
 /// </summary>
 internal static class ConvolutionVariantModels
 {
@@ -13,7 +14,8 @@ internal static class ConvolutionVariantModels
     public static IReadOnlyList<string> Names { get; } = new[]
     {
         "dw_m8_same", "dw_m2_s2_same_relu6", "dw_m1_dil2_same", "dw_m2_dil2_valid", "dw_m8_5x5_s2_valid",
-        "dw_m1_dil3x2_s2_same_relu", "conv_dil2_same", "conv_dil2x3_s2_valid_relu",
+        "dw_m1_dil3x2_s2_same_relu", "conv_dil2_same", "conv_dil2x3_s2_valid_relu", "conv_groups2_same",
+        "conv_groups3_dil2_s2_valid_relu", "conv_groups4_1x1",
     };
 
     /// <summary>The named case.</summary>
@@ -27,6 +29,9 @@ internal static class ConvolutionVariantModels
         "dw_m1_dil3x2_s2_same_relu" => Depthwise(new[] { 1, 13, 11, 5 }, 3, 3, 1, TflitePadding.Same, 2, 3, 2, TfliteActivation.Relu, -7, -9),
         "conv_dil2_same" => Conv(new[] { 1, 9, 8, 3 }, 3, 3, 5, TflitePadding.Same, 1, 2, 2, TfliteActivation.None, -9, 4),
         "conv_dil2x3_s2_valid_relu" => Conv(new[] { 1, 13, 14, 4 }, 3, 3, 6, TflitePadding.Valid, 2, 2, 3, TfliteActivation.Relu, 20, -60),
+        "conv_groups2_same" => Conv(new[] { 1, 7, 9, 6 }, 3, 3, 4, TflitePadding.Same, 1, 1, 1, TfliteActivation.None, -30, 5, groups: 2),
+        "conv_groups3_dil2_s2_valid_relu" => Conv(new[] { 1, 11, 10, 6 }, 3, 3, 9, TflitePadding.Valid, 2, 2, 2, TfliteActivation.Relu, 77, -100, groups: 3),
+        "conv_groups4_1x1" => Conv(new[] { 1, 5, 5, 8 }, 1, 1, 8, TflitePadding.Valid, 1, 1, 1, TfliteActivation.None, -1, -2, groups: 4),
         _ => throw new ArgumentException($"no convolution case '{name}'", nameof(name)),
     };
 
@@ -47,17 +52,18 @@ internal static class ConvolutionVariantModels
         return m.Build(new[] { x }, new[] { y });
     }
 
-    /// <summary>One CONV_2D with OHWI weights.</summary>
+    /// <summary>One CONV_2D with OHWI weights; <paramref name="groups"/> above 1 makes the filters C / groups deep.</summary>
     public static TfliteModel Conv(int[] input, int kh, int kw, int outChannels, TflitePadding padding, int stride, int dilationH,
-        int dilationW, TfliteActivation activation, int inputZeroPoint, int outputZeroPoint)
+        int dilationW, TfliteActivation activation, int inputZeroPoint, int outputZeroPoint, int groups = 1)
     {
+        var depth = input[3] / groups;
         var m = new ConverterStyleModels();
         const float InputScale = 0.04f;
         var x = m.Activation("x", TfliteTensorType.Int8, input, ConverterStyleModels.Q(InputScale, inputZeroPoint));
-        var w = m.Int8Weights("conv/w", new[] { outChannels, kh, kw, input[3] }, 0);
+        var w = m.Int8Weights("conv/w", new[] { outChannels, kh, kw, depth }, 0);
         var b = m.Bias("conv/b", outChannels, InputScale, m.QuantOf(w));
         var output = OutputShape(input, kh, kw, outChannels, padding, stride, dilationH, dilationW);
-        var y = m.Activation("y", TfliteTensorType.Int8, output, ConverterStyleModels.Q(OutputScale(InputScale, kh * kw * input[3]), outputZeroPoint));
+        var y = m.Activation("y", TfliteTensorType.Int8, output, ConverterStyleModels.Q(OutputScale(InputScale, kh * kw * depth), outputZeroPoint));
         m.Op(TfliteBuiltinOperator.Conv2D, new[] { x, w, b }, y,
             new TfliteConv2DOptions(padding, stride, stride, activation, dilationW, dilationH), 3);
         return m.Build(new[] { x }, new[] { y });

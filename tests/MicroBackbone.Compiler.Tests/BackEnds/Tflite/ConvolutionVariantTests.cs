@@ -40,6 +40,8 @@ public class ConvolutionVariantTests
             case TfliteConv2DOptions o:
                 var conv = op.AttributesAs<Conv2DAttributes>();
                 Assert.Equal((o.DilationH, o.DilationW, o.StrideH, o.StrideW), (conv.DilationH, conv.DilationW, conv.StrideH, conv.StrideW));
+                var (x, w) = (graph.Tensor(op.Inputs[0]).Shape, graph.Tensor(op.Inputs[1]).Shape);
+                Assert.Equal(x[3] / w[3], conv.Groups);
                 break;
             default:
                 Assert.Fail($"unexpected options in {name}");
