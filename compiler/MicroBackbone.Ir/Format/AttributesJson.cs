@@ -15,6 +15,13 @@ internal static class AttributesJson
                 Padding(w, a.Padding);
                 Pair(w, "dilation", a.DilationH, a.DilationW);
                 Activation(w, a.Activation);
+                if (a.Groups != 1)
+                {
+                    // Written only for grouped convolutions, so dense ones keep the text they always had.
+                    w.Name("groups");
+                    w.Int(a.Groups);
+                }
+
                 break;
             case DepthwiseConv2DAttributes a:
                 Pair(w, "stride", a.StrideH, a.StrideW);
@@ -83,7 +90,8 @@ internal static class AttributesJson
         {
             IrOpKind.Conv2D => new Conv2DAttributes(
                 r.IntPair(e, "stride", path).A, r.IntPair(e, "stride", path).B, Padding(e, r, path),
-                r.IntPair(e, "dilation", path).A, r.IntPair(e, "dilation", path).B, Activation(e, r, path)),
+                r.IntPair(e, "dilation", path).A, r.IntPair(e, "dilation", path).B, Activation(e, r, path),
+                r.Optional(e, "groups") is { } groups ? r.IntValue(groups, $"{path}.groups") : 1),
             IrOpKind.DepthwiseConv2D => new DepthwiseConv2DAttributes(
                 r.IntPair(e, "stride", path).A, r.IntPair(e, "stride", path).B, Padding(e, r, path),
                 r.Int(e, "depth_multiplier", path),

@@ -26,7 +26,7 @@ internal static class Int8Steps
                 {
                     var a = op.AttributesAs<Conv2DAttributes>();
                     IrTensor w = g.Tensor(op.Inputs[1]);
-                    var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation, a.Groups);
                     sbyte[] weights = w.ReadInt8();
                     int[] bias = Bias(g, op);
                     return () => Conv2D.Eval(p, input, weights, bias, output);
@@ -36,7 +36,7 @@ internal static class Int8Steps
                 {
                     var a = op.AttributesAs<DepthwiseConv2DAttributes>();
                     IrTensor w = g.Tensor(op.Inputs[1]);
-                    var p = DepthwiseConv2DParams.Prepare(Shape(x), Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    var p = DepthwiseConv2DParams.Prepare(Shape(x), Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation, a.DepthMultiplier);
                     sbyte[] weights = w.ReadInt8();
                     int[] bias = Bias(g, op);
                     return () => DepthwiseConv2D.Eval(p, input, weights, bias, output);

@@ -43,9 +43,16 @@ public static class ShapeInference
         var a = c.Attributes<Conv2DAttributes>();
         var x = c.Rank(0, 4, "NHWC input");
         var w = c.Rank(1, 4, "OHWI weights");
-        if (w[3] != x[3])
+        if (a.Groups < 1 || x[3] % a.Groups != 0 || w[0] % a.Groups != 0)
         {
-            throw c.Fail($"weights {c.Inputs[1].Describe()} must be OHWI with I = {x[3]} input channels");
+            throw c.Fail($"groups {a.Groups} must be >= 1 and divide the {x[3]} input channels and the {w[0]} filters");
+        }
+
+        if (w[3] != x[3] / a.Groups)
+        {
+            throw c.Fail(a.Groups == 1
+                ? $"weights {c.Inputs[1].Describe()} must be OHWI with I = {x[3]} input channels"
+                : $"weights {c.Inputs[1].Describe()} must be OHWI with I = {x[3]} input channels / {a.Groups} groups");
         }
 
         c.Bias(w[0]);

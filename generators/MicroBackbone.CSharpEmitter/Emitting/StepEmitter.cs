@@ -32,6 +32,22 @@ internal static class StepEmitter
                     ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
                     ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
                 break;
+            case DepthwiseMultiplierConv2DStep s:
+                Call(w, "DepthwiseMultiplierConv2D.Run",
+                    ("inputShape", Shape(s.InputShape)), ("outputShape", Shape(s.OutputShape)), ("window", Window(s.Window)),
+                    ("depthMultiplier", Int(s.DepthMultiplier)), ("inputZeroPoint", Int(s.InputZeroPoint)), ("input", Slice(s.Input)),
+                    ("weights", s.Weights), ("foldedBias", s.FoldedBias), ("multipliers", s.Multipliers), ("shifts", s.Shifts),
+                    ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                    ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                break;
+            case GroupedConv2DStep s:
+                Call(w, "GroupedConv2D.Run",
+                    ("inputShape", Shape(s.InputShape)), ("outputShape", Shape(s.OutputShape)), ("window", Window(s.Window)),
+                    ("groups", Int(s.Groups)), ("inputZeroPoint", Int(s.InputZeroPoint)), ("input", Slice(s.Input)),
+                    ("weights", s.Weights), ("foldedBias", s.FoldedBias), ("multipliers", s.Multipliers), ("shifts", s.Shifts),
+                    ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                    ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                break;
             case FullyConnectedStep s:
                 Call(w, "FullyConnected.Run",
                     ("batches", Int(s.Batches)), ("inputDepth", Int(s.InputDepth)), ("outputDepth", Int(s.OutputDepth)),

@@ -55,11 +55,18 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var a = _op.AttributesAs<Conv2DAttributes>();
         var w = graph.Tensor(_op.Inputs[1]);
         var window = Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
-        var p = Conv2DParams.Prepare(Shape(X), w.Shape[0], window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        var p = Conv2DParams.Prepare(Shape(X), w.Shape[0], window, Quant(X), WeightScales(w), Quant(Y), a.Activation, a.Groups);
         CheckShape(p.Output);
         var weights = constants.Int8Tensor(w, _op.Name, "Weights");
         var bias = FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: false);
         var (m, s) = Multipliers(p.Multipliers);
+        if (a.Groups != 1)
+        {
+            // The packed engines of Conv2D assume dense filters; grouped ones take the general kernel.
+            return new GroupedConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), a.Groups,
+                weights, bias, m, s, -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+        }
+
         return new Conv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), weights, bias, m, s,
             -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }
@@ -67,18 +74,20 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
     private StepSpec Depthwise()
     {
         var a = _op.AttributesAs<DepthwiseConv2DAttributes>();
-        if (a.DepthMultiplier != 1)
-        {
-            throw Unsupported($"has depth multiplier {a.DepthMultiplier}; the int8 kernels take 1");
-        }
-
         var w = graph.Tensor(_op.Inputs[1]);
         var window = Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
-        var p = DepthwiseConv2DParams.Prepare(Shape(X), window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        var p = DepthwiseConv2DParams.Prepare(Shape(X), window, Quant(X), WeightScales(w), Quant(Y), a.Activation, a.DepthMultiplier);
         CheckShape(p.Output);
         var weights = constants.Int8Tensor(w, _op.Name, "Weights");
         var bias = FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: true);
         var (m, s) = Multipliers(p.Multipliers);
+        if (a.DepthMultiplier != 1)
+        {
+            // The multiplier-1 kernel's vector paths assume output channel = input channel; others take the general kernel.
+            return new DepthwiseMultiplierConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window),
+                a.DepthMultiplier, weights, bias, m, s, -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+        }
+
         return new DepthwiseConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), weights, bias, m, s,
             -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }

@@ -19,6 +19,23 @@ internal sealed record DepthwiseConv2DStep(
     string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint, int OutputZeroPoint, ClampSpec Clamp)
     : StepSpec("DepthwiseConv2D", OperatorName, Input, Output);
 
+/// <summary>
+/// Per-channel int8 depthwise convolution with a depth multiplier above 1 (weights 1HWO, output channel o reads
+/// input channel o / <see cref="DepthMultiplier"/>).
+/// </summary>
+internal sealed record DepthwiseMultiplierConv2DStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, WindowSpec Window,
+    int DepthMultiplier, string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint,
+    int OutputZeroPoint, ClampSpec Clamp)
+    : StepSpec("DepthwiseConv2D", OperatorName, Input, Output);
+
+/// <summary>Per-channel int8 grouped convolution (weights OHWI with I = input channels / <see cref="Groups"/>).</summary>
+internal sealed record GroupedConv2DStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, WindowSpec Window,
+    int Groups, string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint, int OutputZeroPoint,
+    ClampSpec Clamp)
+    : StepSpec("Conv2D", OperatorName, Input, Output);
+
 /// <summary>int8 fully connected layer (weights [out, in]); per-channel or broadcast per-tensor multipliers.</summary>
 internal sealed record FullyConnectedStep(
     string OperatorName, ArenaRegion Input, ArenaRegion Output, int Batches, int InputDepth, int OutputDepth,

@@ -34,7 +34,8 @@ internal static class TfliteOperatorImport
                     }
 
                     var padding = c.Padding(o.Padding, w[1], w[2], o.StrideH, o.StrideW, o.DilationH, o.DilationW);
-                    c.Add(IrOpKind.Conv2D, c.WeightOperands(), new Conv2DAttributes(o.StrideH, o.StrideW, padding, o.DilationH, o.DilationW, c.Activation(o.Activation)));
+                    var groups = TfliteConvGroups.Of(c, w);
+                    c.Add(IrOpKind.Conv2D, c.WeightOperands(), new Conv2DAttributes(o.StrideH, o.StrideW, padding, o.DilationH, o.DilationW, c.Activation(o.Activation), groups));
                     break;
                 }
 
