@@ -115,6 +115,9 @@ public static class TfliteExporter
             case IrOpKind.Mul:
                 c.Emit(TfliteBuiltinOperator.Mul, new[] { x, m.Tensor(c.Op.Inputs[1]) }, new TfliteMulOptions(TfliteExportContext.Activation(c.Op.FusedActivation)));
                 break;
+            case IrOpKind.Sub:
+                c.Emit(TfliteBuiltinOperator.Sub, new[] { x, m.Tensor(c.Op.Inputs[1]) }, new TfliteSubOptions(TfliteExportContext.Activation(c.Op.FusedActivation)));
+                break;
             case IrOpKind.Shift:
                 TfliteDepthwiseForms.Shift(c);
                 break;

@@ -107,6 +107,9 @@ internal static class TfliteOperatorImport
             case TfliteBuiltinOperator.Relu6:
                 c.Add(IrOpKind.Relu6, new[] { c.In(0) });
                 break;
+            case TfliteBuiltinOperator.Sub:
+                TfliteBinaryImport.Import(c, IrOpKind.Sub, new ElementwiseAttributes(c.Activation(c.Options<TfliteSubOptions>().Activation)));
+                break;
             default:
                 throw c.Fail("is not supported by the TFLite importer (the IR has no equivalent)");
         }
