@@ -60,6 +60,17 @@ internal static class AttributesJson
                 w.Name("beta");
                 w.Float(a.Beta);
                 break;
+            case LeakyReluAttributes a:
+                w.Name("alpha");
+                w.Float(a.Alpha);
+                break;
+            case ResizeAttributes a:
+                Pair(w, "size", a.Height, a.Width);
+                w.Name("align_corners");
+                w.Bool(a.AlignCorners);
+                w.Name("half_pixel_centers");
+                w.Bool(a.HalfPixelCenters);
+                break;
             default:
                 throw new ArgumentException($"no .mbir encoding for attributes {attributes.GetType().Name}", nameof(attributes));
         }
@@ -105,6 +116,10 @@ internal static class AttributesJson
             IrOpKind.Reshape => new ReshapeAttributes(new EquatableArray<int>(r.Ints(e, "new_shape", path))),
             IrOpKind.Shift => Shift(e, r, path),
             IrOpKind.Softmax => new SoftmaxAttributes(r.Float(e, "beta", path)),
+            IrOpKind.Sub => new ElementwiseAttributes(Activation(e, r, path)),
+            IrOpKind.LeakyRelu => new LeakyReluAttributes(r.Float(e, "alpha", path)),
+            IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => new ResizeAttributes(
+                r.IntPair(e, "size", path).A, r.IntPair(e, "size", path).B, r.Bool(e, "align_corners", path), r.Bool(e, "half_pixel_centers", path)),
             _ => throw r.Fail(path, $"operator kind {kind} has no attribute reader"),
         };
     }

@@ -35,6 +35,9 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
                 IrOpKind.Softmax => Softmax(),
                 IrOpKind.Relu or IrOpKind.Relu6 or IrOpKind.HardSigmoid or IrOpKind.HardSwish or IrOpKind.Sigmoid
                     or IrOpKind.Quantize => Lookup(),
+                IrOpKind.LeakyRelu or IrOpKind.Tanh => Lookup(),
+                IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu => BinaryMathLowering.Lower(graph, plan, constants, _op, Unsupported, Quant),
+                IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => Resize(),
                 _ => throw Unsupported("has no int8 C# form (float32 operators run only in the reference interpreter)"),
             };
         }
@@ -196,6 +199,30 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         return new SoftmaxStep(_op.Name, Region(X), Region(Y), p.Depth, Spec(p.InputMultiplier), p.DiffMin);
     }
 
+    private StepSpec Resize()
+    {
+        var a = _op.AttributesAs<ResizeAttributes>();
+        Quant(X);
+        Quant(Y);
+        var shape = Shape(X);
+        if (_op.Kind == IrOpKind.ResizeNearestNeighbor)
+        {
+            var p = ResizeNearestNeighborParams.Prepare(shape, a.Height, a.Width, a.AlignCorners, a.HalfPixelCenters);
+            CheckShape(p.Output);
+            var rows = constants.Int32Values(p.SourceRows, _op.Name, "Rows", $"input row of each output row of '{_op.Name}'");
+            var cols = constants.Int32Values(p.SourceColumns, _op.Name, "Columns", $"input column of each output column of '{_op.Name}'");
+            return new ResizeStep(_op.Name, false, Region(X), Region(Y), Spec(shape), a.Height, a.Width, rows, cols);
+        }
+
+        var b = ResizeBilinearParams.Prepare(shape, a.Height, a.Width, a.AlignCorners, a.HalfPixelCenters);
+        CheckShape(b.Output);
+        static IEnumerable<int> Triples(ResizeBilinearParams.Axis axis) =>
+            Enumerable.Range(0, axis.Scaled.Count).SelectMany(i => new[] { axis.Scaled[i], axis.Lower[i], axis.Upper[i] });
+        var r = constants.Int32Values(Triples(b.Rows), _op.Name, "Rows", $"per output row of '{_op.Name}': position in 1/1024 pixel, lower and upper input row");
+        var c = constants.Int32Values(Triples(b.Columns), _op.Name, "Columns", $"per output column of '{_op.Name}': position in 1/1024 pixel, lower and upper input column");
+        return new ResizeStep(_op.Name, true, Region(X), Region(Y), Spec(shape), a.Height, a.Width, r, c);
+    }
+
     private StepSpec Lookup()
     {
         var inQ = Quant(X);
@@ -228,6 +255,13 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
             case IrOpKind.HardSigmoid:
                 RequireOutput(HardSigmoidParams.OutputQuantization);
                 HardSigmoid.Eval(HardSigmoidParams.Prepare(inQ), all, table);
+                break;
+            case IrOpKind.LeakyRelu:
+                LeakyRelu.Eval(LeakyReluParams.Prepare(inQ, outQ, _op.AttributesAs<LeakyReluAttributes>().Alpha), all, table);
+                break;
+            case IrOpKind.Tanh:
+                // TFLM's int8 tanh writes Q0.7 whatever the output tensor declares; the table does the same.
+                Tanh.Eval(TanhParams.Prepare(inQ), all, table);
                 break;
             default:
                 RequireOutput(LogisticParams.OutputQuantization);
