@@ -91,6 +91,7 @@ public static class TfliteMicroSketch
             TfliteBuiltinOperator.StridedSlice => "AddStridedSlice",
             TfliteBuiltinOperator.Quantize => "AddQuantize",
             TfliteBuiltinOperator.HardSwish => "AddHardSwish",
+            TfliteBuiltinOperator.PadV2 => "AddPadV2",
             _ => throw new TfliteConversionException($"operator {TfliteDump.OperatorName(op)} has no TFLite Micro resolver call known to mbc"),
         }).ToList();
 

@@ -86,6 +86,9 @@ internal static class TfliteOperatorImport
                     break;
                 }
 
+            case TfliteBuiltinOperator.PadV2:
+                TfliteMaxPoolPadding.ImportPadV2(c);
+                break;
             case TfliteBuiltinOperator.Mean:
                 Mean(c);
                 break;

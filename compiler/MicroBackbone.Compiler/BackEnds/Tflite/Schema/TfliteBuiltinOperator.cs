@@ -65,4 +65,11 @@ public enum TfliteBuiltinOperator
 
     /// <summary>x * relu6(x + 3) / 6.</summary>
     HardSwish = 117,
+
+    /// <summary>
+    /// Constant padding with the value given as third input (a scalar of the input's type and quantization); paddings
+    /// are the second input (options: <see cref="TflitePadV2Options"/>). Converters write it before a VALID
+    /// MAX_POOL_2D with the lowest value.
+    /// </summary>
+    PadV2 = 60,
 }

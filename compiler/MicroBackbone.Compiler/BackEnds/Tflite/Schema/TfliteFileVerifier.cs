@@ -160,7 +160,7 @@ internal static class TfliteFileVerifier
         TfliteOptionsTypeId.ReshapeOptions =>
             v.VerifyTableStart(at) && v.VerifyVectorOfData(at, Slot(O.ReshapeNewShape), 4, false) && v.VerifyTableEnd(at),
         TfliteOptionsTypeId.PadOptions or TfliteOptionsTypeId.DequantizeOptions or TfliteOptionsTypeId.QuantizeOptions
-            or TfliteOptionsTypeId.HardSwishOptions => Fields(v, at, []),
+            or TfliteOptionsTypeId.HardSwishOptions or TfliteOptionsTypeId.PadV2Options => Fields(v, at, []),
         _ => true,
     };
 

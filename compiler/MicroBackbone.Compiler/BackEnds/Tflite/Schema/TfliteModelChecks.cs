@@ -219,6 +219,7 @@ internal static class TfliteModelChecks
         TfliteBuiltinOperator.Dequantize => TfliteOptionsTypeId.DequantizeOptions,
         TfliteBuiltinOperator.Quantize => TfliteOptionsTypeId.QuantizeOptions,
         TfliteBuiltinOperator.HardSwish => TfliteOptionsTypeId.HardSwishOptions,
+        TfliteBuiltinOperator.PadV2 => TfliteOptionsTypeId.PadV2Options,
         _ => TfliteOptionsTypeId.None,
     };
 

@@ -57,6 +57,7 @@ internal static class TfliteOptionsReader
         TfliteOptionsTypeId.DequantizeOptions => new TfliteDequantizeOptions(),
         TfliteOptionsTypeId.QuantizeOptions => new TfliteQuantizeOptions(),
         TfliteOptionsTypeId.HardSwishOptions => new TfliteHardSwishOptions(),
+        TfliteOptionsTypeId.PadV2Options => new TflitePadV2Options(),
         _ => throw t.Fail(string.Empty, $"options table {TfliteSchemaNames.OptionType((int)typeId)} is not supported"),
     };
 

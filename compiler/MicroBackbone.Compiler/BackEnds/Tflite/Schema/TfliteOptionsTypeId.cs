@@ -23,4 +23,5 @@ internal enum TfliteOptionsTypeId : byte
     DequantizeOptions = 38,
     QuantizeOptions = 89,
     HardSwishOptions = 91,
+    PadV2Options = 43,
 }

@@ -76,7 +76,7 @@ internal static class TfliteOptionsWriter
                 builder.AddInt(O.StridedSliceShrinkAxisMask, slice.ShrinkAxisMask, 0);
                 builder.AddBool(O.StridedSliceOffset, slice.Offset, false);
                 return builder.EndTable();
-            case TflitePadOptions or TfliteDequantizeOptions or TfliteQuantizeOptions or TfliteHardSwishOptions:
+            case TflitePadOptions or TfliteDequantizeOptions or TfliteQuantizeOptions or TfliteHardSwishOptions or TflitePadV2Options:
                 builder.StartTable(0);
                 return builder.EndTable();
             default:
