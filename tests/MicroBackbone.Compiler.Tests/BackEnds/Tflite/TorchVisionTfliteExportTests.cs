@@ -21,6 +21,7 @@ public class TorchVisionTfliteExportTests
     [Theory]
     [InlineData("resnet18", 16)]
     [InlineData("mobilenet_v3_small", 32)]
+    [InlineData("efficientnet_b0", 32)]
     public void Float_and_int8_flatbuffers_compute_what_the_IR_computes(string arch, int size)
     {
         (nn.Module<Tensor, Tensor> model, ModelSpec spec) = TrainedLikeModels.Create(arch, size, 3, 10, seed: 3);
