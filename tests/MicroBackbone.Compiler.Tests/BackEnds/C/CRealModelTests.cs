@@ -22,7 +22,6 @@ public class CRealModelTests
     [InlineData("edge_small", 3)]
     [InlineData("mobilenet_v3_small", 3)]
     [InlineData("resnet18", 3)]
-    [InlineData("efficientnet_b0", 3)]
     public void GeneratedCMatchesTheReferenceInterpreter(string arch, int channels)
     {
         (nn.Module<Tensor, Tensor> model, ModelSpec spec) = TrainedLikeModels.Create(arch, 32, channels, 10, seed: 11);
