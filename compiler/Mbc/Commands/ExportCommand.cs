@@ -25,14 +25,20 @@ internal static class ExportCommand
             string path = parse.GetValue(checkpoint)!;
             (LoadedModel loaded, _, _, Func<IReadOnlyList<float[]>> calibration) = inputs.Open(parse, path);
             string dir = parse.GetValue(outputDir)!;
-            var files = ModelExporter.Export(path, loaded, dir, parse.GetValue(quantize), calibration);
+            var artifacts = ModelExporter.Export(path, loaded, dir, parse.GetValue(quantize), calibration);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("artifact", "bytes");
-            foreach ((string file, long bytes) in files)
+            foreach (ExportedArtifact artifact in artifacts)
             {
-                table.AddRow(Markup.Escape(Path.Combine(dir, file)), bytes.ToString("N0", CultureInfo.InvariantCulture));
+                table.AddRow(Markup.Escape(Path.Combine(dir, artifact.File)),
+                    artifact.Bytes is long bytes ? bytes.ToString("N0", CultureInfo.InvariantCulture) : "[red]failed[/]");
             }
             StandardOutput.Create().Write(table);
-            return 0;
+            var failed = artifacts.Where(a => !a.Written).ToList();
+            foreach (ExportedArtifact artifact in failed)
+            {
+                Console.Error.WriteLine($"error: {artifact.File} not written: {PrintableText.Of(artifact.Error!)}");
+            }
+            return failed.Count == 0 ? 0 : UserErrors.UserMistake;
         }));
         return command;
     }

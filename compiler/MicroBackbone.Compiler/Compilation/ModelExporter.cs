@@ -14,13 +14,17 @@ namespace MicroBackbone.Compiler.Compilation;
 /// </summary>
 public static class ModelExporter
 {
-    /// <summary>Writes the artifacts into <paramref name="outputDir"/> and returns (file, bytes) in writing order.</summary>
+    /// <summary>
+    /// Writes the artifacts into <paramref name="outputDir"/> and returns each one, written or failed, in writing
+    /// order. Each artifact is written on its own: one that cannot be expressed (an operator a format lacks) or whose
+    /// quantization fails is reported with its reason and the others are still written.
+    /// </summary>
     /// <param name="checkpointPath">The source checkpoint (read only).</param>
     /// <param name="model">It, loaded and lowered.</param>
     /// <param name="outputDir">Created if needed; each file is replaced atomically.</param>
     /// <param name="quantize">Also write the int8 artifacts (a quantized checkpoint always does).</param>
     /// <param name="calibration">Calibration images, asked for only when quantizing a float checkpoint.</param>
-    public static IReadOnlyList<(string File, long Bytes)> Export(
+    public static IReadOnlyList<ExportedArtifact> Export(
         string checkpointPath, LoadedModel model, string outputDir, bool quantize, Func<IReadOnlyList<float[]>> calibration)
     {
         if (model.IsInt8 || model.Spec == null)
@@ -28,35 +32,70 @@ public static class ModelExporter
             throw new MicroBackboneException($"{checkpointPath}: export reads PyTorch checkpoints; use mbc compile for .mbir and .tflite files");
         }
         OutputFolder.Ensure(outputDir);
-        var written = new List<(string, long)>();
-        void Record(string file) => written.Add((file, new FileInfo(Path.Combine(outputDir, file)).Length));
+        var artifacts = new List<ExportedArtifact>();
+        void Write(string file, Action<string> write)
+        {
+            string path = Path.Combine(outputDir, file);
+            try
+            {
+                write(path);
+                artifacts.Add(new ExportedArtifact(file, new FileInfo(path).Length, null));
+            }
+            catch (MicroBackboneException e)
+            {
+                artifacts.Add(new ExportedArtifact(file, null, e.Message));
+            }
+        }
 
         QuantizationRecord? record = model.Quantization;
         IrGraph? int8 = null;
+        string? quantizationError = null;
         if (quantize || record is { Type: QuantizationType.Static })
         {
-            record ??= StaticQuantization.Calibrate(model.Graph, calibration(), Ir.Quantization.ObserverKind.MinMax);
-            int8 = StaticQuantization.Apply(model.Graph, record, checkpointPath);
+            try
+            {
+                record ??= StaticQuantization.Calibrate(model.Graph, calibration(), Ir.Quantization.ObserverKind.MinMax);
+                int8 = StaticQuantization.Apply(model.Graph, record, checkpointPath);
+            }
+            catch (MicroBackboneException e)
+            {
+                quantizationError = "quantization failed: " + e.Message;
+                record = model.Quantization;
+            }
         }
 
-        QuantizationJob.SaveCopy(checkpointPath, Path.Combine(outputDir, "model.pth"), model.Spec, record);
-        Record("model.pth");
-        OnnxExporter.Export(model.Graph, Path.Combine(outputDir, "model.onnx"));
-        Record("model.onnx");
-        AtomicFile.WriteAllBytes(Path.Combine(outputDir, "model.tflite"), TfliteExporter.Export(model.Graph));
-        Record("model.tflite");
-        TorchScriptExporter.Export(model.Graph, Path.Combine(outputDir, "model.torchscript.pt"));
-        Record("model.torchscript.pt");
-        if (int8 != null)
+        Write("model.pth", path => QuantizationJob.SaveCopy(checkpointPath, path, model.Spec, record));
+        Write("model.onnx", path => OnnxExporter.Export(model.Graph, path));
+        Write("model.tflite", path => AtomicFile.WriteAllBytes(path, TfliteExporter.Export(model.Graph)));
+        Write("model.torchscript.pt", path => TorchScriptExporter.Export(model.Graph, path));
+        if (quantizationError != null)
         {
-            byte[] flatbuffer = TfliteExporter.Export(int8);
-            AtomicFile.WriteAllBytes(Path.Combine(outputDir, "model_int8.tflite"), flatbuffer);
-            Record("model_int8.tflite");
-            AtomicFile.WriteAllText(Path.Combine(outputDir, "model_data.h"), TfliteCArray.Render(flatbuffer, ModelCompiler.FileBaseName(model.Graph.Name)));
-            Record("model_data.h");
-            OnnxQdqExporter.Export(int8, Path.Combine(outputDir, "model_int8.onnx"));
-            Record("model_int8.onnx");
+            foreach (string file in Int8Files)
+            {
+                artifacts.Add(new ExportedArtifact(file, null, quantizationError));
+            }
         }
-        return written;
+        else if (int8 != null)
+        {
+            byte[]? flatbuffer = null;
+            Write("model_int8.tflite", path =>
+            {
+                flatbuffer = TfliteExporter.Export(int8);
+                AtomicFile.WriteAllBytes(path, flatbuffer);
+            });
+            if (flatbuffer is byte[] bytes)
+            {
+                Write("model_data.h", path => AtomicFile.WriteAllText(path, TfliteCArray.Render(bytes, ModelCompiler.FileBaseName(model.Graph.Name))));
+            }
+            else
+            {
+                artifacts.Add(new ExportedArtifact("model_data.h", null, "needs model_int8.tflite, which failed"));
+            }
+            Write("model_int8.onnx", path => OnnxQdqExporter.Export(int8, path));
+        }
+        return artifacts;
     }
+
+    /// <summary>The artifacts written only with quantization, in writing order.</summary>
+    private static readonly string[] Int8Files = ["model_int8.tflite", "model_data.h", "model_int8.onnx"];
 }

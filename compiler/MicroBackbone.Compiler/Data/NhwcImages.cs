@@ -19,13 +19,16 @@ public sealed class NhwcImages
     public NhwcImages(ImageDataset images, DatasetConfig normalisation, ModelSpec spec, string source)
     {
         (int c, int h, int w) = (spec.Input.Channels, spec.Input.Height, spec.Input.Width);
-        if (normalisation.Mean.Count != 1 && normalisation.Mean.Count != c)
+        // Normalisation is per stored channel, as in training: a 1-channel image fed to a 3-channel model is
+        // normalised once and then replicated, so a gray dataset's one mean and std serve a TorchVision arch.
+        int stored = images.Channels;
+        if (normalisation.Mean.Count != 1 && normalisation.Mean.Count != stored)
         {
-            throw new DatasetException($"{source}: normalisation has {normalisation.Mean.Count} channels but the model takes {c}");
+            throw new DatasetException($"{source}: normalisation has {normalisation.Mean.Count} channels but the images have {stored}");
         }
         this.images = images;
         augmentation = new Augmentation(images.Channels, images.Height, images.Width,
-            new AugmentationOptions(c, h, w, Broadcast(normalisation.Mean, c), Broadcast(normalisation.Std, c)));
+            new AugmentationOptions(c, h, w, Broadcast(normalisation.Mean, stored), Broadcast(normalisation.Std, stored)));
         chw = new float[augmentation.OutputSize];
         channels = c;
         plane = h * w;

@@ -13,7 +13,9 @@ public static class CrossCompiledCode
 
     /// <summary>
     /// The <c>.text</c> bytes of <paramref name="modelC"/> (its headers beside it) compiled for <paramref name="target"/>,
-    /// or null when the cross compiler, its C library or <c>size</c> is not installed.
+    /// or null when the cross compiler, its C library or <c>size</c> is not installed, or when the compile does not
+    /// finish in time (a model with megabytes of weights on a busy machine): the measurement is optional, so the
+    /// caller prints an estimate rather than failing the compile.
     /// </summary>
     /// <exception cref="Ir.MicroBackboneException">The compiler is there but fails on the file.</exception>
     public static CodeSize? Measure(ProfileTarget target, string modelC)
@@ -32,6 +34,10 @@ public static class CrossCompiledCode
                 [.. target.CompileFlags, "-" + Optimization, "-I" + Path.GetDirectoryName(source), "-c", source, "-o", "model.o"], dir);
             SectionSizes sections = SectionSizes.Parse(tools.Run(target.SizeTool, ["-A", "model.o"], dir));
             return new CodeSize(sections.Text, Measured: true, $"{target.Isa} -{Optimization} .text of model.o");
+        }
+        catch (ProfileToolTimeoutException)
+        {
+            return null;
         }
         finally
         {

@@ -73,7 +73,7 @@ internal sealed class ProfileToolchain(ProfileTarget target)
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new MicroBackboneException($"{Describe(program, start.ArgumentList)} did not finish within {Timeout.TotalSeconds:0} s");
+            throw new ProfileToolTimeoutException($"{Describe(program, start.ArgumentList)} did not finish within {Timeout.TotalSeconds:0} s");
         }
 
         if (process.ExitCode != 0)

@@ -181,6 +181,32 @@ public sealed class CompilePipelineCommandTests : IDisposable
     }
 
     [Fact]
+    public void ExportWritesEachArtifactOnItsOwnAndReportsTheOnesThatFailed()
+    {
+        string floatPath = FloatCheckpoint();
+        string dir = Path.Combine(_dir, "export-partial");
+        string missing = Path.Combine(_dir, "no-such-images");
+        (int exit, string output, string error) = CliRunner.Run("export", "--checkpoint", floatPath, "--output-dir", dir,
+            "--quantize", "--calibration-data", missing);
+
+        Assert.Equal(1, exit);
+        foreach (string file in new[] { "model.pth", "model.onnx", "model.tflite", "model.torchscript.pt" })
+        {
+            Assert.True(new FileInfo(Path.Combine(dir, file)).Length > 0, file);
+        }
+        string[] errors = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (string file in new[] { "model_int8.tflite", "model_data.h", "model_int8.onnx" })
+        {
+            Assert.False(File.Exists(Path.Combine(dir, file)), file);
+            Assert.Contains(file, output);
+            Assert.Contains(errors, line => line.StartsWith($"error: {file} not written: quantization failed: ", StringComparison.Ordinal)
+                && line.Contains("no-such-images", StringComparison.Ordinal));
+        }
+        Assert.Equal(3, errors.Length);
+        Assert.Contains("failed", output);
+    }
+
+    [Fact]
     public void PruneWithFineTuningWritesASmallerModelThatCompiles()
     {
         string floatPath = FloatCheckpoint();

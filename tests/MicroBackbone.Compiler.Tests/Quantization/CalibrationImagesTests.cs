@@ -30,6 +30,36 @@ public sealed class CalibrationImagesTests : IDisposable
         Assert.Equal(expected, samples[0][(2 * 32) + 2], 5);
     }
 
+    [Theory]
+    [InlineData("resnet18")]
+    [InlineData("mobilenet_v3_small")]
+    public void GrayDatasetSamplesForARgbArchAreWhatTrainingFeedsIt(string arch)
+    {
+        // Fashion-MNIST has one mean and std; a TorchVision arch takes 3 channels. Training normalises the stored
+        // channel and replicates it; calibration and evaluation must do the same (they used to refuse).
+        DatasetConfig dataset = FashionMnist();
+        ModelSpec rgb = ArchCatalog.Resolve(ModelConfigText.Load(null), arch, 32, null, 10);
+        IReadOnlyList<float[]> samples = CalibrationImages.FromDataset(dataset, rgb, 2);
+        IReadOnlyList<float[]> gray = CalibrationImages.FromDataset(dataset, Nano(), 2);
+
+        ImageDataset raw = DatasetLoader.LoadSplit(dataset, dataset.Train!, "train", 2);
+        var training = new Augmentation(raw.Channels, raw.Height, raw.Width, AugmentationOptions.For(dataset, 3, 32, 32));
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(32 * 32 * 3, samples[i].Length);
+            float[] chw = new float[training.OutputSize];
+            training.Apply(raw.Image(i), chw, random: null);
+            for (int pixel = 0; pixel < 32 * 32; pixel++)
+            {
+                for (int c = 0; c < 3; c++)
+                {
+                    Assert.Equal(chw[(c * 32 * 32) + pixel], samples[i][(pixel * 3) + c]);
+                    Assert.Equal(gray[i][pixel], samples[i][(pixel * 3) + c]);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void FolderSamplesReplicateGreyToRgbAndLeaveTheFolderUnchanged()
     {

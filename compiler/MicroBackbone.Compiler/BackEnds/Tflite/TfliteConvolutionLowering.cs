@@ -6,8 +6,10 @@ namespace MicroBackbone.Compiler.BackEnds.Tflite;
 /// <summary>
 /// CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and the pools. IR padding is explicit; it becomes SAME or VALID when
 /// it equals TFLite's own computation, and otherwise a PAD operator (zero point fill) followed by a VALID
-/// convolution, which is exact because padded cells contribute (zp - zp) * w = 0 either way. Pools cannot take that
-/// route (a PAD cell would be averaged or could win the max), so they need SAME- or VALID-compatible padding.
+/// convolution, which is exact because padded cells contribute (zp - zp) * w = 0 either way. Average pools cannot
+/// take that route (a PAD cell would be averaged), so they need SAME- or VALID-compatible padding; max pools with
+/// other padding get a PADV2 with the lowest value first, as TFLite's converters write them
+/// (<see cref="TfliteMaxPoolPadding"/>).
 /// </summary>
 internal static class TfliteConvolutionLowering
 {
@@ -39,10 +41,16 @@ internal static class TfliteConvolutionLowering
     {
         var a = c.Op.AttributesAs<Pool2DAttributes>();
         var x = c.Input(0);
-        var mode = TfliteExportContext.PaddingMode(a.Padding, x.Shape[1], x.Shape[2], a.FilterH, a.FilterW, a.StrideH, a.StrideW)
-            ?? throw c.Unsupported($"padding {a.Padding} is neither SAME nor VALID for a {a.FilterH}x{a.FilterW} window with stride {a.StrideH}x{a.StrideW} on {x.Shape[1]}x{x.Shape[2]}; TFLite pools cannot take explicit padding");
-        var options = new TflitePool2DOptions(mode, a.StrideW, a.StrideH, a.FilterW, a.FilterH, TfliteExportContext.Activation(a.Activation));
-        c.Emit(builtin, new[] { c.Model.Tensor(x.Id) }, options);
+        int input = c.Model.Tensor(x.Id);
+        var mode = TfliteExportContext.PaddingMode(a.Padding, x.Shape[1], x.Shape[2], a.FilterH, a.FilterW, a.StrideH, a.StrideW);
+        if (mode is null && builtin == TfliteBuiltinOperator.MaxPool2D && a.Padding is { Top: >= 0, Left: >= 0, Bottom: >= 0, Right: >= 0 })
+        {
+            (input, mode) = (TfliteMaxPoolPadding.PadWithLowest(c, a.Padding), TflitePadding.Valid);
+        }
+        var options = new TflitePool2DOptions(
+            mode ?? throw c.Unsupported($"padding {a.Padding} is neither SAME nor VALID for a {a.FilterH}x{a.FilterW} window with stride {a.StrideH}x{a.StrideW} on {x.Shape[1]}x{x.Shape[2]}; TFLite's AVERAGE_POOL_2D cannot take explicit padding"),
+            a.StrideW, a.StrideH, a.FilterW, a.FilterH, TfliteExportContext.Activation(a.Activation));
+        c.Emit(builtin, new[] { input }, options);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace MicroBackbone.Compiler.BackEnds.Tflite;
 /// <summary>
 /// Imports a TFLite model (schema v3, subgraph 0) into an IR graph. Meant for converter-made int8 models and for
 /// the files <see cref="TfliteExporter"/> writes: CONV_2D, DEPTHWISE_CONV_2D (depth multiplier 1),
-/// FULLY_CONNECTED, AVERAGE_POOL_2D, MAX_POOL_2D, ADD, MUL, RESHAPE, SOFTMAX, PAD, MEAN over H and W,
+/// FULLY_CONNECTED, AVERAGE_POOL_2D, MAX_POOL_2D, ADD, MUL, RESHAPE, SOFTMAX, PAD, PADV2 (zero, or the lowest value folded into the VALID max pool it feeds), MEAN over H and W,
 /// QUANTIZE/DEQUANTIZE, LOGISTIC, HARD_SWISH, RELU, RELU6; SAME/VALID padding becomes explicit padding, fused
 /// activations stay fused, shared buffers are read once per tensor and tensors no operator uses are left out. The
 /// exporter's one-hot depthwise Shift and depthwise HardSigmoid are recognised and restored. Anything else is a

@@ -98,6 +98,7 @@ public static class TfliteMicroSketch
             TfliteBuiltinOperator.LeakyRelu => "AddLeakyRelu",
             TfliteBuiltinOperator.ResizeNearestNeighbor => "AddResizeNearestNeighbor",
             TfliteBuiltinOperator.ResizeBilinear => "AddResizeBilinear",
+            TfliteBuiltinOperator.PadV2 => "AddPadV2",
             _ => throw new TfliteConversionException($"operator {TfliteDump.OperatorName(op)} has no TFLite Micro resolver call known to mbc"),
         }).ToList();
 

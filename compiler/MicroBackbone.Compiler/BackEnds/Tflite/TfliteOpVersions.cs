@@ -36,6 +36,7 @@ internal static class TfliteOpVersions
         (TfliteBuiltinOperator.Mean or TfliteBuiltinOperator.StridedSlice or TfliteBuiltinOperator.Sub, 1) => "1.6.0",
         (TfliteBuiltinOperator.Logistic or TfliteBuiltinOperator.Quantize, 1) => "1.14.0",
         (TfliteBuiltinOperator.Dequantize, 1) => "1.13.1",
+        (TfliteBuiltinOperator.PadV2, 1) => "1.9.0",
         (_, 1) => "1.5.0",
         _ => "1.14.0",
     };

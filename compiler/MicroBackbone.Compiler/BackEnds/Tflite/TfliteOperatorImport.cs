@@ -87,6 +87,9 @@ internal static class TfliteOperatorImport
                     break;
                 }
 
+            case TfliteBuiltinOperator.PadV2:
+                TfliteMaxPoolPadding.ImportPadV2(c);
+                break;
             case TfliteBuiltinOperator.Mean:
                 Mean(c);
                 break;

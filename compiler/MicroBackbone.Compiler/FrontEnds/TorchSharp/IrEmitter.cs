@@ -87,9 +87,20 @@ internal sealed class IrEmitter
         Hardswish => _builder.Unary(IrOpKind.HardSwish, x, path),
         Hardsigmoid => _builder.Unary(IrOpKind.HardSigmoid, x, path),
         Sigmoid => _builder.Unary(IrOpKind.Sigmoid, x, path),
+        SiLU => Silu(x, path),
         Identity or Dropout => x,
         _ => throw Unsupported(path, module),
     };
+
+    /// <summary>
+    /// SiLU (swish), x * sigmoid(x), as TFLite's converters write it: LOGISTIC then MUL. In int8 the sigmoid gets
+    /// LOGISTIC's fixed output quantization and the product is requantized by MUL's arithmetic.
+    /// </summary>
+    public int Silu(int x, string path)
+    {
+        int gate = _builder.Unary(IrOpKind.Sigmoid, x, path + ".sigmoid");
+        return _builder.Mul(x, gate, FusedActivation.None, path);
+    }
 
     /// <summary>The error for a layer the IR cannot express.</summary>
     public LoweringException Unsupported(string path, nn.Module module) =>

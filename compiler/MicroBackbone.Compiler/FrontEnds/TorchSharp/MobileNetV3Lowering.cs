@@ -38,7 +38,12 @@ internal static class MobileNetV3Lowering
         return x;
     }
 
-    private static int Block(IrEmitter emit, int input, MobileNetV3Block block, string path)
+    /// <summary>
+    /// An inverted-residual block: the units and squeeze-excitation of its <c>block</c> Sequential in order, plus
+    /// the input when the output keeps its shape. Shared with EfficientNet's MBConv, whose stochastic depth is the
+    /// identity in eval mode.
+    /// </summary>
+    internal static int Block(IrEmitter emit, int input, nn.Module block, string path)
     {
         int x = input;
         foreach ((string index, nn.Module layer) in Children(block)["block"].named_children())
@@ -56,7 +61,7 @@ internal static class MobileNetV3Lowering
     }
 
     // Conv2dNormActivation: "0" conv, optional "1" BatchNorm, optional activation after it.
-    private static int Unit(IrEmitter emit, int x, Sequential unit, string path)
+    internal static int Unit(IrEmitter emit, int x, Sequential unit, string path)
     {
         var layers = unit.named_children().ToList();
         if (layers.Count == 0 || layers[0].module is not Conv2d conv)

@@ -4,6 +4,7 @@ using MicroBackbone.Ir;
 using MicroBackbone.Ir.Passes;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using EfficientNetB0 = MicroBackbone.Compiler.Models.TorchVision.EfficientNetB0;
 using MobileNetV3 = MicroBackbone.Compiler.Models.TorchVision.MobileNetV3;
 
 namespace MicroBackbone.Compiler.FrontEnds.TorchSharp;
@@ -11,13 +12,13 @@ namespace MicroBackbone.Compiler.FrontEnds.TorchSharp;
 /// <summary>
 /// Lowers a TorchSharp model to a float32 <see cref="IrGraph"/>: one NHWC input <c>[1, H, W, C]</c> named
 /// <c>input</c>, one output <c>[1, classes]</c> of logits. MicroSign-Edge models are reparameterized first (BN folded,
-/// branches merged); resnet18/50 and mobilenet_v3 small/large fold their BatchNorms while lowering. Any other model,
+/// branches merged); resnet18/50, mobilenet_v3 small/large and efficientnet_b0 fold their BatchNorms while lowering. Any other model,
 /// or a layer without an IR operator, is a <see cref="LoweringException"/> that names it.
 /// </summary>
 public static class TorchSharpFrontEnd
 {
     /// <summary>The architectures this front end lowers.</summary>
-    public static readonly IReadOnlyList<string> SupportedTorchVisionArchs = ["resnet18", "resnet50", "mobilenet_v3_small", "mobilenet_v3_large"];
+    public static readonly IReadOnlyList<string> SupportedTorchVisionArchs = ["resnet18", "resnet50", "mobilenet_v3_small", "mobilenet_v3_large", "efficientnet_b0"];
 
     /// <summary>Lowers <paramref name="model"/> (built for <paramref name="spec"/>) in eval mode; the model is not changed.</summary>
     /// <param name="model">A <see cref="MicroSignEdge"/>, <see cref="DeployMicroSignEdge"/> or supported TorchVision model.</param>
@@ -40,6 +41,7 @@ public static class TorchSharpFrontEnd
                 DeployMicroSignEdge deploy => EdgeLowering.Lower(emit, deploy, x),
                 MobileNetV3 mobileNet => MobileNetV3Lowering.Lower(emit, mobileNet, x),
                 ResNet => ResNetLowering.Lower(emit, model, x),
+                EfficientNetB0 efficientNet => EfficientNetLowering.Lower(emit, efficientNet, x),
                 _ => throw new LoweringException(
                     $"{spec.Arch}: no IR lowering for {model.GetType().Name}; supported: the edge variants, "
                     + string.Join(", ", SupportedTorchVisionArchs)),

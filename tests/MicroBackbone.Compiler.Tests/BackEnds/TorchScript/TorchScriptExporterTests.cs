@@ -20,6 +20,7 @@ public sealed class TorchScriptExporterTests : IDisposable
     [InlineData("edge_micro", 3)]
     [InlineData("mobilenet_v3_small", 3)]
     [InlineData("resnet18", 3)]
+    [InlineData("efficientnet_b0", 3)]
     public void TorchSharpLoadsTheArchiveAndComputesTheSameLogits(string arch, int channels)
     {
         (nn.Module<Tensor, Tensor> model, ModelSpec spec) = TrainedLikeModels.Create(arch, 32, channels, 10, seed: 6);
