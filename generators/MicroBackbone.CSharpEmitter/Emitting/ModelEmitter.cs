@@ -87,8 +87,9 @@ internal static class ModelEmitter
         w.Line("/// <summary>Bytes of activation memory (the arena) one inference needs.</summary>");
         w.Line($"public const int ArenaBytes = {CSharpLiteral.Int(spec.ArenaBytes)};");
         w.Line();
-        var inputs = Edges(spec.Inputs, "Input", "input", "input");
-        var outputs = Edges(spec.Outputs, "Output", "output", "logits");
+        var single = spec.Inputs.Count == 1 && spec.Outputs.Count == 1;
+        var inputs = Edges(spec.Inputs, single, "Input", "input", "input");
+        var outputs = Edges(spec.Outputs, single, "Output", "output", "logits");
         foreach (var e in inputs.Concat(outputs))
         {
             w.Line($"/// <summary>Number of {e.Words} elements (the product of <see cref=\"{e.Name}Shape\"/>).</summary>");
@@ -164,9 +165,9 @@ internal static class ModelEmitter
 
     private static void Api(SourceWriter w, ModelSpec spec)
     {
-        var inputs = Edges(spec.Inputs, "Input", "input", "input");
-        var outputs = Edges(spec.Outputs, "Output", "output", "logits");
-        var single = inputs.Count == 1 && outputs.Count == 1;
+        var single = spec.Inputs.Count == 1 && spec.Outputs.Count == 1;
+        var inputs = Edges(spec.Inputs, single, "Input", "input", "input");
+        var outputs = Edges(spec.Outputs, single, "Output", "output", "logits");
         var int8Parameters = string.Join(", ", inputs.Select(e => $"{ReadOnlySpan}<sbyte> {e.Parameter}").Concat(outputs.Select(e => $"{Span}<sbyte> {e.Parameter}")));
         var int8Arguments = string.Join(", ", inputs.Concat(outputs).Select(e => e.Parameter));
         var floatParameters = string.Join(", ", inputs.Select(e => $"{ReadOnlySpan}<float> {e.FloatParameter}").Concat(outputs.Select(e => $"{Span}<float> {e.FloatParameter}")));
@@ -270,22 +271,22 @@ internal static class ModelEmitter
         w.Line();
     }
 
-    // The names of the API members of each input or output: Input/input when the model has one of each (so single
-    // models keep the historic names), Input0/input0, Output1/output1, ... when it has several.
-    private static List<EdgeNames> Edges(EquatableArray<EdgeSpec> edges, string title, string parameter, string singleFloatParameter)
+    // The names of the API members of each input or output: Input/input when the model has one input and one output
+    // (so such models keep the historic names), otherwise Input0/input0, Output1/output1, ... like the C API.
+    private static List<EdgeNames> Edges(EquatableArray<EdgeSpec> edges, bool single, string title, string parameter, string singleFloatParameter)
     {
         var isInput = title == "Input";
         return edges.Select((e, i) =>
         {
-            var suffix = edges.Count == 1 ? string.Empty : i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            var suffix = single ? string.Empty : i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return new EdgeNames(
                 e,
                 isInput,
                 title + suffix,
-                edges.Count == 1 ? title : $"{title} {suffix}",
-                edges.Count == 1 ? parameter : $"{parameter} {suffix}",
+                single ? title : $"{title} {suffix}",
+                single ? parameter : $"{parameter} {suffix}",
                 parameter + suffix,
-                edges.Count == 1 ? singleFloatParameter : parameter + suffix);
+                single ? singleFloatParameter : parameter + suffix);
         }).ToList();
     }
 

@@ -12,15 +12,6 @@ internal static class MultiEdgeModels
     private const TfliteTensorType I8 = TfliteTensorType.Int8;
     private const TfliteTensorType F32 = TfliteTensorType.Float32;
 
-    /// <summary>Every model here by case name (the file stem of its checked-in <c>.tflite</c> and golden).</summary>
-    public static IReadOnlyDictionary<string, Func<TfliteModel>> All { get; } = new Dictionary<string, Func<TfliteModel>>
-    {
-        ["two_in_two_out_int8"] = TwoInputsTwoOutputs,
-        ["float_edges_fc"] = FloatEdges,
-        ["two_in_two_out_float"] = FloatTwoInputsTwoOutputs,
-        ["mixed_edges"] = MixedEdges,
-    };
-
     /// <summary>
     /// int8 x0, x1 [1,3,3,5] → sum = ADD(x0, x1) (RELU) and prod = MUL(sum, x1); outputs [prod, sum]: the second
     /// output is also read by the first, so it must stay intact until the end.
