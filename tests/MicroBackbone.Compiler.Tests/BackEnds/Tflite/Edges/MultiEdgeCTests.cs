@@ -47,4 +47,25 @@ public class MultiEdgeCTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void Float_text_of_mbc_run_is_what_c_printf_prints()
+    {
+        float[] values = [0f, -0f, 1e-5f, -2.5f, 0.0078125f, 123456789f, 1234567890f, 3.4e38f, 1.17549435e-38f, 0.1f, -1f / 3];
+        var dir = CToolchain.TempDir("printf");
+        try
+        {
+            var bits = string.Join(", ", values.Select(v => BitConverter.SingleToUInt32Bits(v) + "u"));
+            File.WriteAllText(Path.Combine(dir, "p.c"), "#include <stdio.h>\n#include <string.h>\n#include <stdint.h>\n"
+                + $"static const uint32_t bits[] = {{ {bits} }};\n"
+                + "int main(void)\n{\n    size_t i;\n    for (i = 0; i < sizeof bits / sizeof bits[0]; ++i) {\n        float f;\n"
+                + "        memcpy(&f, &bits[i], sizeof f);\n        printf(\"%.9g\\n\", f);\n    }\n    return 0;\n}\n");
+            CToolchain.Check("gcc", $"{CToolchain.HostFlags} -o p p.c", dir);
+            Assert.Equal(string.Concat(values.Select(v => ModelOutputText.Float(v) + "\n")), CToolchain.Check(Path.Combine(dir, "p"), string.Empty, dir));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -17,14 +17,16 @@ public class MultiEdgeTests
 {
     internal const string MixedEdges = "mixed_edges";
 
-    internal static string Folder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    internal static string Folder { get; } = SourceFolder();
 
-    internal static string MixedPath => Path.Combine(Folder(), MixedEdges + ".tflite");
+    internal static string MixedPath => Path.Combine(Folder, MixedEdges + ".tflite");
 
     internal static IrGraph Import(string oracleCase) =>
         TfliteImporter.Import(File.ReadAllBytes(OracleCaseFiles.Model(oracleCase)), oracleCase + ".tflite");
 
     internal static TflmGolden Golden(string oracleCase) => TflmGolden.Read(OracleCaseFiles.Golden(oracleCase));
+
+    private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
     [Fact]
     public void Mixed_edge_file_is_what_the_builder_writes()
@@ -69,7 +71,7 @@ public class MultiEdgeTests
     public void Mixed_edges_run_as_declared_and_match_tflite_micro()
     {
         var graph = TfliteImporter.Import(File.ReadAllBytes(MixedPath), MixedPath);
-        var golden = TflmGolden.Read(Path.Combine(Folder(), MixedEdges + ".golden.txt"));
+        var golden = TflmGolden.Read(Path.Combine(Folder, MixedEdges + ".golden.txt"));
         Assert.Equal(new[] { "float32", "int8" }, golden.Inputs.Select(t => t.Type));
         Assert.Equal(new[] { "float32", "int8" }, golden.Outputs.Select(t => t.Type));
         Assert.Equal(20, golden.Cases.Count);
