@@ -31,6 +31,12 @@ public static class ModelProfiler
 
         ProfileToolchain.RequireAll(target.Tools);
         IrGraph stripped = EdgeQuantization.Strip(graph);
+        if (stripped.Inputs.Count != 1 || stripped.Outputs.Count != 1)
+        {
+            throw new MicroBackboneException(
+                $"profiling runs models with one input and one output; graph '{graph.Name}' has {stripped.Inputs.Count} inputs and {stripped.Outputs.Count} outputs");
+        }
+
         IrTensor inputTensor = stripped.Tensor(stripped.Inputs[0]);
         if (input.Length != inputTensor.ElementCount)
         {

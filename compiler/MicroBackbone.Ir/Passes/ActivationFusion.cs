@@ -39,7 +39,10 @@ public static class ActivationFusion
             }
 
             var source = replaced.TryGetValue(p, out var already) ? already : graph.Operators[p];
-            if (!source.Kind.CanFuseActivation() || source.FusedActivation != FusedActivation.None || source.Outputs.Count != 1)
+            // Fused, the producer requantizes once to the activation's output; unfused, int8 rounds to the middle
+            // tensor first (and RELU6 clamps there without rescaling): the same only when both share parameters.
+            if (!source.Kind.CanFuseActivation() || source.FusedActivation != FusedActivation.None || source.Outputs.Count != 1
+                || !Equals(graph.Tensor(middle).Quant, graph.Tensor(op.Outputs[0]).Quant))
             {
                 continue;
             }

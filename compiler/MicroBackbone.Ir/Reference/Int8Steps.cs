@@ -135,11 +135,16 @@ internal static class Int8Steps
                     return () => Softmax.Eval(p, input, output);
                 }
 
-            case IrOpKind.Relu:
             case IrOpKind.Relu6:
                 {
+                    var bounds = Int8.Kernels.Relu6.Prepare(qx);
+                    return () => Int8.Kernels.Relu6.Eval(bounds, input, output);
+                }
+
+            case IrOpKind.Relu:
+                {
                     var p = RequantizeParams.Prepare(qx, qy);
-                    ActivationRange range = ActivationRange.For(op.Kind == IrOpKind.Relu ? FusedActivation.Relu : FusedActivation.Relu6, qy);
+                    ActivationRange range = ActivationRange.For(FusedActivation.Relu, qy);
                     return () =>
                     {
                         Requantize.Eval(p, input, output);

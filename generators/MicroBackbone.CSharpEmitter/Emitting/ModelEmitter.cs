@@ -1,4 +1,5 @@
 using MicroBackbone.CSharpEmitter.Spec;
+using MicroBackbone.Ir;
 
 namespace MicroBackbone.CSharpEmitter.Emitting;
 
@@ -86,30 +87,33 @@ internal static class ModelEmitter
         w.Line("/// <summary>Bytes of activation memory (the arena) one inference needs.</summary>");
         w.Line($"public const int ArenaBytes = {CSharpLiteral.Int(spec.ArenaBytes)};");
         w.Line();
-        w.Line("/// <summary>Number of input elements (the product of <see cref=\"InputShape\"/>).</summary>");
-        w.Line($"public const int InputLength = {CSharpLiteral.Int(spec.Input.Length)};");
-        w.Line();
-        w.Line("/// <summary>Number of output elements (the product of <see cref=\"OutputShape\"/>).</summary>");
-        w.Line($"public const int OutputLength = {CSharpLiteral.Int(spec.Output.Length)};");
-        w.Line();
-        w.Line("/// <summary>Input quantization scale: real = InputScale * (q - InputZeroPoint).</summary>");
-        w.Line($"public const float InputScale = {CSharpLiteral.Float(spec.InputQuant.Scale)};");
-        w.Line();
-        w.Line("/// <summary>Input quantization zero point.</summary>");
-        w.Line($"public const int InputZeroPoint = {CSharpLiteral.Int(spec.InputQuant.ZeroPoint)};");
-        w.Line();
-        w.Line("/// <summary>Output quantization scale: real = OutputScale * (q - OutputZeroPoint).</summary>");
-        w.Line($"public const float OutputScale = {CSharpLiteral.Float(spec.OutputQuant.Scale)};");
-        w.Line();
-        w.Line("/// <summary>Output quantization zero point.</summary>");
-        w.Line($"public const int OutputZeroPoint = {CSharpLiteral.Int(spec.OutputQuant.ZeroPoint)};");
-        w.Line();
-        w.Line("/// <summary>Shape of the input (NHWC).</summary>");
-        w.Line($"public static {ReadOnlySpan}<int> InputShape => new int[] {{ {string.Join(", ", spec.InputShape.Select(CSharpLiteral.Int))} }};");
-        w.Line();
-        w.Line("/// <summary>Shape of the output.</summary>");
-        w.Line($"public static {ReadOnlySpan}<int> OutputShape => new int[] {{ {string.Join(", ", spec.OutputShape.Select(CSharpLiteral.Int))} }};");
-        w.Line();
+        var single = spec.Inputs.Count == 1 && spec.Outputs.Count == 1;
+        var inputs = Edges(spec.Inputs, single, "Input", "input", "input");
+        var outputs = Edges(spec.Outputs, single, "Output", "output", "logits");
+        foreach (var e in inputs.Concat(outputs))
+        {
+            w.Line($"/// <summary>Number of {e.Words} elements (the product of <see cref=\"{e.Name}Shape\"/>).</summary>");
+            w.Line($"public const int {e.Name}Length = {CSharpLiteral.Int(e.Spec.Region.Length)};");
+            w.Line();
+        }
+
+        foreach (var e in inputs.Concat(outputs))
+        {
+            w.Line($"/// <summary>{e.Title} quantization scale: real = {e.Name}Scale * (q - {e.Name}ZeroPoint).</summary>");
+            w.Line($"public const float {e.Name}Scale = {CSharpLiteral.Float(e.Spec.Quant.Scale)};");
+            w.Line();
+            w.Line($"/// <summary>{e.Title} quantization zero point.</summary>");
+            w.Line($"public const int {e.Name}ZeroPoint = {CSharpLiteral.Int(e.Spec.Quant.ZeroPoint)};");
+            w.Line();
+        }
+
+        foreach (var e in inputs.Concat(outputs))
+        {
+            w.Line($"/// <summary>Shape of the {e.Words}{(e.IsInput ? " (NHWC)" : string.Empty)}.</summary>");
+            w.Line($"public static {ReadOnlySpan}<int> {e.Name}Shape => new int[] {{ {string.Join(", ", e.Spec.Shape.Select(CSharpLiteral.Int))} }};");
+            w.Line();
+        }
+
         w.Line("/// <summary>Class labels in output index order (empty when the model has none); created once.</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> ClassNames => s_classNames;");
         w.Line();
@@ -161,34 +165,84 @@ internal static class ModelEmitter
 
     private static void Api(SourceWriter w, ModelSpec spec)
     {
-        var input = StepEmitter.Slice(spec.Input);
-        var output = StepEmitter.Slice(spec.Output);
-        w.Line("/// <summary>Runs the model on a quantized input and writes the quantized output.</summary>");
-        w.Line($"public void Invoke({ReadOnlySpan}<sbyte> input, {Span}<sbyte> output) => Invoke(input, output, _arena);");
+        var single = spec.Inputs.Count == 1 && spec.Outputs.Count == 1;
+        var inputs = Edges(spec.Inputs, single, "Input", "input", "input");
+        var outputs = Edges(spec.Outputs, single, "Output", "output", "logits");
+        var int8Parameters = string.Join(", ", inputs.Select(e => $"{ReadOnlySpan}<sbyte> {e.Parameter}").Concat(outputs.Select(e => $"{Span}<sbyte> {e.Parameter}")));
+        var int8Arguments = string.Join(", ", inputs.Concat(outputs).Select(e => e.Parameter));
+        var floatParameters = string.Join(", ", inputs.Select(e => $"{ReadOnlySpan}<float> {e.FloatParameter}").Concat(outputs.Select(e => $"{Span}<float> {e.FloatParameter}")));
+        var floatArguments = string.Join(", ", inputs.Concat(outputs).Select(e => e.FloatParameter));
+        var floatCref = string.Join(", ", inputs.Select(_ => "global::System.ReadOnlySpan{float}").Concat(outputs.Select(_ => "global::System.Span{float}")));
+        w.Line(single
+            ? "/// <summary>Runs the model on a quantized input and writes the quantized output.</summary>"
+            : "/// <summary>Runs the model on quantized inputs (one span per input, in the model's order) and writes the quantized outputs (one span per output).</summary>");
+        w.Line($"public void Invoke({int8Parameters}) => Invoke({int8Arguments}, _arena);");
         w.Line();
         w.Line("/// <summary>Runs the model using <paramref name=\"arenaBytes\"/> (e.g. stack memory) as the arena.</summary>");
-        w.Open($"public static void Invoke({ReadOnlySpan}<sbyte> input, {Span}<sbyte> output, {Span}<byte> arenaBytes)");
-        CheckLength(w, "input", "InputLength");
-        CheckLength(w, "output", "OutputLength");
+        w.Open($"public static void Invoke({int8Parameters}, {Span}<byte> arenaBytes)");
+        foreach (var e in inputs.Concat(outputs))
+        {
+            CheckLength(w, e.Parameter, e.Name + "Length");
+        }
+
         w.Line("var arena = ArenaOf(arenaBytes);");
-        w.Line($"input.CopyTo({input});");
+        foreach (var e in inputs)
+        {
+            w.Line($"{e.Parameter}.CopyTo({StepEmitter.Slice(e.Spec.Region)});");
+        }
+
         w.Line("Run(arena);");
-        w.Line($"{output}.CopyTo(output);");
+        foreach (var e in outputs)
+        {
+            w.Line($"{StepEmitter.Slice(e.Spec.Region)}.CopyTo({e.Parameter});");
+        }
+
         w.Close();
         w.Line();
-        w.Line("/// <summary>Quantizes a float input, runs the model and dequantizes the output into <paramref name=\"logits\"/>.</summary>");
-        w.Line($"public void InvokeFloat({ReadOnlySpan}<float> input, {Span}<float> logits) => InvokeFloat(input, logits, _arena);");
+        w.Line(single
+            ? "/// <summary>Quantizes a float input, runs the model and dequantizes the output into <paramref name=\"logits\"/>.</summary>"
+            : "/// <summary>Quantizes the float inputs, runs the model and dequantizes every output (TFLite Micro's QUANTIZE and DEQUANTIZE arithmetic).</summary>");
+        w.Line($"public void InvokeFloat({floatParameters}) => InvokeFloat({floatArguments}, _arena);");
         w.Line();
-        w.Line("/// <summary>As <see cref=\"InvokeFloat(global::System.ReadOnlySpan{float}, global::System.Span{float})\"/> with a caller-provided arena.</summary>");
-        w.Open($"public static void InvokeFloat({ReadOnlySpan}<float> input, {Span}<float> logits, {Span}<byte> arenaBytes)");
-        CheckLength(w, "input", "InputLength");
-        CheckLength(w, "logits", "OutputLength");
+        w.Line($"/// <summary>As <see cref=\"InvokeFloat({floatCref})\"/> with a caller-provided arena.</summary>");
+        w.Open($"public static void InvokeFloat({floatParameters}, {Span}<byte> arenaBytes)");
+        foreach (var e in inputs.Concat(outputs))
+        {
+            CheckLength(w, e.FloatParameter, e.Name + "Length");
+        }
+
         w.Line("var arena = ArenaOf(arenaBytes);");
-        w.Line($"{Runtime}Quantize.Run(InputScale, InputZeroPoint, input, {input});");
+        foreach (var e in inputs)
+        {
+            w.Line($"{Runtime}Quantize.Run({e.Name}Scale, {e.Name}ZeroPoint, {e.FloatParameter}, {StepEmitter.Slice(e.Spec.Region)});");
+        }
+
         w.Line("Run(arena);");
-        w.Line($"{Runtime}Dequantize.Run(OutputScale, OutputZeroPoint, {output}, logits);");
+        foreach (var e in outputs)
+        {
+            w.Line($"{Runtime}Dequantize.Run({e.Name}Scale, {e.Name}ZeroPoint, {StepEmitter.Slice(e.Spec.Region)}, {e.FloatParameter});");
+        }
+
         w.Close();
         w.Line();
+        if (single)
+        {
+            Predict(w, StepEmitter.Slice(spec.Inputs[0].Region), StepEmitter.Slice(spec.Outputs[0].Region));
+        }
+
+        w.Open($"private static {Span}<sbyte> ArenaOf({Span}<byte> arenaBytes)");
+        w.Line("if (arenaBytes.Length < ArenaBytes)");
+        w.Line("{");
+        w.Indented(() => w.Line("throw new global::System.ArgumentException(\"the arena must hold at least \" + ArenaBytes + \" bytes\", nameof(arenaBytes));"));
+        w.Line("}");
+        w.Line();
+        w.Line("return global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(arenaBytes.Slice(0, ArenaBytes));");
+        w.Close();
+        w.Line();
+    }
+
+    private static void Predict(SourceWriter w, string input, string output)
+    {
         w.Line("/// <summary>Runs the model on a float input and returns the index of the largest output (the first on ties).</summary>");
         w.Line($"public int Predict({ReadOnlySpan}<float> input) => Predict(input, _arena);");
         w.Line();
@@ -215,16 +269,28 @@ internal static class ModelEmitter
         w.Line("return best;");
         w.Close();
         w.Line();
-        w.Open($"private static {Span}<sbyte> ArenaOf({Span}<byte> arenaBytes)");
-        w.Line("if (arenaBytes.Length < ArenaBytes)");
-        w.Line("{");
-        w.Indented(() => w.Line("throw new global::System.ArgumentException(\"the arena must hold at least \" + ArenaBytes + \" bytes\", nameof(arenaBytes));"));
-        w.Line("}");
-        w.Line();
-        w.Line("return global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(arenaBytes.Slice(0, ArenaBytes));");
-        w.Close();
-        w.Line();
     }
+
+    // The names of the API members of each input or output: Input/input when the model has one input and one output
+    // (so such models keep the historic names), otherwise Input0/input0, Output1/output1, ... like the C API.
+    private static List<EdgeNames> Edges(EquatableArray<EdgeSpec> edges, bool single, string title, string parameter, string singleFloatParameter)
+    {
+        var isInput = title == "Input";
+        return edges.Select((e, i) =>
+        {
+            var suffix = single ? string.Empty : i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            return new EdgeNames(
+                e,
+                isInput,
+                title + suffix,
+                single ? title : $"{title} {suffix}",
+                single ? parameter : $"{parameter} {suffix}",
+                parameter + suffix,
+                single ? singleFloatParameter : parameter + suffix);
+        }).ToList();
+    }
+
+    private sealed record EdgeNames(EdgeSpec Spec, bool IsInput, string Name, string Title, string Words, string Parameter, string FloatParameter);
 
     private static void CheckLength(SourceWriter w, string parameter, string constant)
     {

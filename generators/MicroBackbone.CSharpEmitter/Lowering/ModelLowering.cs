@@ -20,14 +20,12 @@ internal static class ModelLowering
     {
         GraphValidator.Validate(graph);
         var g = EdgeQuantization.Strip(graph);
-        if (g.Inputs.Count != 1 || g.Outputs.Count != 1)
+        if (g.Inputs.Count == 0 || g.Outputs.Count == 0)
         {
             throw new CSharpEmitException(
-                $"C# back end: graph '{graph.Name}' has {g.Inputs.Count} inputs and {g.Outputs.Count} outputs; the generated class takes exactly one of each");
+                $"C# back end: graph '{graph.Name}' has {g.Inputs.Count} inputs and {g.Outputs.Count} outputs; the generated class needs at least one of each");
         }
 
-        var input = g.Tensor(g.Inputs[0]);
-        var output = g.Tensor(g.Outputs[0]);
         var plan = MemoryPlanner.Plan(g);
         var constants = new ConstantTable();
         var steps = new List<StepSpec>();
@@ -44,13 +42,9 @@ internal static class ModelLowering
             graph.Name,
             new EquatableArray<KeyValuePair<string, string>>(graph.Metadata),
             graph.ClassNames,
-            input.Shape,
-            output.Shape,
-            EdgeQuant(input, "input"),
-            EdgeQuant(output, "output"),
+            new EquatableArray<EdgeSpec>(g.Inputs.Select(id => Edge(plan, g.Tensor(id), "input")).ToList()),
+            new EquatableArray<EdgeSpec>(g.Outputs.Select(id => Edge(plan, g.Tensor(id), "output")).ToList()),
             checked((int)plan.ArenaBytes),
-            Region(plan, input),
-            Region(plan, output),
             new EquatableArray<ConstantSpec>(constants.Constants),
             new EquatableArray<StepSpec>(steps));
     }
@@ -58,6 +52,9 @@ internal static class ModelLowering
     /// <summary>The arena slice of an activation tensor.</summary>
     internal static ArenaRegion Region(MemoryPlan plan, IrTensor tensor) =>
         new(checked((int)plan.OffsetOf(tensor.Id)), checked((int)tensor.ElementCount));
+
+    private static EdgeSpec Edge(MemoryPlan plan, IrTensor tensor, string role) =>
+        new(tensor.Shape, EdgeQuant(tensor, role), Region(plan, tensor));
 
     private static QuantSpec EdgeQuant(IrTensor tensor, string role)
     {

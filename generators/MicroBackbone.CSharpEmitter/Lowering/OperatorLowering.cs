@@ -236,10 +236,14 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var table = new sbyte[256];
         switch (_op.Kind)
         {
-            case IrOpKind.Relu or IrOpKind.Relu6:
-                // A standalone activation rescales to its output parameters, then clamps at real 0 (and 6).
+            case IrOpKind.Relu6:
+                // TFLite Micro clamps in the input's domain, without rescaling (Relu6.Prepare).
+                Relu6.Eval(Relu6.Prepare(inQ), all, table);
+                break;
+            case IrOpKind.Relu:
+                // A standalone ReLU rescales to its output parameters, then clamps at real 0.
                 Requantize.Eval(RequantizeParams.Prepare(inQ, outQ), all, table);
-                var range = ActivationRange.For(_op.Kind == IrOpKind.Relu ? FusedActivation.Relu : FusedActivation.Relu6, outQ);
+                var range = ActivationRange.For(FusedActivation.Relu, outQ);
                 for (var i = 0; i < table.Length; i++)
                 {
                     table[i] = (sbyte)range.Clamp(table[i]);

@@ -9,25 +9,17 @@ namespace MicroBackbone.CSharpEmitter.Spec;
 /// <param name="ModelName">The graph's name (model text; the emitter escapes it).</param>
 /// <param name="Metadata">The graph's metadata, sorted by key, for the header comment.</param>
 /// <param name="ClassNames">Class labels in output index order (may be empty).</param>
-/// <param name="InputShape">Shape of the single graph input.</param>
-/// <param name="OutputShape">Shape of the single graph output.</param>
-/// <param name="InputQuant">Quantization of the input (used by the float entry points).</param>
-/// <param name="OutputQuant">Quantization of the output.</param>
+/// <param name="Inputs">The graph inputs in order (after stripping the float edges).</param>
+/// <param name="Outputs">The graph outputs in order.</param>
 /// <param name="ArenaBytes">Activation arena size from the memory planner.</param>
-/// <param name="Input">Where the input lives in the arena.</param>
-/// <param name="Output">Where the output lives in the arena.</param>
 /// <param name="Constants">Weights, biases and per-channel parameters, in first-use order.</param>
 /// <param name="Steps">Layer calls in execution order.</param>
 internal sealed record ModelSpec(
     string ModelName,
     EquatableArray<KeyValuePair<string, string>> Metadata,
     EquatableArray<string> ClassNames,
-    EquatableArray<int> InputShape,
-    EquatableArray<int> OutputShape,
-    QuantSpec InputQuant,
-    QuantSpec OutputQuant,
+    EquatableArray<EdgeSpec> Inputs,
+    EquatableArray<EdgeSpec> Outputs,
     int ArenaBytes,
-    ArenaRegion Input,
-    ArenaRegion Output,
     EquatableArray<ConstantSpec> Constants,
     EquatableArray<StepSpec> Steps);

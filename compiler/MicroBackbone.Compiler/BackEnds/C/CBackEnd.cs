@@ -55,6 +55,11 @@ public static class CBackEnd
         }
         else
         {
+            if (!model.IsSingle)
+            {
+                throw new CBackEndException($"C back end: the ESP-IDF project runs a sample input through models with one input and one output; graph '{graph.Name}' has {model.Inputs.Count} inputs and {model.Outputs.Count} outputs (use --target c for its library)");
+            }
+
             foreach (var pair in library)
             {
                 files["components/mb_model/src/" + pair.Key] = pair.Value;

@@ -20,9 +20,29 @@ internal sealed class CModel
 
     public required long RowBytes { get; init; }
 
-    public required CTensorInfo Input { get; init; }
+    /// <summary>The graph's inputs in order (one for most models; the sample apps and profiling take only one).</summary>
+    public required IReadOnlyList<CTensorInfo> Inputs { get; init; }
 
-    public required CTensorInfo Output { get; init; }
+    /// <summary>The graph's outputs in order.</summary>
+    public required IReadOnlyList<CTensorInfo> Outputs { get; init; }
+
+    /// <summary>The first input (the only one for the ESP-IDF app and profiling).</summary>
+    public CTensorInfo Input => Inputs[0];
+
+    /// <summary>The first output.</summary>
+    public CTensorInfo Output => Outputs[0];
+
+    /// <summary>True when the API has one input and one output (named <c>input</c>, <c>output</c>, <c>MB_INPUT_*</c>).</summary>
+    public bool IsSingle => Inputs.Count == 1 && Outputs.Count == 1;
+
+    /// <summary>Parameters of <c>mb_model_invoke</c>: one int8 pointer per input, then one per output.</summary>
+    public string Int8Parameters => string.Join(", ", Inputs.Select(t => "const int8_t *" + t.Param).Concat(Outputs.Select(t => "int8_t *" + t.Param)));
+
+    /// <summary>Parameters of <c>mb_model_invoke_float</c>: one float pointer per input, then one per output.</summary>
+    public string FloatParameters => string.Join(", ", Inputs.Select(t => "const float *" + t.Param).Concat(Outputs.Select(t => "float *" + t.Param)));
+
+    /// <summary>The condition under which an entry point returns -1: any pointer is NULL.</summary>
+    public string NullCheck => string.Join(" || ", Inputs.Concat(Outputs).Select(t => t.Param + " == NULL"));
 
     public required IReadOnlyList<string> ClassNameLiterals { get; init; }
 
@@ -43,6 +63,15 @@ internal sealed class CModel
 /// <summary>A graph input or output as the API exposes it (int8 NHWC bytes plus the float edge parameters).</summary>
 internal sealed class CTensorInfo
 {
+    /// <summary>Words for comments: <c>Input</c>, or <c>Input 1</c> when the model has several.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>Macro prefix: <c>MB_INPUT</c>, or <c>MB_INPUT1</c> when the model has several.</summary>
+    public required string Prefix { get; init; }
+
+    /// <summary>The entry points' parameter: <c>input</c>, or <c>input1</c> when the model has several.</summary>
+    public required string Param { get; init; }
+
     public required long Size { get; init; }
 
     public required long ArenaOffset { get; init; }

@@ -21,9 +21,9 @@ internal static class CModelBuilder
         g = ActivationFusion.Run(g);
         g = InPlaceMarking.Run(g);
         GraphValidator.Validate(g);
-        if (g.Inputs.Count != 1 || g.Outputs.Count != 1)
+        if (g.Inputs.Count == 0 || g.Outputs.Count == 0)
         {
-            throw new CBackEndException($"C back end: graph '{graph.Name}' must have exactly one input and one output, has {g.Inputs.Count} and {g.Outputs.Count}");
+            throw new CBackEndException($"C back end: graph '{graph.Name}' must have at least one input and one output, has {g.Inputs.Count} and {g.Outputs.Count}");
         }
 
         var plan = MemoryPlanner.Plan(g, MemoryPlanOptions.Default);
@@ -33,10 +33,10 @@ internal static class CModelBuilder
             Lower(ctx, i, g.Operators[i]);
         }
 
+        var single = g.Inputs.Count == 1 && g.Outputs.Count == 1;
+        var inputs = g.Inputs.Select((id, i) => Edge(g.Tensor(id), plan, "input", single ? null : i, graph.Name)).ToList();
+        var outputs = g.Outputs.Select((id, i) => Edge(g.Tensor(id), plan, "output", single ? null : i, graph.Name)).ToList();
         var input = g.Tensor(g.Inputs[0]);
-        var output = g.Tensor(g.Outputs[0]);
-        var inInfo = Edge(input, plan, "MB_INPUT", graph.Name);
-        var outInfo = Edge(output, plan, "MB_OUTPUT", graph.Name);
         var sample = options.SampleInput ?? Enumerable.Repeat((sbyte)input.Quant!.ZeroPoints[0], (int)input.ElementCount).ToArray();
         if (sample.Length != input.ElementCount)
         {
@@ -54,8 +54,8 @@ internal static class CModelBuilder
             ArenaBytes = Math.Max(1, plan.ArenaBytes),
             PatchElements = ctx.PatchElements,
             RowBytes = ctx.RowBytes,
-            Input = inInfo,
-            Output = outInfo,
+            Inputs = inputs,
+            Outputs = outputs,
             ClassNameLiterals = g.ClassNames.Select(CLiterals.String).ToList(),
             Kernels = ctx.Kernels,
             Arrays = ctx.Arrays,
@@ -121,16 +121,24 @@ internal static class CModelBuilder
         }
     }
 
-    private static CTensorInfo Edge(IrTensor t, MemoryPlan plan, string prefix, string graphName)
+    // index is null when the model has one input and one output: the API keeps the names input/output, MB_INPUT_*.
+    private static CTensorInfo Edge(IrTensor t, MemoryPlan plan, string role, int? index, string graphName)
     {
         if (t.DataType != IrDataType.Int8 || t.Quant is not { IsPerChannel: false } q)
         {
-            throw new CBackEndException($"C back end: graph '{graphName}' {(prefix == "MB_INPUT" ? "input" : "output")} {t.Describe()} must be int8 with per-tensor quantization (or float32 behind a Quantize/Dequantize)");
+            throw new CBackEndException($"C back end: graph '{graphName}' {role} {t.Describe()} must be int8 with per-tensor quantization (or float32 behind a Quantize/Dequantize)");
         }
+
+        var suffix = index?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        var prefix = "MB_" + role.ToUpperInvariant() + suffix;
+        var label = char.ToUpperInvariant(role[0]) + role.Substring(1) + (index is null ? string.Empty : " " + suffix);
 
         var names = t.Shape.Count == 4 ? new[] { "BATCH", "HEIGHT", "WIDTH", "CHANNELS" } : t.Shape.Select((_, i) => "DIM" + i).ToArray();
         return new CTensorInfo
         {
+            Label = label,
+            Prefix = prefix,
+            Param = role + suffix,
             Size = t.ElementCount,
             ArenaOffset = plan.OffsetOf(t.Id),
             ShapeComment = CIdentifiers.Comment($"'{t.Name}' int8{t.Shape}"),

@@ -73,10 +73,14 @@ internal static class ElementwiseLowering
         var result = new sbyte[256];
         switch (kind)
         {
-            case IrOpKind.Relu or IrOpKind.Relu6:
-                // A standalone clamp: rescale to the output parameters, then clamp at the quantized 0 (and 6).
+            case IrOpKind.Relu6:
+                // TFLite Micro clamps in the input's domain, without rescaling (Relu6.Prepare).
+                Relu6.Eval(Relu6.Prepare(inQ), all, result);
+                break;
+            case IrOpKind.Relu:
+                // A standalone ReLU: rescale to the output parameters, then clamp at the quantized 0.
                 Requantize.Eval(RequantizeParams.Prepare(inQ, outQ), all, result);
-                var range = ActivationRange.For(kind == IrOpKind.Relu ? FusedActivation.Relu : FusedActivation.Relu6, outQ);
+                var range = ActivationRange.For(FusedActivation.Relu, outQ);
                 for (var i = 0; i < 256; i++)
                 {
                     result[i] = (sbyte)range.Clamp(result[i]);

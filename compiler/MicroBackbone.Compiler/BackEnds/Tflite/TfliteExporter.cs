@@ -71,22 +71,10 @@ public static class TfliteExporter
     }
 
     /// <summary>
-    /// RELU6. TFLite Micro's int8 RELU6 clamps the raw input values with the input's quantization and never
-    /// requantizes, so when the IR changes quantization a QUANTIZE (int8 requantize) goes first; the clamp then
-    /// runs in the output quantization, which is what the int8 spec computes (requantize, then clamp).
+    /// RELU6: the int8 spec's RELU6 is TFLite Micro's (a clamp in the input's quantization, no rescaling; INT8.md §9),
+    /// so it maps one to one.
     /// </summary>
-    private static void Relu6(TfliteExportContext c, int x)
-    {
-        var (xq, yq) = (c.Input(0).Quant, c.Output.Quant);
-        if (c.IsInt8 && xq is not null && yq is not null && xq != yq)
-        {
-            var requantized = c.Model.Activation($"{c.Op.Name}/requantize", TfliteTensorType.Int8, c.Output.Shape.ToArray(), TfliteModelAssembler.Quantization(yq));
-            c.Model.Operator(TfliteBuiltinOperator.Quantize, TfliteOpVersions.For(TfliteBuiltinOperator.Quantize, TfliteTensorType.Int8), new[] { x }, new[] { requantized });
-            x = requantized;
-        }
-
-        c.Emit(TfliteBuiltinOperator.Relu6, new[] { x });
-    }
+    private static void Relu6(TfliteExportContext c, int x) => c.Emit(TfliteBuiltinOperator.Relu6, new[] { x });
 
     private static void Lower(TfliteExportContext c)
     {

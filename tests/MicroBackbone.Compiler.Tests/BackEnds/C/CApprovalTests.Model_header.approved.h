@@ -43,10 +43,11 @@ extern const char *const mb_model_class_names[MB_NUM_CLASSES];
  * NULL pointer. Not reentrant: the arena is static. */
 int mb_model_invoke(const int8_t *input, int8_t *output);
 
-/* The same with float tensors, quantized and dequantized at the edges with the parameters above. */
+/* The same with float tensors, quantized and dequantized at the edges with the parameters above exactly as TFLite
+ * Micro's QUANTIZE and DEQUANTIZE do (docs/INT8.md). */
 int mb_model_invoke_float(const float *input, float *output);
 
-/* Index of the largest of the MB_OUTPUT_SIZE values (the first one on ties). */
+/* Index of the largest of the MB_OUTPUT_SIZE values of the output (the first one on ties). */
 int mb_model_argmax(const int8_t *output);
 
 #ifdef __cplusplus

@@ -334,18 +334,16 @@ static int8_t mb_quantize(float x, float scale, int32_t zero_point)
 
 int mb_model_invoke_float(const float *input, float *output)
 {
-    int8_t *in = mb_arena + 288;
-    const int8_t *out = mb_arena + 16;
     int32_t i;
     if (input == NULL || output == NULL) {
         return -1;
     }
     for (i = 0; i < MB_INPUT_SIZE; ++i) {
-        in[i] = mb_quantize(input[i], MB_INPUT_SCALE, MB_INPUT_ZERO_POINT);
+        mb_arena[288 + i] = mb_quantize(input[i], MB_INPUT_SCALE, MB_INPUT_ZERO_POINT);
     }
     mb_model_run();
     for (i = 0; i < MB_OUTPUT_SIZE; ++i) {
-        output[i] = (float)((double)MB_OUTPUT_SCALE * (double)(out[i] - MB_OUTPUT_ZERO_POINT));
+        output[i] = (float)((double)MB_OUTPUT_SCALE * (double)(mb_arena[16 + i] - MB_OUTPUT_ZERO_POINT));
     }
     return 0;
 }

@@ -45,7 +45,7 @@ public class TfliteMicroFilesTests
         var model = TfliteReader.Read(bytes, "wide.tflite");
         var calls = TfliteMicroSketch.ResolverCalls(model);
         Assert.Equal(
-            new[] { "AddConv2D", "AddHardSwish", "AddPad", "AddMaxPool2D", "AddMean", "AddDepthwiseConv2D", "AddMul", "AddLogistic", "AddQuantize", "AddRelu6", "AddAveragePool2D", "AddReshape", "AddFullyConnected", "AddSoftmax" },
+            new[] { "AddConv2D", "AddHardSwish", "AddPad", "AddMaxPool2D", "AddMean", "AddDepthwiseConv2D", "AddMul", "AddLogistic", "AddRelu6", "AddAveragePool2D", "AddQuantize", "AddReshape", "AddFullyConnected", "AddSoftmax" },
             calls);
 
         var text = TfliteMicroSketch.Render(graph, bytes, "wide_net");

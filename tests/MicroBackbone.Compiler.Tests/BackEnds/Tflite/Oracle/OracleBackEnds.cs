@@ -14,9 +14,11 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace MicroBackbone.Compiler.Tests.BackEnds.Tflite.Oracle;
 
 /// <summary>
-/// Runs one imported graph on every case of a golden file through each back end and returns the raw output bytes,
-/// so they compare byte for byte with TFLite Micro's. A model whose declared input and output are float32 runs
-/// through the float entry points (quantize, int8 graph, dequantize); int8 ones through the int8 entry points.
+/// Runs one imported graph on every case of a golden file through each back end and returns, per case, the raw bytes
+/// of every output one after the other, so they compare byte for byte with TFLite Micro's. Any number of inputs and
+/// outputs; a model whose declared edges are all float32 runs through the float entry points (quantize, int8 graph,
+/// dequantize), an all-int8 one through the int8 entry points; the interpreter also runs mixed edges (in the types
+/// each edge declares).
 /// </summary>
 internal static class OracleBackEnds
 {
@@ -27,31 +29,44 @@ internal static class OracleBackEnds
         "-O1 -DMB_SCALAR_CORE=1 -DMB_FIXED_SHAPES=1 -fsanitize=address,undefined -fno-sanitize-recover=all",
     ];
 
+    /// <summary>Every output of one case, one after the other (what the back ends return per case).</summary>
+    public static byte[] Joined(IEnumerable<byte[]> outputs) => outputs.SelectMany(o => o).ToArray();
+
     public static byte[][] Interpreter(IrGraph graph, TflmGolden golden)
     {
-        RequireSingleInputAndOutput(golden);
         var interpreter = new Int8Interpreter(graph);
-        return golden.Cases.Select(c => IsFloat(golden)
-            ? MemoryMarshal.AsBytes(interpreter.RunFloat(MemoryMarshal.Cast<byte, float>(c.Inputs[0])).AsSpan()).ToArray()
-            : MemoryMarshal.AsBytes(interpreter.Run(MemoryMarshal.Cast<byte, sbyte>(c.Inputs[0])).AsSpan()).ToArray()).ToArray();
+        return golden.Cases.Select(c =>
+        {
+            var inputs = c.Inputs.Select((raw, i) => golden.Inputs[i].Type == "float32"
+                ? (Array)MemoryMarshal.Cast<byte, float>(raw).ToArray()
+                : MemoryMarshal.Cast<byte, sbyte>(raw).ToArray()).ToArray();
+            return Joined(interpreter.RunDeclared(inputs).Select(o => o is float[] f
+                ? MemoryMarshal.AsBytes(f.AsSpan()).ToArray()
+                : MemoryMarshal.AsBytes(((sbyte[])o).AsSpan()).ToArray()));
+        }).ToArray();
     }
 
     /// <summary>Compiles the generated C library with a small driver per flag set and runs every case.</summary>
     public static byte[][] C(IrGraph graph, TflmGolden golden, string flags)
     {
-        RequireSingleInputAndOutput(golden);
+        var isFloat = IsFloat(golden);
         var dir = CToolchain.TempDir("oracle");
         try
         {
             CBackEnd.Emit(graph, CTarget.C, dir);
-            File.WriteAllText(Path.Combine(dir, "oracle_main.c"), Driver(IsFloat(golden)));
+            File.WriteAllText(Path.Combine(dir, "oracle_main.c"), Driver(isFloat, golden.Inputs.Count, golden.Outputs.Count));
             CToolchain.Check("gcc", $"{CToolchain.HostFlags} {flags} -o oracle oracle_main.c model.c", dir);
             var results = new List<byte[]>();
             foreach (var c in golden.Cases)
             {
-                var input = Path.Combine(dir, "input.bin");
-                File.WriteAllBytes(input, c.Inputs[0]);
-                var stdout = CToolchain.Check(Path.Combine(dir, "oracle"), "input.bin", dir);
+                var files = new List<string>();
+                for (var i = 0; i < c.Inputs.Length; i++)
+                {
+                    files.Add($"input{i}.bin");
+                    File.WriteAllBytes(Path.Combine(dir, files[i]), c.Inputs[i]);
+                }
+
+                var stdout = CToolchain.Check(Path.Combine(dir, "oracle"), string.Join(' ', files), dir);
                 results.Add(Convert.FromHexString(stdout.Trim()));
             }
 
@@ -63,70 +78,91 @@ internal static class OracleBackEnds
         }
     }
 
-    /// <summary>Emits the C# class, compiles it with Roslyn, loads it and runs every case.</summary>
+    /// <summary>Emits the C# class, compiles it with Roslyn beside a small adapter that calls its typed entry point
+    /// (one span per input and output), loads it and runs every case.</summary>
     public static byte[][] CSharp(IrGraph graph, TflmGolden golden)
     {
-        RequireSingleInputAndOutput(golden);
+        var isFloat = IsFloat(golden);
         var source = CSharpModelEmitter.Emit(graph, "Oracle", "OracleModel");
-        var type = Load(source).GetType("Oracle.OracleModel")!;
-        var model = Activator.CreateInstance(type)!;
-        var outputBytes = golden.Cases[0].Outputs[0].Length;
-        if (IsFloat(golden))
-        {
-            var run = type.GetMethod("InvokeFloat", [typeof(ReadOnlySpan<float>), typeof(Span<float>)])!.CreateDelegate<FloatRun>(model);
-            return golden.Cases.Select(c =>
-            {
-                var output = new float[outputBytes / 4];
-                run(MemoryMarshal.Cast<byte, float>(c.Inputs[0]), output);
-                return MemoryMarshal.AsBytes(output.AsSpan()).ToArray();
-            }).ToArray();
-        }
-
-        var invoke = type.GetMethod("Invoke", [typeof(ReadOnlySpan<sbyte>), typeof(Span<sbyte>)])!.CreateDelegate<Int8Run>(model);
-        return golden.Cases.Select(c =>
-        {
-            var output = new sbyte[outputBytes];
-            invoke(MemoryMarshal.Cast<byte, sbyte>(c.Inputs[0]), output);
-            return MemoryMarshal.AsBytes(output.AsSpan()).ToArray();
-        }).ToArray();
+        var run = Load(source, Adapter(isFloat, golden)).GetType("Oracle.OracleAdapter")!.GetMethod("Run")!;
+        return golden.Cases.Select(c => Joined((byte[][])run.Invoke(null, [c.Inputs])!)).ToArray();
     }
 
-    private delegate void Int8Run(ReadOnlySpan<sbyte> input, Span<sbyte> output);
-
-    private delegate void FloatRun(ReadOnlySpan<float> input, Span<float> output);
-
-    private static bool IsFloat(TflmGolden golden) => golden.Inputs[0].Type == "float32";
-
-    private static void RequireSingleInputAndOutput(TflmGolden golden)
+    private static bool IsFloat(TflmGolden golden)
     {
-        if (golden.Inputs.Count != 1 || golden.Outputs.Count != 1)
+        var types = golden.Inputs.Concat(golden.Outputs).Select(t => t.Type).Distinct().ToList();
+        if (types.Count != 1 || types[0] is not ("int8" or "float32"))
         {
-            throw new NotSupportedException($"the oracle harness runs one input and one output; this case has {golden.Inputs.Count} and {golden.Outputs.Count}");
+            throw new NotSupportedException($"the C and C# oracle runs take all-int8 or all-float32 edges, not {string.Join(", ", types)}");
         }
 
-        if (golden.Inputs[0].Type != golden.Outputs[0].Type || golden.Inputs[0].Type is not ("int8" or "float32"))
-        {
-            throw new NotSupportedException($"the oracle harness runs int8 -> int8 or float32 -> float32 models, not {golden.Inputs[0].Type} -> {golden.Outputs[0].Type}");
-        }
+        return types[0] == "float32";
     }
 
-    // Reads the input file, runs the model once, prints the output bytes in hex (one line).
-    private static string Driver(bool isFloat)
+    // Reads one file per input, runs the model once, prints the bytes of every output in hex (one line).
+    private static string Driver(bool isFloat, int inputs, int outputs)
     {
         var type = isFloat ? "float" : "int8_t";
         var invoke = isFloat ? "mb_model_invoke_float" : "mb_model_invoke";
+        var single = inputs == 1 && outputs == 1;
+        string In(int i) => single ? "input" : "input" + i;
+        string Out(int i) => single ? "output" : "output" + i;
+        string Size(string role, int i) => single ? $"MB_{role}_SIZE" : $"MB_{role}{i}_SIZE";
         var sb = new StringBuilder();
         sb.Append("#include \"model.h\"\n#include <stdio.h>\n\n");
-        sb.Append($"static {type} input[MB_INPUT_SIZE];\nstatic {type} output[MB_OUTPUT_SIZE];\n\n");
-        sb.Append("int main(int argc, char **argv)\n{\n    FILE *f;\n    size_t i;\n    const unsigned char *bytes = (const unsigned char *)output;\n");
-        sb.Append("    if (argc != 2 || (f = fopen(argv[1], \"rb\")) == NULL) {\n        return 2;\n    }\n");
-        sb.Append("    if (fread(input, 1, sizeof input, f) != sizeof input) {\n        fclose(f);\n        return 3;\n    }\n    fclose(f);\n");
-        sb.Append($"    if ({invoke}(input, output) != 0) {{\n        return 4;\n    }}\n");
-        sb.Append("    for (i = 0; i < sizeof output; ++i) {\n        printf(\"%02x\", bytes[i]);\n    }\n    printf(\"\\n\");\n    return 0;\n}\n");
+        for (var i = 0; i < inputs; i++)
+        {
+            sb.Append($"static {type} {In(i)}[{Size("INPUT", i)}];\n");
+        }
+
+        for (var i = 0; i < outputs; i++)
+        {
+            sb.Append($"static {type} {Out(i)}[{Size("OUTPUT", i)}];\n");
+        }
+
+        sb.Append("\nstatic int load(const char *path, void *buffer, size_t size)\n{\n    FILE *f = fopen(path, \"rb\");\n    size_t got;\n")
+            .Append("    if (f == NULL) {\n        return 1;\n    }\n    got = fread(buffer, 1, size, f);\n    fclose(f);\n    return got != size;\n}\n\n")
+            .Append("static void hex(const void *buffer, size_t size)\n{\n    const unsigned char *bytes = (const unsigned char *)buffer;\n    size_t i;\n")
+            .Append("    for (i = 0; i < size; ++i) {\n        printf(\"%02x\", bytes[i]);\n    }\n}\n\n");
+        sb.Append($"int main(int argc, char **argv)\n{{\n    if (argc != {inputs + 1}) {{\n        return 2;\n    }}\n");
+        for (var i = 0; i < inputs; i++)
+        {
+            sb.Append($"    if (load(argv[{i + 1}], {In(i)}, sizeof {In(i)}) != 0) {{\n        return 3;\n    }}\n");
+        }
+
+        var args = string.Join(", ", Enumerable.Range(0, inputs).Select(In).Concat(Enumerable.Range(0, outputs).Select(Out)));
+        sb.Append($"    if ({invoke}({args}) != 0) {{\n        return 4;\n    }}\n");
+        for (var i = 0; i < outputs; i++)
+        {
+            sb.Append($"    hex({Out(i)}, sizeof {Out(i)});\n");
+        }
+
+        sb.Append("    printf(\"\\n\");\n    return 0;\n}\n");
         return sb.ToString();
     }
 
-    private static Assembly Load(string source)
+    // Oracle.OracleAdapter.Run(byte[][] inputs) -> byte[][] outputs: calls the model's Invoke or InvokeFloat with one
+    // span per input and output (spans cannot go through reflection).
+    private static string Adapter(bool isFloat, TflmGolden golden)
+    {
+        var type = isFloat ? "float" : "sbyte";
+        var invoke = isFloat ? "InvokeFloat" : "Invoke";
+        var sb = new StringBuilder("namespace Oracle;\n\npublic static class OracleAdapter\n{\n    public static byte[][] Run(byte[][] inputs)\n    {\n");
+        for (var i = 0; i < golden.Outputs.Count; i++)
+        {
+            var length = golden.Outputs[i].Shape.Aggregate(1, (p, d) => p * d);
+            sb.Append($"        var output{i} = new {type}[{length}];\n");
+        }
+
+        var args = Enumerable.Range(0, golden.Inputs.Count).Select(i => $"global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, {type}>(inputs[{i}])")
+            .Concat(Enumerable.Range(0, golden.Outputs.Count).Select(i => $"output{i}"));
+        sb.Append($"        new OracleModel().{invoke}({string.Join(", ", args)});\n");
+        var results = Enumerable.Range(0, golden.Outputs.Count).Select(i => $"global::System.Runtime.InteropServices.MemoryMarshal.AsBytes<{type}>(output{i}).ToArray()");
+        sb.Append($"        return new[] {{ {string.Join(", ", results)} }};\n    }}\n}}\n");
+        return sb.ToString();
+    }
+
+    private static Assembly Load(params string[] sources)
     {
         var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
@@ -137,7 +173,7 @@ internal static class OracleBackEnds
             .ToImmutableArray();
         var compilation = CSharpCompilation.Create(
             "OracleModel",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))),
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, allowUnsafe: true));
         using var stream = new MemoryStream();
