@@ -53,6 +53,11 @@ internal static class AttributesJson
                 w.Name("beta");
                 w.Float(a.Beta);
                 break;
+            case SvdfAttributes a:
+                w.Name("rank");
+                w.Int(a.Rank);
+                Activation(w, a.Activation);
+                break;
             default:
                 throw new ArgumentException($"no .mbir encoding for attributes {attributes.GetType().Name}", nameof(attributes));
         }
@@ -97,6 +102,7 @@ internal static class AttributesJson
             IrOpKind.Reshape => new ReshapeAttributes(new EquatableArray<int>(r.Ints(e, "new_shape", path))),
             IrOpKind.Shift => Shift(e, r, path),
             IrOpKind.Softmax => new SoftmaxAttributes(r.Float(e, "beta", path)),
+            IrOpKind.Svdf => new SvdfAttributes(r.Int(e, "rank", path), Activation(e, r, path)),
             _ => throw r.Fail(path, $"operator kind {kind} has no attribute reader"),
         };
     }

@@ -21,6 +21,7 @@ public abstract record IrAttributes
         IrOpKind.Pad => typeof(PadAttributes),
         IrOpKind.Reshape => typeof(ReshapeAttributes),
         IrOpKind.Softmax => typeof(SoftmaxAttributes),
+        IrOpKind.Svdf => typeof(SvdfAttributes),
         _ => null,
     };
 }
