@@ -14,6 +14,7 @@ namespace MicroBackbone.Ir.Reference;
 public sealed class Int8Interpreter
 {
     private readonly Dictionary<int, sbyte[]> _values = new();
+    private readonly Int8States _states;
     private readonly List<Action> _steps = new();
     private readonly sbyte[] _input;
     private readonly sbyte[] _output;
@@ -40,7 +41,8 @@ public sealed class Int8Interpreter
         }
         InputQuantization = Quant(InputTensor);
         OutputQuantization = Quant(OutputTensor);
-        foreach (IrTensor t in g.Tensors.Where(t => !t.IsConstant))
+        _states = new Int8States(g);
+        foreach (IrTensor t in g.Tensors.Where(t => !t.IsConstant && !t.IsState))
         {
             _values[t.Id] = new sbyte[t.ElementCount];
         }
@@ -48,7 +50,7 @@ public sealed class Int8Interpreter
         _output = _values[OutputTensor.Id];
         foreach (IrOperator op in g.Operators)
         {
-            _steps.Add(Int8Steps.Prepare(g, op, _values));
+            _steps.Add(op.Kind.StateOperand() is null ? Int8Steps.Prepare(g, op, _values) : Int8StatefulSteps.Prepare(g, op, _values, _states));
         }
     }
 
@@ -67,7 +69,16 @@ public sealed class Int8Interpreter
     /// <summary>Quantization of <see cref="OutputTensor"/>.</summary>
     public QuantizationParams OutputQuantization { get; }
 
-    /// <summary>One inference on int8 NHWC input; returns a new array with the int8 output.</summary>
+    /// <summary>
+    /// True when the graph has state tensors (e.g. an SVDF's): then each <see cref="Run"/> is one step of a stream and
+    /// its output depends on the calls before it, until <see cref="Reset"/>.
+    /// </summary>
+    public bool HasState => _states.Count > 0;
+
+    /// <summary>Returns every state tensor to its reset value, as before the first call (TFLite Micro's ResetVariableTensors).</summary>
+    public void Reset() => _states.Reset();
+
+    /// <summary>One inference on int8 NHWC input; returns a new array with the int8 output. State tensors carry over between calls.</summary>
     public sbyte[] Run(ReadOnlySpan<sbyte> input)
     {
         if (input.Length != _input.Length)
