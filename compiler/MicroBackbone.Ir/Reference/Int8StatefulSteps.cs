@@ -22,8 +22,7 @@ internal static class Int8StatefulSteps
                         throw new ReferenceInterpreterException($"operator '{op.Name}' (Svdf): the int8 interpreter needs an int8 input, got {x.Describe()}");
                     }
 
-                    var p = SvdfParams.Prepare(x.Shape[0], x.Shape[1], feature.Shape[0], time.Shape[1], op.AttributesAs<SvdfAttributes>().Rank,
-                        Quant(x), feature.Quant!.Scales[0], time.Quant!.Scales[0], state.Quant!.Scales[0], state.Quant.ZeroPoints[0], Quant(y));
+                    var p = SvdfParams.ForOperator(g, op);
                     sbyte[] input = values[x.Id], output = values[y.Id];
                     sbyte[] weightsFeature = feature.ReadInt8();
                     short[] weightsTime = time.ReadInt16();
@@ -37,6 +36,4 @@ internal static class Int8StatefulSteps
                 throw new ReferenceInterpreterException($"operator '{op.Name}' ({op.Kind}): no stateful int8 step");
         }
     }
-
-    private static QuantizationParams Quant(IrTensor t) => new(t.Quant!.Scales[0], t.Quant.ZeroPoints[0]);
 }

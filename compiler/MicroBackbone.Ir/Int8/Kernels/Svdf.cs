@@ -79,6 +79,27 @@ public sealed class SvdfParams
         return new SvdfParams(batches, inputSize, filters, memory, rank, input.ZeroPoint, stateZeroPoint, output.ZeroPoint,
             QuantizedMultiplier.FromDouble(first), QuantizedMultiplier.FromDouble(second));
     }
+
+    /// <summary>
+    /// Prepares the <see cref="IrOpKind.Svdf"/> operator <paramref name="op"/> of a validated int8 graph from its
+    /// tensors (the one place every back end reads them from).
+    /// </summary>
+    public static SvdfParams ForOperator(IrGraph graph, IrOperator op)
+    {
+        IrTensor x = graph.Tensor(op.Inputs[0]), feature = graph.Tensor(op.Inputs[1]), time = graph.Tensor(op.Inputs[2]);
+        IrTensor state = graph.Tensor(op.Inputs[3]), y = graph.Tensor(op.Outputs[0]);
+        foreach (var t in new[] { x, feature, time, state, y })
+        {
+            if (t.Quant is not { IsPerChannel: false })
+            {
+                throw new QuantizationException($"operator '{op.Name}' (Svdf): tensor {t.Describe()} needs per-tensor quantization");
+            }
+        }
+
+        return Prepare(x.Shape[0], x.Shape[1], feature.Shape[0], time.Shape[1], op.AttributesAs<SvdfAttributes>().Rank,
+            new QuantizationParams(x.Quant!.Scales[0], x.Quant.ZeroPoints[0]), feature.Quant!.Scales[0], time.Quant!.Scales[0],
+            state.Quant!.Scales[0], state.Quant.ZeroPoints[0], new QuantizationParams(y.Quant!.Scales[0], y.Quant.ZeroPoints[0]));
+    }
 }
 
 /// <summary>
