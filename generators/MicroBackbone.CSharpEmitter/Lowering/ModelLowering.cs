@@ -52,7 +52,8 @@ internal static class ModelLowering
             Region(plan, input),
             Region(plan, output),
             new EquatableArray<ConstantSpec>(constants.Constants),
-            new EquatableArray<StepSpec>(steps));
+            new EquatableArray<StepSpec>(steps),
+            StateLayout.Length(g));
     }
 
     /// <summary>The arena slice of an activation tensor.</summary>

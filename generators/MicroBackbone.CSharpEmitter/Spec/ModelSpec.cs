@@ -18,6 +18,7 @@ namespace MicroBackbone.CSharpEmitter.Spec;
 /// <param name="Output">Where the output lives in the arena.</param>
 /// <param name="Constants">Weights, biases and per-channel parameters, in first-use order.</param>
 /// <param name="Steps">Layer calls in execution order.</param>
+/// <param name="StateLength">int16 values of operator state (outside the arena, kept between calls); 0 when stateless.</param>
 internal sealed record ModelSpec(
     string ModelName,
     EquatableArray<KeyValuePair<string, string>> Metadata,
@@ -30,4 +31,5 @@ internal sealed record ModelSpec(
     ArenaRegion Input,
     ArenaRegion Output,
     EquatableArray<ConstantSpec> Constants,
-    EquatableArray<StepSpec> Steps);
+    EquatableArray<StepSpec> Steps,
+    int StateLength = 0);

@@ -80,3 +80,13 @@ internal sealed record LookupStep(string OperatorKind, string OperatorName, Aren
 internal sealed record SoftmaxStep(
     string OperatorName, ArenaRegion Input, ArenaRegion Output, int Depth, MultiplierSpec InputMultiplier, int DiffMin)
     : StepSpec("Softmax", OperatorName, Input, Output);
+
+/// <summary>
+/// One int8 SVDF step; <see cref="State"/> is its slice of the model's int16 state (not of the arena) and
+/// <see cref="Bias"/> names an int32 constant or is null.
+/// </summary>
+internal sealed record SvdfStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, ArenaRegion State, int Batches, int InputSize, int Filters,
+    int Memory, int Rank, int InputZeroPoint, int StateZeroPoint, int OutputZeroPoint, MultiplierSpec FeatureMultiplier,
+    MultiplierSpec OutputMultiplier, string WeightsFeature, string WeightsTime, string? Bias)
+    : StepSpec("Svdf", OperatorName, Input, Output);
