@@ -219,7 +219,7 @@ internal static class ModelEmitter
         w.Line("return best;");
         w.Close();
         w.Line();
-        w.Open($"private static {Span}<sbyte> ArenaOf({Span}<byte> arenaBytes" + StateParameter(spec) + ")");
+        w.Open($"private static {Span}<sbyte> ArenaOf({Span}<byte> arenaBytes)");
         w.Line("if (arenaBytes.Length < ArenaBytes)");
         w.Line("{");
         w.Indented(() => w.Line("throw new global::System.ArgumentException(\"the arena must hold at least \" + ArenaBytes + \" bytes\", nameof(arenaBytes));"));

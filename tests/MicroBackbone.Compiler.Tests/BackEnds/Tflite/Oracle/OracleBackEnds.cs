@@ -126,7 +126,7 @@ internal static class OracleBackEnds
         return sb.ToString();
     }
 
-    private static Assembly Load(string source)
+    internal static Assembly Load(string source)
     {
         var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
