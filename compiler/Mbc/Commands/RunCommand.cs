@@ -16,7 +16,8 @@ namespace MicroBackbone.Cli.Commands;
 /// <summary>
 /// <c>mbc run MODEL --input X</c>: one inference with the int8 reference interpreter. Prints exactly what the host
 /// <c>main.c</c> of <c>--target c</c> prints for the same raw input (one int8 output per line, then
-/// <c>top_class</c>), so the two can be compared with <c>diff</c>.
+/// <c>top_class</c>), so the two can be compared with <c>diff</c>. A model with state (SVDF) runs one call from the
+/// reset state (all state zero), like TFLite Micro right after <c>Reset()</c>.
 /// </summary>
 internal static class RunCommand
 {
