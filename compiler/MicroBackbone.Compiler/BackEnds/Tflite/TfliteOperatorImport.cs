@@ -107,6 +107,12 @@ internal static class TfliteOperatorImport
             case TfliteBuiltinOperator.Relu6:
                 c.Add(IrOpKind.Relu6, new[] { c.In(0) });
                 break;
+            case TfliteBuiltinOperator.Svdf:
+                {
+                    var o = c.Options<TfliteSvdfOptions>();
+                    TfliteSvdfImport.Import(c, o.Rank, c.Activation(o.Activation));
+                    break;
+                }
             default:
                 throw c.Fail("is not supported by the TFLite importer (the IR has no equivalent)");
         }

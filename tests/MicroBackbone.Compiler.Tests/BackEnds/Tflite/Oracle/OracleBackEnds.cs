@@ -17,6 +17,8 @@ namespace MicroBackbone.Compiler.Tests.BackEnds.Tflite.Oracle;
 /// Runs one imported graph on every case of a golden file through each back end and returns the raw output bytes,
 /// so they compare byte for byte with TFLite Micro's. A model whose declared input and output are float32 runs
 /// through the float entry points (quantize, int8 graph, dequantize); int8 ones through the int8 entry points.
+/// Like the TFLite Micro runner, every case starts from the reset state: the interpreter and the C# model are reset
+/// before each case, the C program runs once per case.
 /// </summary>
 internal static class OracleBackEnds
 {
@@ -31,9 +33,13 @@ internal static class OracleBackEnds
     {
         RequireSingleInputAndOutput(golden);
         var interpreter = new Int8Interpreter(graph);
-        return golden.Cases.Select(c => IsFloat(golden)
-            ? MemoryMarshal.AsBytes(interpreter.RunFloat(MemoryMarshal.Cast<byte, float>(c.Inputs[0])).AsSpan()).ToArray()
-            : MemoryMarshal.AsBytes(interpreter.Run(MemoryMarshal.Cast<byte, sbyte>(c.Inputs[0])).AsSpan()).ToArray()).ToArray();
+        return golden.Cases.Select(c =>
+        {
+            interpreter.Reset();
+            return IsFloat(golden)
+                ? MemoryMarshal.AsBytes(interpreter.RunFloat(MemoryMarshal.Cast<byte, float>(c.Inputs[0])).AsSpan()).ToArray()
+                : MemoryMarshal.AsBytes(interpreter.Run(MemoryMarshal.Cast<byte, sbyte>(c.Inputs[0])).AsSpan()).ToArray();
+        }).ToArray();
     }
 
     /// <summary>Compiles the generated C library with a small driver per flag set and runs every case.</summary>
@@ -70,6 +76,8 @@ internal static class OracleBackEnds
         var source = CSharpModelEmitter.Emit(graph, "Oracle", "OracleModel");
         var type = Load(source).GetType("Oracle.OracleModel")!;
         var model = Activator.CreateInstance(type)!;
+        // Stateful models (SVDF) have Reset(); the others carry nothing between calls.
+        var reset = type.GetMethod("Reset", Type.EmptyTypes) is { } r ? r.CreateDelegate<Action>(model) : () => { };
         var outputBytes = golden.Cases[0].Outputs[0].Length;
         if (IsFloat(golden))
         {
@@ -77,6 +85,7 @@ internal static class OracleBackEnds
             return golden.Cases.Select(c =>
             {
                 var output = new float[outputBytes / 4];
+                reset();
                 run(MemoryMarshal.Cast<byte, float>(c.Inputs[0]), output);
                 return MemoryMarshal.AsBytes(output.AsSpan()).ToArray();
             }).ToArray();
@@ -86,6 +95,7 @@ internal static class OracleBackEnds
         return golden.Cases.Select(c =>
         {
             var output = new sbyte[outputBytes];
+            reset();
             invoke(MemoryMarshal.Cast<byte, sbyte>(c.Inputs[0]), output);
             return MemoryMarshal.AsBytes(output.AsSpan()).ToArray();
         }).ToArray();
