@@ -15,6 +15,13 @@ internal static class AttributesJson
                 Padding(w, a.Padding);
                 Pair(w, "dilation", a.DilationH, a.DilationW);
                 Activation(w, a.Activation);
+                if (a.Groups != 1)
+                {
+                    // Written only for grouped convolutions, so dense ones keep the text they always had.
+                    w.Name("groups");
+                    w.Int(a.Groups);
+                }
+
                 break;
             case DepthwiseConv2DAttributes a:
                 Pair(w, "stride", a.StrideH, a.StrideW);
@@ -53,6 +60,17 @@ internal static class AttributesJson
                 w.Name("beta");
                 w.Float(a.Beta);
                 break;
+            case LeakyReluAttributes a:
+                w.Name("alpha");
+                w.Float(a.Alpha);
+                break;
+            case ResizeAttributes a:
+                Pair(w, "size", a.Height, a.Width);
+                w.Name("align_corners");
+                w.Bool(a.AlignCorners);
+                w.Name("half_pixel_centers");
+                w.Bool(a.HalfPixelCenters);
+                break;
             case SvdfAttributes a:
                 w.Name("rank");
                 w.Int(a.Rank);
@@ -88,7 +106,8 @@ internal static class AttributesJson
         {
             IrOpKind.Conv2D => new Conv2DAttributes(
                 r.IntPair(e, "stride", path).A, r.IntPair(e, "stride", path).B, Padding(e, r, path),
-                r.IntPair(e, "dilation", path).A, r.IntPair(e, "dilation", path).B, Activation(e, r, path)),
+                r.IntPair(e, "dilation", path).A, r.IntPair(e, "dilation", path).B, Activation(e, r, path),
+                r.Optional(e, "groups") is { } groups ? r.IntValue(groups, $"{path}.groups") : 1),
             IrOpKind.DepthwiseConv2D => new DepthwiseConv2DAttributes(
                 r.IntPair(e, "stride", path).A, r.IntPair(e, "stride", path).B, Padding(e, r, path),
                 r.Int(e, "depth_multiplier", path),
@@ -102,6 +121,10 @@ internal static class AttributesJson
             IrOpKind.Reshape => new ReshapeAttributes(new EquatableArray<int>(r.Ints(e, "new_shape", path))),
             IrOpKind.Shift => Shift(e, r, path),
             IrOpKind.Softmax => new SoftmaxAttributes(r.Float(e, "beta", path)),
+            IrOpKind.Sub => new ElementwiseAttributes(Activation(e, r, path)),
+            IrOpKind.LeakyRelu => new LeakyReluAttributes(r.Float(e, "alpha", path)),
+            IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => new ResizeAttributes(
+                r.IntPair(e, "size", path).A, r.IntPair(e, "size", path).B, r.Bool(e, "align_corners", path), r.Bool(e, "half_pixel_centers", path)),
             IrOpKind.Svdf => new SvdfAttributes(r.Int(e, "rank", path), Activation(e, r, path)),
             _ => throw r.Fail(path, $"operator kind {kind} has no attribute reader"),
         };

@@ -5,7 +5,7 @@ using MicroBackbone.Ir.Reference;
 namespace MicroBackbone.Ir.Tests.Stateful;
 
 /// <summary>
-/// The int8 SVDF (docs/INT8.md §6) on hand-worked integers: x − zp = [2, −3], feature dot products −4 and 9 become
+/// The int8 SVDF (docs/INT8.md §8) on hand-worked integers: x − zp = [2, −3], feature dot products −4 and 9 become
 /// the newest state entries, the time weights read the two memory steps, units sum their rank filters plus bias.
 /// </summary>
 public class SvdfKernelTests

@@ -21,6 +21,9 @@ public abstract record IrAttributes
         IrOpKind.Pad => typeof(PadAttributes),
         IrOpKind.Reshape => typeof(ReshapeAttributes),
         IrOpKind.Softmax => typeof(SoftmaxAttributes),
+        IrOpKind.Sub => typeof(ElementwiseAttributes),
+        IrOpKind.LeakyRelu => typeof(LeakyReluAttributes),
+        IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => typeof(ResizeAttributes),
         IrOpKind.Svdf => typeof(SvdfAttributes),
         _ => null,
     };
