@@ -17,6 +17,8 @@ namespace MicroBackbone.Cli.Commands;
 /// type it declares (float32 where it quantizes or dequantizes itself, as TFLite Micro does); a checkpoint quantized
 /// here runs on its int8 tensors (what its exported <c>.tflite</c> declares). Prints exactly what the host
 /// <c>main.c</c> of <c>--target c</c> prints (<see cref="ModelOutputText"/>), so the two can be compared with <c>diff</c>.
+/// A model with state (SVDF) runs one call from the reset state (all state zero), like TFLite Micro right after
+/// <c>Reset()</c>.
 /// </summary>
 internal static class RunCommand
 {

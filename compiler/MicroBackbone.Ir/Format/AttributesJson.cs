@@ -71,6 +71,11 @@ internal static class AttributesJson
                 w.Name("half_pixel_centers");
                 w.Bool(a.HalfPixelCenters);
                 break;
+            case SvdfAttributes a:
+                w.Name("rank");
+                w.Int(a.Rank);
+                Activation(w, a.Activation);
+                break;
             default:
                 throw new ArgumentException($"no .mbir encoding for attributes {attributes.GetType().Name}", nameof(attributes));
         }
@@ -120,6 +125,7 @@ internal static class AttributesJson
             IrOpKind.LeakyRelu => new LeakyReluAttributes(r.Float(e, "alpha", path)),
             IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => new ResizeAttributes(
                 r.IntPair(e, "size", path).A, r.IntPair(e, "size", path).B, r.Bool(e, "align_corners", path), r.Bool(e, "half_pixel_centers", path)),
+            IrOpKind.Svdf => new SvdfAttributes(r.Int(e, "rank", path), Activation(e, r, path)),
             _ => throw r.Fail(path, $"operator kind {kind} has no attribute reader"),
         };
     }

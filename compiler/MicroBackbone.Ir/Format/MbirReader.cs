@@ -86,7 +86,7 @@ public static class MbirReader
         var typeName = r.String(t, "type", path);
         if (!IrDataTypeFacts.TryParseMbirName(typeName, out var type))
         {
-            throw r.Fail($"{path}.type", $"unknown type \"{typeName}\" (expected int8, uint8, int32 or float32)");
+            throw r.Fail($"{path}.type", $"unknown type \"{typeName}\" (expected int8, uint8, int16, int32 or float32)");
         }
 
         var shape = r.Ints(t, "shape", path);
@@ -121,7 +121,16 @@ public static class MbirReader
             data = EquatableArray<byte>.Adopt(bytes);
         }
 
-        return new IrTensor(id, name, new EquatableArray<int>(shape), type, quant, data);
+        var isState = false;
+        if (r.Optional(t, "role") is not null)
+        {
+            var role = r.String(t, "role", path);
+            isState = role == "state"
+                ? true
+                : throw r.Fail($"{path}.role", $"unknown role \"{role}\" (expected \"state\")");
+        }
+
+        return new IrTensor(id, name, new EquatableArray<int>(shape), type, quant, data, isState);
     }
 
     private static IrOperator ReadOperator(MbirJsonReader r, JsonElement o, string path)

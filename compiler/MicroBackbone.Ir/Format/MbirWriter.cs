@@ -86,6 +86,12 @@ public static class MbirWriter
             w.EndObject();
         }
 
+        if (t.IsState)
+        {
+            w.Name("role");
+            w.String("state");
+        }
+
         if (t.Data is { } data)
         {
             w.Name("data");

@@ -14,6 +14,9 @@ public enum IrDataType
 
     /// <summary>IEEE 754 single precision (float graphs and the float side of Quantize/Dequantize).</summary>
     Float32,
+
+    /// <summary>Signed 16-bit integer (the quantized activation state and time weights of an int8 SVDF).</summary>
+    Int16,
 }
 
 /// <summary>Facts about <see cref="IrDataType"/> values.</summary>
@@ -24,6 +27,7 @@ public static class IrDataTypeFacts
     {
         IrDataType.Int8 or IrDataType.UInt8 => 1,
         IrDataType.Int32 or IrDataType.Float32 => 4,
+        IrDataType.Int16 => 2,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown IR data type"),
     };
 
@@ -37,6 +41,7 @@ public static class IrDataTypeFacts
         IrDataType.UInt8 => "uint8",
         IrDataType.Int32 => "int32",
         IrDataType.Float32 => "float32",
+        IrDataType.Int16 => "int16",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown IR data type"),
     };
 
@@ -49,6 +54,7 @@ public static class IrDataTypeFacts
             case "uint8": type = IrDataType.UInt8; return true;
             case "int32": type = IrDataType.Int32; return true;
             case "float32": type = IrDataType.Float32; return true;
+            case "int16": type = IrDataType.Int16; return true;
             default: type = default; return false;
         }
     }

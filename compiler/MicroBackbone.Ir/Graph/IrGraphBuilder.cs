@@ -44,6 +44,29 @@ public sealed class IrGraphBuilder(string name)
     public int ConstantInt32(string tensorName, int[] shape, int[] values, QuantParams? quant = null) =>
         Constant(tensorName, shape, IrDataType.Int32, LittleEndian(values.Select(v => BitConverter.GetBytes(v))), quant);
 
+    /// <summary>Declares a state tensor (no data; starts at, and resets to, its reset value) for a stateful operator.</summary>
+    public int State(string tensorName, int[] shape, IrDataType type, QuantParams? quant = null) =>
+        Add(new IrTensor(_tensors.Count, tensorName, new EquatableArray<int>(shape), type, quant, IsState: true));
+
+    /// <summary>Declares an int16 constant (SVDF time weights), stored little-endian.</summary>
+    public int ConstantInt16(string tensorName, int[] shape, short[] values, QuantParams? quant = null) =>
+        Constant(tensorName, shape, IrDataType.Int16, LittleEndian(values.Select(v => BitConverter.GetBytes(v))), quant);
+
+    /// <summary>
+    /// Adds an SVDF step with a new state tensor of shape [batch, filters x memory] (int16 for an int8 input, quantized
+    /// with <paramref name="stateQuant"/>); returns the output id.
+    /// </summary>
+    public int Svdf(int x, int weightsFeature, int weightsTime, int? bias, SvdfAttributes attributes, QuantParams? stateQuant = null, string? opName = null, QuantParams? outputQuant = null)
+    {
+        var input = _tensors[x];
+        var feature = _tensors[weightsFeature];
+        var time = _tensors[weightsTime];
+        var stateType = input.DataType == IrDataType.Float32 ? IrDataType.Float32 : IrDataType.Int16;
+        var state = State($"{opName ?? $"svdf_{_operators.Count}"}_state", [input.Shape[0], feature.Shape[0] * time.Shape[1]], stateType, stateQuant);
+        int[] inputs = bias is int b ? [x, weightsFeature, weightsTime, state, b] : [x, weightsFeature, weightsTime, state];
+        return Op(IrOpKind.Svdf, inputs, attributes, opName, outputQuant);
+    }
+
     /// <summary>Declares a float32 constant, stored little-endian.</summary>
     public int ConstantFloat(string tensorName, int[] shape, float[] values) =>
         Constant(tensorName, shape, IrDataType.Float32, LittleEndian(values.Select(v => BitConverter.GetBytes(v))));

@@ -88,6 +88,12 @@ public enum IrOpKind
 
     /// <summary>Bilinear resize of the H and W of an NHWC tensor.</summary>
     ResizeBilinear,
+    /// <summary>
+    /// Singular value decomposition filter, one streaming step (TFLite SVDF): (x [N, in], weights_feature [F, in],
+    /// weights_time [F, M], state [N, F * M], bias [F / rank]?) → [N, F / rank]. The state tensor is an
+    /// <see cref="IrTensor.IsState"/> tensor the operator reads and rewrites on every call (F filters, M memory steps).
+    /// </summary>
+    Svdf,
 }
 
 /// <summary>Facts about <see cref="IrOpKind"/> values.</summary>
@@ -102,6 +108,16 @@ public static class IrOpKindFacts
     public static bool CanFuseActivation(this IrOpKind kind) =>
         kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected or IrOpKind.Add or IrOpKind.Mul
             or IrOpKind.Sub;
+
+    /// <summary>
+    /// The operand index at which <paramref name="kind"/> reads the state tensor it owns (an
+    /// <see cref="IrTensor.IsState"/> tensor it reads and rewrites on every call), or null for stateless kinds.
+    /// </summary>
+    public static int? StateOperand(this IrOpKind kind) => kind switch
+    {
+        IrOpKind.Svdf => 3,
+        _ => null,
+    };
 
     /// <summary>Parses the name used in <c>.mbir</c> files (the enum member name); false when unknown.</summary>
     public static bool TryParse(string name, out IrOpKind kind)

@@ -31,6 +31,7 @@ public sealed record IrOperator(
         FullyConnectedAttributes a => a.Activation,
         ElementwiseAttributes a => a.Activation,
         Pool2DAttributes a => a.Activation,
+        SvdfAttributes a => a.Activation,
         _ => FusedActivation.None,
     };
 

@@ -34,6 +34,19 @@ public static class IrTensorData
         return values;
     }
 
+    /// <summary>The int16 elements; throws when the tensor is not an int16 constant.</summary>
+    public static short[] ReadInt16(this IrTensor tensor)
+    {
+        var bytes = Bytes(tensor, IrDataType.Int16);
+        var values = new short[bytes.Length / 2];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = BinaryPrimitives.ReadInt16LittleEndian(bytes.Slice(i * 2));
+        }
+
+        return values;
+    }
+
     /// <summary>The float32 elements; throws when the tensor is not a float32 constant.</summary>
     public static float[] ReadFloat32(this IrTensor tensor)
     {

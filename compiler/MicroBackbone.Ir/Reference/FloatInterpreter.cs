@@ -38,6 +38,15 @@ public sealed class FloatInterpreter
     /// <summary>The graph this interpreter runs.</summary>
     public IrGraph Graph { get; }
 
+    /// <summary>Returns every state tensor (e.g. an SVDF's) to 0, as before the first run; state otherwise carries over between runs.</summary>
+    public void Reset()
+    {
+        foreach (var tensor in Graph.Tensors.Where(t => t.IsState))
+        {
+            Array.Clear(_buffers.Get(tensor.Id), 0, (int)tensor.ElementCount);
+        }
+    }
+
     /// <summary>
     /// Runs the graph once. <paramref name="inputs"/> holds one NHWC row-major array per graph input, in
     /// <see cref="IrGraph.Inputs"/> order, each exactly the input's element count long.

@@ -16,6 +16,7 @@ namespace MicroBackbone.Ir.Reference;
 public sealed class Int8Interpreter
 {
     private readonly Dictionary<int, sbyte[]> _values = new();
+    private readonly Int8States _states;
     private readonly List<Action> _steps = new();
     private readonly sbyte[][] _inputs;
     private readonly sbyte[][] _outputs;
@@ -44,7 +45,8 @@ public sealed class Int8Interpreter
         }
         InputQuantizations = Inputs.Select(Quant).ToList();
         OutputQuantizations = Outputs.Select(Quant).ToList();
-        foreach (IrTensor t in g.Tensors.Where(t => !t.IsConstant))
+        _states = new Int8States(g);
+        foreach (IrTensor t in g.Tensors.Where(t => !t.IsConstant && !t.IsState))
         {
             _values[t.Id] = new sbyte[t.ElementCount];
         }
@@ -52,7 +54,7 @@ public sealed class Int8Interpreter
         _outputs = Outputs.Select(t => _values[t.Id]).ToArray();
         foreach (IrOperator op in g.Operators)
         {
-            _steps.Add(Int8Steps.Prepare(g, op, _values));
+            _steps.Add(op.Kind.StateOperand() is null ? Int8Steps.Prepare(g, op, _values) : Int8StatefulSteps.Prepare(g, op, _values, _states));
         }
     }
 
@@ -91,7 +93,19 @@ public sealed class Int8Interpreter
     /// <summary>Quantization of <see cref="OutputTensor"/>.</summary>
     public QuantizationParams OutputQuantization => Single(OutputQuantizations, "output");
 
-    /// <summary>One inference of a graph with one input and one output, on int8 NHWC input; returns a new array.</summary>
+    /// <summary>
+    /// True when the graph has state tensors (e.g. an SVDF's): then each run is one step of a stream and its output
+    /// depends on the calls before it, until <see cref="Reset"/>.
+    /// </summary>
+    public bool HasState => _states.Count > 0;
+
+    /// <summary>Returns every state tensor to its reset value, as before the first call (TFLite Micro's ResetVariableTensors).</summary>
+    public void Reset() => _states.Reset();
+
+    /// <summary>
+    /// One inference of a graph with one input and one output, on int8 NHWC input; returns a new array. State tensors
+    /// carry over between calls.
+    /// </summary>
     public sbyte[] Run(ReadOnlySpan<sbyte> input)
     {
         _ = InputTensor;

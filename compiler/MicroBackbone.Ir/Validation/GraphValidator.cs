@@ -49,7 +49,7 @@ public static class GraphValidator
         foreach (var input in graph.Inputs)
         {
             var t = Existing(graph, input, "graph input");
-            if (t.IsConstant || producer.ContainsKey(input))
+            if (t.IsConstant || t.IsState || producer.ContainsKey(input))
             {
                 throw new IrValidationException($"graph input {t.Describe()} must be an activation not produced by an operator");
             }
@@ -63,14 +63,14 @@ public static class GraphValidator
         foreach (var output in graph.Outputs)
         {
             var t = Existing(graph, output, "graph output");
-            if (!producer.ContainsKey(output) && !graph.Inputs.Contains(output))
+            if (t.IsState || (!producer.ContainsKey(output) && !graph.Inputs.Contains(output)))
             {
                 throw new IrValidationException($"graph output {t.Describe()} is not produced by any operator");
             }
         }
 
         var defined = new HashSet<int>(graph.Inputs);
-        foreach (var t in graph.Tensors.Where(t => t.IsConstant))
+        foreach (var t in graph.Tensors.Where(t => t.IsConstant || t.IsState))
         {
             defined.Add(t.Id);
         }
@@ -113,9 +113,9 @@ public static class GraphValidator
                 throw IrValidationException.ForOperator(index, op, $"output refers to unknown tensor id #{id}");
             }
 
-            if (t.IsConstant)
+            if (t.IsConstant || t.IsState)
             {
-                throw IrValidationException.ForOperator(index, op, $"output {t.Describe()} is a constant; outputs must be activations");
+                throw IrValidationException.ForOperator(index, op, $"output {t.Describe()} is a {(t.IsState ? "state tensor" : "constant")}; outputs must be activations");
             }
 
             outputs.Add(t);

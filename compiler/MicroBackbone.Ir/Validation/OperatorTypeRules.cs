@@ -6,8 +6,19 @@ internal static class OperatorTypeRules
     public static void Check(IrOperator op, int index, IReadOnlyList<IrTensor> inputs, IrTensor output)
     {
         var x = inputs[0];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i].IsState && op.Kind.StateOperand() != i)
+            {
+                throw Fail(index, op, $"reads state tensor {inputs[i].Describe()} as operand {i}; only a stateful operator reads state, at its state operand");
+            }
+        }
+
         switch (op.Kind)
         {
+            case IrOpKind.Svdf:
+                SvdfTypes(op, index, inputs, output);
+                return;
             case IrOpKind.Quantize:
                 if (!output.DataType.IsQuantized8Bit() || x.DataType == IrDataType.Int32)
                 {
@@ -67,6 +78,38 @@ internal static class OperatorTypeRules
         {
             // TFLite's kernels compare the stored integers, which is the real maximum only on one scale.
             throw Fail(index, op, $"inputs {x.Describe()} and {inputs[1].Describe()} must share quantization parameters");
+        }
+    }
+
+    private static void SvdfTypes(IrOperator op, int index, IReadOnlyList<IrTensor> inputs, IrTensor output)
+    {
+        var isFloat = inputs[0].DataType == IrDataType.Float32;
+        if (!isFloat && inputs[0].DataType != IrDataType.Int8)
+        {
+            throw Fail(index, op, $"input {inputs[0].Describe()} must be int8 or float32");
+        }
+
+        // int8: int8 feature weights, int16 time weights and state, int32 bias (TFLite Micro's int8 kernel with int16 state).
+        var expected = isFloat
+            ? new[] { IrDataType.Float32, IrDataType.Float32, IrDataType.Float32, IrDataType.Float32, IrDataType.Float32 }
+            : new[] { IrDataType.Int8, IrDataType.Int8, IrDataType.Int16, IrDataType.Int16, IrDataType.Int32 };
+        string[] roles = ["input", "feature weights", "time weights", "state", "bias"];
+        for (var i = 1; i < inputs.Count; i++)
+        {
+            if (inputs[i].DataType != expected[i] || (i != 3 && !inputs[i].IsConstant))
+            {
+                throw Fail(index, op, $"{roles[i]} {inputs[i].Describe()} must be {(i == 3 ? "a state tensor" : "a constant")} of type {expected[i].ToMbirName()}");
+            }
+        }
+
+        if (output.DataType != inputs[0].DataType)
+        {
+            throw Fail(index, op, $"output {output.Describe()} must have the input's type {inputs[0].DataType.ToMbirName()}");
+        }
+
+        if (!isFloat && (inputs[3].Quant is null || inputs[2].Quant is null || inputs[1].Quant is null || output.Quant is null))
+        {
+            throw Fail(index, op, "int8 SVDF needs quantization parameters on its input, weights, state and output");
         }
     }
 

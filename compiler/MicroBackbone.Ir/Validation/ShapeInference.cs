@@ -4,7 +4,7 @@ namespace MicroBackbone.Ir;
 /// Computes an operator's output shape from its input tensors and attributes, checking operand counts, ranks and
 /// weight layouts on the way (conv OHWI, depthwise 1HWO, fully connected [out, in]).
 /// </summary>
-public static class ShapeInference
+public static partial class ShapeInference
 {
     /// <summary>
     /// The shape of the single output of <paramref name="op"/>. Throws <see cref="IrValidationException"/> naming
@@ -27,6 +27,7 @@ public static class ShapeInference
             IrOpKind.Softmax => SameShape(ctx, minRank: 1),
             IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu => Broadcast(ctx),
             IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => Resize(ctx),
+            IrOpKind.Svdf => Svdf(ctx),
             _ => SameShape(ctx, minRank: 1),
         };
     }

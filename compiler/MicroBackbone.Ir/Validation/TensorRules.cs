@@ -25,6 +25,11 @@ internal static class TensorRules
             CheckQuant(t, q);
         }
 
+        if (t.IsState && t.Data is not null)
+        {
+            throw new IrValidationException($"state tensor {t.Describe()} carries data; state starts at its reset value and has none");
+        }
+
         if (t.Data is { } data && data.Count != t.ByteSize)
         {
             throw new IrValidationException(

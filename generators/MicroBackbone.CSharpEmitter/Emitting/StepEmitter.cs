@@ -147,6 +147,18 @@ internal static class StepEmitter
                     ("input", Shape(s.InputShape)), ("outputHeight", Int(s.OutputHeight)), ("outputWidth", Int(s.OutputWidth)),
                     ("rows", s.Rows), ("cols", s.Columns), ("source", Slice(s.Input)), ("output", Slice(s.Output)));
                 break;
+            case SvdfStep s:
+                Call(w, "Svdf.Run",
+                    ("p", New("SvdfParameters",
+                        ("batches", Int(s.Batches)), ("inputSize", Int(s.InputSize)), ("filters", Int(s.Filters)),
+                        ("memory", Int(s.Memory)), ("rank", Int(s.Rank)), ("inputZeroPoint", Int(s.InputZeroPoint)),
+                        ("stateZeroPoint", Int(s.StateZeroPoint)), ("outputZeroPoint", Int(s.OutputZeroPoint)),
+                        ("featureMultiplier", Int(s.FeatureMultiplier.Multiplier)), ("featureShift", Int(s.FeatureMultiplier.Shift)),
+                        ("outputMultiplier", Int(s.OutputMultiplier.Multiplier)), ("outputShift", Int(s.OutputMultiplier.Shift)))),
+                    ("input", Slice(s.Input)), ("weightsFeature", s.WeightsFeature), ("weightsTime", s.WeightsTime),
+                    ("bias", s.Bias ?? "default"), ("state", $"state.Slice({Int(s.State.Offset)}, {Int(s.State.Length)})"),
+                    ("output", Slice(s.Output)));
+                break;
             default:
                 throw new InvalidOperationException($"no C# form for step {step.GetType().Name}");
         }

@@ -14,7 +14,7 @@ internal sealed class ConstantTable
     private static readonly string[] ReservedNames =
     {
         "ArenaBytes", "InputLength", "OutputLength", "InputScale", "InputZeroPoint", "OutputScale", "OutputZeroPoint",
-        "InputShape", "OutputShape", "ClassNames", "Invoke", "InvokeFloat", "Predict", "Run", "Arena",
+        "InputShape", "OutputShape", "ClassNames", "Invoke", "InvokeFloat", "Predict", "Run", "Arena", "StateLength", "Reset",
     };
 
     private readonly List<ConstantSpec> _constants = new();
@@ -31,6 +31,10 @@ internal sealed class ConstantTable
     /// <summary>The identifier of an int32 tensor constant (bias).</summary>
     public string Int32Tensor(IrTensor tensor, string ownerName, string role) =>
         Tensor(tensor, ownerName, role, id => new Int32ConstantSpec(id, tensor.Describe(), new EquatableArray<int>(tensor.ReadInt32())));
+
+    /// <summary>The identifier of an int16 tensor constant (SVDF time weights).</summary>
+    public string Int16Tensor(IrTensor tensor, string ownerName, string role) =>
+        Tensor(tensor, ownerName, role, id => new Int16ConstantSpec(id, tensor.Describe(), new EquatableArray<short>(tensor.ReadInt16())));
 
     /// <summary>Adds computed int32 values (per-channel multipliers, shifts, offsets) and returns their identifier.</summary>
     public string Int32Values(IEnumerable<int> values, string ownerName, string role, string description)

@@ -46,7 +46,8 @@ internal static class ModelLowering
             new EquatableArray<EdgeSpec>(g.Outputs.Select(id => Edge(plan, g.Tensor(id), "output")).ToList()),
             checked((int)plan.ArenaBytes),
             new EquatableArray<ConstantSpec>(constants.Constants),
-            new EquatableArray<StepSpec>(steps));
+            new EquatableArray<StepSpec>(steps),
+            StateLayout.Length(g));
     }
 
     /// <summary>The arena slice of an activation tensor.</summary>

@@ -33,6 +33,7 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
                 IrOpKind.Shift => Shift(),
                 IrOpKind.Reshape => Reshape(),
                 IrOpKind.Softmax => Softmax(),
+                IrOpKind.Svdf => Svdf(),
                 IrOpKind.Relu or IrOpKind.Relu6 or IrOpKind.HardSigmoid or IrOpKind.HardSwish or IrOpKind.Sigmoid
                     or IrOpKind.Quantize => Lookup(),
                 IrOpKind.LeakyRelu or IrOpKind.Tanh => Lookup(),
@@ -52,6 +53,23 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
     private IrTensor X => graph.Tensor(_op.Inputs[0]);
 
     private IrTensor Y => graph.Tensor(_op.Outputs[0]);
+
+    private StepSpec Svdf()
+    {
+        var time = graph.Tensor(_op.Inputs[2]);
+        var state = graph.Tensor(_op.Inputs[3]);
+        if (X.DataType != IrDataType.Int8 || time.DataType != IrDataType.Int16 || state.DataType != IrDataType.Int16)
+        {
+            throw Unsupported($"needs an int8 input with int16 time weights and state, got {X.Describe()}, {time.Describe()}, {state.Describe()}");
+        }
+
+        var p = SvdfParams.ForOperator(graph, _op);
+        var feature = constants.Int8Tensor(graph.Tensor(_op.Inputs[1]), _op.Name, "FeatureWeights");
+        var timeWeights = constants.Int16Tensor(time, _op.Name, "TimeWeights");
+        var bias = _op.Inputs.Count > 4 ? constants.Int32Tensor(graph.Tensor(_op.Inputs[4]), _op.Name, "Bias") : null;
+        return new SvdfStep(_op.Name, Region(X), Region(Y), StateLayout.Region(graph, state.Id), p.Batches, p.InputSize, p.Filters, p.Memory,
+            p.Rank, p.InputZeroPoint, p.StateZeroPoint, p.OutputZeroPoint, Spec(p.FeatureToState), Spec(p.StateToOutput), feature, timeWeights, bias);
+    }
 
     private StepSpec Conv2D()
     {

@@ -27,3 +27,11 @@ internal sealed record Int32ConstantSpec(string Identifier, string Description, 
     /// <inheritdoc />
     public override int Count => Values.Count;
 }
+
+/// <summary>int16 values (SVDF time weights).</summary>
+internal sealed record Int16ConstantSpec(string Identifier, string Description, EquatableArray<short> Values)
+    : ConstantSpec(Identifier, Description)
+{
+    /// <inheritdoc />
+    public override int Count => Values.Count;
+}

@@ -14,6 +14,7 @@ namespace MicroBackbone.CSharpEmitter.Spec;
 /// <param name="ArenaBytes">Activation arena size from the memory planner.</param>
 /// <param name="Constants">Weights, biases and per-channel parameters, in first-use order.</param>
 /// <param name="Steps">Layer calls in execution order.</param>
+/// <param name="StateLength">int16 values of operator state (outside the arena, kept between calls); 0 when stateless.</param>
 internal sealed record ModelSpec(
     string ModelName,
     EquatableArray<KeyValuePair<string, string>> Metadata,
@@ -22,4 +23,5 @@ internal sealed record ModelSpec(
     EquatableArray<EdgeSpec> Outputs,
     int ArenaBytes,
     EquatableArray<ConstantSpec> Constants,
-    EquatableArray<StepSpec> Steps);
+    EquatableArray<StepSpec> Steps,
+    int StateLength = 0);

@@ -127,3 +127,13 @@ internal sealed record ResizeStep(
     string OperatorName, bool IsBilinear, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, int OutputHeight, int OutputWidth,
     string Rows, string Columns)
     : StepSpec(IsBilinear ? "ResizeBilinear" : "ResizeNearestNeighbor", OperatorName, Input, Output);
+
+/// <summary>
+/// One int8 SVDF step; <see cref="State"/> is its slice of the model's int16 state (not of the arena) and
+/// <see cref="Bias"/> names an int32 constant or is null.
+/// </summary>
+internal sealed record SvdfStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, ArenaRegion State, int Batches, int InputSize, int Filters,
+    int Memory, int Rank, int InputZeroPoint, int StateZeroPoint, int OutputZeroPoint, MultiplierSpec FeatureMultiplier,
+    MultiplierSpec OutputMultiplier, string WeightsFeature, string WeightsTime, string? Bias)
+    : StepSpec("Svdf", OperatorName, Input, Output);

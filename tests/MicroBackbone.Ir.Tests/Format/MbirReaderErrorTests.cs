@@ -53,7 +53,7 @@ public class MbirReaderErrorTests
     public void MissingAndMistypedFields()
     {
         Assert.Equal("bad.mbir: $.graph.operators[0].kind: unknown operator kind \"Conv3D\"", Reject(Good.Replace("\"Conv2D\"", "\"Conv3D\"")));
-        Assert.Equal("bad.mbir: $.graph.tensors[0].type: unknown type \"int4\" (expected int8, uint8, int32 or float32)", Reject(Good.Replace("\"type\": \"int8\"", "\"type\": \"int4\"")));
+        Assert.Equal("bad.mbir: $.graph.tensors[0].type: unknown type \"int4\" (expected int8, uint8, int16, int32 or float32)", Reject(Good.Replace("\"type\": \"int8\"", "\"type\": \"int4\"")));
         Assert.Equal("bad.mbir: $.graph.name: expected a string, got number", Reject(Good.Replace("\"name\": \"quant_cnn\"", "\"name\": 5")));
         Assert.Equal("bad.mbir: $.graph.operators[0].attributes.activation: missing required field", Reject(Good.Replace("\"activation\": \"none\"", "\"x\": 0")));
     }

@@ -13,7 +13,7 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
     private static readonly string[] KernelOrder =
     {
         "common", "gemv", "matmul", "conv2d", "conv1x1", "dwparams", "dwconv", "dwconv_inplace", "fc", "bcast", "add", "mul", "shift", "pad", "pool", "avgpool",
-        "maxpool", "mean", "lut", "softmax", "copy", "conv_grouped", "minmax", "prelu", "resize",
+        "maxpool", "mean", "lut", "softmax", "copy", "conv_grouped", "minmax", "prelu", "resize", "svdf",
     };
 
     private readonly HashSet<string> _kernels = new(StringComparer.Ordinal) { "common" };
@@ -29,6 +29,9 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
     public List<CArray> Arrays { get; } = new();
 
     public List<CLayer> Layers { get; } = new();
+
+    /// <summary>The static state buffers of stateful operators (outside the arena; persist between calls).</summary>
+    public List<CState> States { get; } = new();
 
     /// <summary>Multiply-accumulates of one inference (the one convention, <see cref="GraphCost"/>).</summary>
     public long Macs => GraphCost.Of(Graph).Macs;
@@ -93,6 +96,32 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
             Count = values.Count,
             Comment = CIdentifiers.Comment(comment),
             Lines = CLiterals.Lines(values),
+        });
+        return name;
+    }
+
+    /// <summary>Adds the static buffer of state tensor <paramref name="state"/> for layer <paramref name="symbol"/>; returns its C name.</summary>
+    public string AddState(string symbol, IrTensor state)
+    {
+        var name = "mb_state_" + symbol;
+        if (!_arrayNames.Add(name))
+        {
+            throw new InvalidOperationException($"state '{name}' emitted twice");
+        }
+
+        if (state.StateResetValue != 0)
+        {
+            // The buffers are zero-initialized statics, which is the reset value of every state the kernels keep (int16).
+            throw new CBackEndException($"C back end: state tensor {state.Describe()} resets to {state.StateResetValue}; only states that reset to 0 are supported");
+        }
+
+        States.Add(new CState
+        {
+            Name = name,
+            ElementType = state.DataType == IrDataType.Int16 ? "int16_t" : throw new CBackEndException($"C back end: state tensor {state.Describe()} must be int16"),
+            Count = state.ElementCount,
+            Bytes = state.ByteSize,
+            Comment = CIdentifiers.Comment($"state '{state.Name}' {state.DataType.ToMbirName()}{state.Shape}"),
         });
         return name;
     }

@@ -52,6 +52,12 @@ internal sealed class CModel
 
     public required IReadOnlyList<CLayer> Layers { get; init; }
 
+    /// <summary>Static state buffers (RAM outside the arena), zeroed by <c>mb_model_reset</c>.</summary>
+    public required IReadOnlyList<CState> States { get; init; }
+
+    /// <summary>Bytes of all <see cref="States"/>.</summary>
+    public long StateBytes => States.Sum(s => s.Bytes);
+
     /// <summary>Macro lines that define the shape-specialized kernels the layers call (empty where none).</summary>
     public required IReadOnlyList<string> FixedShapeKernels { get; init; }
 
@@ -118,6 +124,20 @@ internal sealed class CLayer
     public required IReadOnlyList<CField> Fields { get; init; }
 
     public required IReadOnlyList<string> Args { get; init; }
+}
+
+/// <summary>The static buffer of one state tensor.</summary>
+internal sealed class CState
+{
+    public required string Name { get; init; }
+
+    public required string ElementType { get; init; }
+
+    public required long Count { get; init; }
+
+    public required long Bytes { get; init; }
+
+    public required string Comment { get; init; }
 }
 
 /// <summary>A designated initializer <c>.name = value</c>.</summary>

@@ -49,7 +49,8 @@ internal static class CModelBuilder
             NameLiteral = CLiterals.String(graph.Name),
             SummaryComment = string.Format(CultureInfo.InvariantCulture, "{0} kernel calls, {1} MACs, {2} bytes of constants, {3} bytes of arena, {4} bytes of patch buffer",
                 ctx.Layers.Count, ctx.Macs, ctx.ConstantBytes, Math.Max(1, plan.ArenaBytes), 2 * ctx.PatchElements)
-                + (ctx.RowBytes > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} bytes of depthwise row ring", ctx.RowBytes) : string.Empty),
+                + (ctx.RowBytes > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} bytes of depthwise row ring", ctx.RowBytes) : string.Empty)
+                + (ctx.States.Count > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} bytes of operator state", ctx.States.Sum(s => s.Bytes)) : string.Empty),
             MetadataComments = g.Metadata.Select(p => CIdentifiers.Comment($"{p.Key}: {p.Value}")).ToList(),
             ArenaBytes = Math.Max(1, plan.ArenaBytes),
             PatchElements = ctx.PatchElements,
@@ -60,6 +61,7 @@ internal static class CModelBuilder
             Kernels = ctx.Kernels,
             Arrays = ctx.Arrays,
             Layers = ctx.Layers,
+            States = ctx.States,
             FixedShapeKernels = ctx.FixedShapes.Definitions,
             SampleInputLines = CLiterals.Lines(sample.Select(v => (long)v)),
             ProjectName = CIdentifiers.Identifier(options.ProjectName, "mb_app"),
@@ -115,6 +117,9 @@ internal static class CModelBuilder
                 break;
             case IrOpKind.Reshape:
                 LayoutLowering.Reshape(ctx, index, op);
+                break;
+            case IrOpKind.Svdf:
+                SvdfLowering.Svdf(ctx, index, op);
                 break;
             default:
                 throw Int8Bridge.Unsupported(op, "is only supported at the graph edges (float input -> Quantize, Dequantize -> float output)");

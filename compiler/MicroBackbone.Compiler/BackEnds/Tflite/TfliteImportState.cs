@@ -44,6 +44,7 @@ internal sealed class TfliteImportState(TfliteModel model, TfliteSubgraph subgra
             TfliteTensorType.UInt8 => IrDataType.UInt8,
             TfliteTensorType.Int32 => IrDataType.Int32,
             TfliteTensorType.Float32 => IrDataType.Float32,
+            TfliteTensorType.Int16 => IrDataType.Int16,
             _ => throw new TfliteConversionException($"{Source}: tensor {index} '{t.Name}' has type {t.Type}, which the IR does not have"),
         };
         if (t.Shape.Count == 0 || t.Shape.Any(d => d < 1))
@@ -51,8 +52,11 @@ internal sealed class TfliteImportState(TfliteModel model, TfliteSubgraph subgra
             throw new TfliteConversionException($"{Source}: tensor {index} '{t.Name}' has shape {t.Shape}; the IR needs static dimensions >= 1");
         }
 
-        var data = Data(index);
-        return AddTensor(index, new IrTensor(Tensors.Count, t.Name, new EquatableArray<int>(t.Shape), type, Quant(index), data.Length == 0 ? (EquatableArray<byte>?)null : new EquatableArray<byte>(data)));
+        // A variable tensor (an SVDF's activation state) becomes a state tensor: TFLite Micro resets it before the first
+        // call, so any bytes the file gives it are never read.
+        var data = t.IsVariable ? Array.Empty<byte>() : Data(index);
+        return AddTensor(index, new IrTensor(Tensors.Count, t.Name, new EquatableArray<int>(t.Shape), type, Quant(index),
+            data.Length == 0 ? (EquatableArray<byte>?)null : new EquatableArray<byte>(data), t.IsVariable));
     }
 
     /// <summary>A new IR activation with no TFLite counterpart (e.g. between MEAN and its reshape).</summary>

@@ -152,6 +152,12 @@ internal static class TfliteOperatorImport
                     break;
                 }
 
+            case TfliteBuiltinOperator.Svdf:
+                {
+                    var o = c.Options<TfliteSvdfOptions>();
+                    TfliteSvdfImport.Import(c, o.Rank, c.Activation(o.Activation));
+                    break;
+                }
             default:
                 throw c.Fail("is not supported by the TFLite importer (the IR has no equivalent)");
         }

@@ -24,6 +24,7 @@ public abstract record IrAttributes
         IrOpKind.Sub => typeof(ElementwiseAttributes),
         IrOpKind.LeakyRelu => typeof(LeakyReluAttributes),
         IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => typeof(ResizeAttributes),
+        IrOpKind.Svdf => typeof(SvdfAttributes),
         _ => null,
     };
 }

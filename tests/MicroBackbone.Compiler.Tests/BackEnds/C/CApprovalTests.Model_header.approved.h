@@ -19,6 +19,10 @@ extern "C" {
 /* Bytes of the int16 patch buffer inside model.c (RAM, besides the arena). */
 #define MB_PATCH_BYTES 432
 
+/* Bytes of operator state inside model.c (RAM, besides the arena): kept from one call to the next (0 when the model
+ * has no stateful operators such as SVDF). */
+#define MB_STATE_BYTES 0
+
 /* Input: 'image' int8[1, 6, 6, 3], int8 NHWC; real = scale * (q - zero_point). */
 #define MB_INPUT_SIZE 108
 #define MB_INPUT_BATCH 1
@@ -40,14 +44,17 @@ extern "C" {
 extern const char *const mb_model_class_names[MB_NUM_CLASSES];
 
 /* Runs one inference: input holds MB_INPUT_SIZE int8 values, output receives MB_OUTPUT_SIZE. Returns 0, or -1 for a
- * NULL pointer. Not reentrant: the arena is static. */
+ * NULL pointer. Not reentrant: the arena is static. With MB_STATE_BYTES > 0 each call is one step of a stream: its
+ * output depends on the calls before it, until mb_model_reset(). */
 int mb_model_invoke(const int8_t *input, int8_t *output);
 
-/* The same with float tensors, quantized and dequantized at the edges with the parameters above exactly as TFLite
- * Micro's QUANTIZE and DEQUANTIZE do (docs/INT8.md). */
+/* The same with float tensors, quantized and dequantized at the edges with the parameters above. */
 int mb_model_invoke_float(const float *input, float *output);
 
-/* Index of the largest of the MB_OUTPUT_SIZE values of the output (the first one on ties). */
+/* Returns the operator state to its start (zero), as before the first call; does nothing when MB_STATE_BYTES is 0. */
+void mb_model_reset(void);
+
+/* Index of the largest of the MB_OUTPUT_SIZE values (the first one on ties). */
 int mb_model_argmax(const int8_t *output);
 
 #ifdef __cplusplus

@@ -279,6 +279,11 @@ static int16_t mb_patch[216] MB_ALIGN16;
  * input rows one running in place saves before overwriting them (instead of a second tensor). */
 static int8_t mb_rows[48] MB_ALIGN16;
 
+
+void mb_model_reset(void)
+{
+}
+
 /* Built with -DMB_PROFILE, every finished layer calls mb_profile_mark(layer index): `mbc profile` counts each
  * layer's instructions this way. Otherwise the marks compile to nothing. */
 #ifdef MB_PROFILE

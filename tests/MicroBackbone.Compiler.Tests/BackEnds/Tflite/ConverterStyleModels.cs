@@ -22,6 +22,13 @@ internal sealed class ConverterStyleModels
         return _tensors.Count - 1;
     }
 
+    /// <summary>A variable tensor (TFLite's is_variable, e.g. an SVDF's activation state): no buffer, reset to zero.</summary>
+    public int Variable(string name, TfliteTensorType type, int[] shape, TfliteQuantization? q = null)
+    {
+        _tensors.Add(new TfliteTensor(name, type, shape, 0, q, IsVariable: true));
+        return _tensors.Count - 1;
+    }
+
     public int Buffer(byte[] data)
     {
         _buffers.Add(new TfliteBuffer(data));

@@ -19,6 +19,8 @@ namespace MicroBackbone.Compiler.Tests.BackEnds.Tflite.Oracle;
 /// outputs; a model whose declared edges are all float32 runs through the float entry points (quantize, int8 graph,
 /// dequantize), an all-int8 one through the int8 entry points; the interpreter also runs mixed edges (in the types
 /// each edge declares).
+/// Like the TFLite Micro runner, every case starts from the reset state: the interpreter is reset before each case,
+/// the C program runs once per case and the C# adapter makes a new model instance per case.
 /// </summary>
 internal static class OracleBackEnds
 {
@@ -37,6 +39,7 @@ internal static class OracleBackEnds
         var interpreter = new Int8Interpreter(graph);
         return golden.Cases.Select(c =>
         {
+            interpreter.Reset();
             var inputs = c.Inputs.Select((raw, i) => golden.Inputs[i].Type == "float32"
                 ? (Array)MemoryMarshal.Cast<byte, float>(raw).ToArray()
                 : MemoryMarshal.Cast<byte, sbyte>(raw).ToArray()).ToArray();
@@ -141,6 +144,7 @@ internal static class OracleBackEnds
         return sb.ToString();
     }
 
+<<<<<<< HEAD
     // Oracle.OracleAdapter.Run(byte[][] inputs) -> byte[][] outputs: calls the model's Invoke or InvokeFloat with one
     // span per input and output (spans cannot go through reflection).
     private static string Adapter(bool isFloat, TflmGolden golden)
@@ -163,6 +167,9 @@ internal static class OracleBackEnds
     }
 
     private static Assembly Load(params string[] sources)
+=======
+    internal static Assembly Load(string source)
+>>>>>>> tflsvdf
     {
         var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
