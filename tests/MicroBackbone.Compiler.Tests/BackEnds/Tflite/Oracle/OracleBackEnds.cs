@@ -144,7 +144,6 @@ internal static class OracleBackEnds
         return sb.ToString();
     }
 
-<<<<<<< HEAD
     // Oracle.OracleAdapter.Run(byte[][] inputs) -> byte[][] outputs: calls the model's Invoke or InvokeFloat with one
     // span per input and output (spans cannot go through reflection).
     private static string Adapter(bool isFloat, TflmGolden golden)
@@ -166,10 +165,7 @@ internal static class OracleBackEnds
         return sb.ToString();
     }
 
-    private static Assembly Load(params string[] sources)
-=======
-    internal static Assembly Load(string source)
->>>>>>> tflsvdf
+    internal static Assembly Load(params string[] sources)
     {
         var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
