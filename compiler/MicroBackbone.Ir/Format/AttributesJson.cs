@@ -53,6 +53,22 @@ internal static class AttributesJson
                 w.Name("beta");
                 w.Float(a.Beta);
                 break;
+            case TransposeAttributes a:
+                Ints(w, "perm", a.Permutation);
+                break;
+            case StridedSliceAttributes a:
+                Ints(w, "begin", a.Begin);
+                Ints(w, "size", a.Size);
+                Ints(w, "strides", a.Strides);
+                break;
+            case ConcatenationAttributes a:
+                w.Name("axis");
+                w.Int(a.Axis);
+                break;
+            case PadV2Attributes a:
+                Ints(w, "before", a.Before);
+                Ints(w, "after", a.After);
+                break;
             default:
                 throw new ArgumentException($"no .mbir encoding for attributes {attributes.GetType().Name}", nameof(attributes));
         }
@@ -97,6 +113,10 @@ internal static class AttributesJson
             IrOpKind.Reshape => new ReshapeAttributes(new EquatableArray<int>(r.Ints(e, "new_shape", path))),
             IrOpKind.Shift => Shift(e, r, path),
             IrOpKind.Softmax => new SoftmaxAttributes(r.Float(e, "beta", path)),
+            IrOpKind.Transpose => new TransposeAttributes(Ints(e, "perm", r, path)),
+            IrOpKind.StridedSlice => new StridedSliceAttributes(Ints(e, "begin", r, path), Ints(e, "size", r, path), Ints(e, "strides", r, path)),
+            IrOpKind.Concatenation => new ConcatenationAttributes(r.Int(e, "axis", path)),
+            IrOpKind.PadV2 => new PadV2Attributes(Ints(e, "before", r, path), Ints(e, "after", r, path)),
             _ => throw r.Fail(path, $"operator kind {kind} has no attribute reader"),
         };
     }
@@ -133,6 +153,15 @@ internal static class AttributesJson
             "relu_n1_to_1" => FusedActivation.ReluN1To1,
             var other => throw r.Fail($"{path}.activation", $"expected \"none\", \"relu\", \"relu6\" or \"relu_n1_to_1\", got \"{other}\""),
         };
+
+    private static EquatableArray<int> Ints(JsonElement e, string name, MbirJsonReader r, string path) =>
+        new(r.Ints(e, name, path));
+
+    private static void Ints(CanonicalJsonWriter w, string name, EquatableArray<int> values)
+    {
+        w.Name(name);
+        w.InlineInts(values);
+    }
 
     private static void Pair(CanonicalJsonWriter w, string name, int a, int b)
     {

@@ -150,6 +150,12 @@ internal static class Int8Steps
                     };
                 }
 
+            case IrOpKind.Transpose:
+            case IrOpKind.StridedSlice:
+            case IrOpKind.Concatenation:
+            case IrOpKind.PadV2:
+                return LayoutSteps.Prepare(g, op, values);
+
             case IrOpKind.Quantize when x.DataType == IrDataType.Int8:
                 {
                     var p = RequantizeParams.Prepare(qx, qy);

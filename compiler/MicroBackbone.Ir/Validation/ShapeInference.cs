@@ -4,7 +4,7 @@ namespace MicroBackbone.Ir;
 /// Computes an operator's output shape from its input tensors and attributes, checking operand counts, ranks and
 /// weight layouts on the way (conv OHWI, depthwise 1HWO, fully connected [out, in]).
 /// </summary>
-public static class ShapeInference
+public static partial class ShapeInference
 {
     /// <summary>
     /// The shape of the single output of <paramref name="op"/>. Throws <see cref="IrValidationException"/> naming
@@ -25,6 +25,10 @@ public static class ShapeInference
             IrOpKind.Pad => Pad(ctx),
             IrOpKind.Reshape => Reshape(ctx),
             IrOpKind.Softmax => SameShape(ctx, minRank: 1),
+            IrOpKind.Transpose => Transpose(ctx),
+            IrOpKind.StridedSlice => StridedSlice(ctx),
+            IrOpKind.Concatenation => Concatenation(ctx),
+            IrOpKind.PadV2 => PadV2(ctx),
             _ => SameShape(ctx, minRank: 1),
         };
     }

@@ -21,6 +21,10 @@ public abstract record IrAttributes
         IrOpKind.Pad => typeof(PadAttributes),
         IrOpKind.Reshape => typeof(ReshapeAttributes),
         IrOpKind.Softmax => typeof(SoftmaxAttributes),
+        IrOpKind.Transpose => typeof(TransposeAttributes),
+        IrOpKind.StridedSlice => typeof(StridedSliceAttributes),
+        IrOpKind.Concatenation => typeof(ConcatenationAttributes),
+        IrOpKind.PadV2 => typeof(PadV2Attributes),
         _ => null,
     };
 }

@@ -25,6 +25,7 @@ internal static class FloatKernelFactory
             IrOpKind.HardSwish => new HardSwishKernel(graph, op, buffers),
             IrOpKind.Sigmoid => new SigmoidKernel(graph, op, buffers),
             IrOpKind.Softmax => new SoftmaxKernel(graph, op, buffers),
+            IrOpKind.Transpose or IrOpKind.StridedSlice or IrOpKind.Concatenation or IrOpKind.PadV2 => new LayoutKernel(graph, op, buffers),
             _ => throw new ReferenceInterpreterException(
                 $"graph '{graph.Name}': operator #{index} {op.Kind} '{op.Name}' has no float kernel (the float interpreter runs float graphs without Quantize/Dequantize)"),
         };
