@@ -35,6 +35,8 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
                 IrOpKind.Softmax => Softmax(),
                 IrOpKind.Relu or IrOpKind.Relu6 or IrOpKind.HardSigmoid or IrOpKind.HardSwish or IrOpKind.Sigmoid
                     or IrOpKind.Quantize => Lookup(),
+                IrOpKind.Transpose or IrOpKind.StridedSlice or IrOpKind.Concatenation or IrOpKind.PadV2 =>
+                    StridedCopyLowering.Lower(graph, plan, constants, _op, Quant),
                 _ => throw Unsupported("has no int8 C# form (float32 operators run only in the reference interpreter)"),
             };
         }

@@ -107,6 +107,9 @@ internal static class CModelBuilder
             case IrOpKind.Reshape:
                 LayoutLowering.Reshape(ctx, index, op);
                 break;
+            case IrOpKind.Transpose or IrOpKind.StridedSlice or IrOpKind.Concatenation or IrOpKind.PadV2:
+                StridedCopyLowering.Lower(ctx, index, op);
+                break;
             default:
                 throw Int8Bridge.Unsupported(op, "is only supported at the graph edges (float input -> Quantize, Dequantize -> float output)");
         }
