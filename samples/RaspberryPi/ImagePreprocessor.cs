@@ -70,8 +70,10 @@ public sealed class ImagePreprocessor
         using (var canvas = new SKCanvas(canvasBitmap))
         {
             canvas.Clear(SKColors.Black);
-            using var paint = new SKPaint { FilterQuality = SKFilterQuality.High, IsAntialias = true };
-            canvas.DrawBitmap(bitmap, target, paint);
+            // Mitchell cubic: what SkiaSharp 2's FilterQuality.High meant, so predictions did not move with SkiaSharp 3.
+            using var paint = new SKPaint { IsAntialias = true };
+            using var image = SKImage.FromBitmap(bitmap);
+            canvas.DrawImage(image, target, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
         }
         ReadOnlySpan<byte> rgba = canvasBitmap.GetPixelSpan();
         for (int p = 0; p < OutputLength; p++)

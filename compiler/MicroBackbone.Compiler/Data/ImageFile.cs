@@ -40,7 +40,7 @@ public static class ImageFile
         }
         else
         {
-            rgba = decoded.Resize(info, SKFilterQuality.Medium)
+            rgba = decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Nearest))
                 ?? throw new DatasetException($"{file}: cannot resize {decoded.Width}x{decoded.Height} to {width}x{height}");
         }
         using (rgba)

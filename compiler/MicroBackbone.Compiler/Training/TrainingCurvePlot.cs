@@ -1,98 +1,75 @@
 using MicroBackbone.Compiler.IO;
-using System.Globalization;
-using SkiaSharp;
+using ScottPlot;
 
 namespace MicroBackbone.Compiler.Training;
 
 /// <summary>
-/// Draws the training curves as a PNG: loss (left panel) and accuracy (right panel) per epoch, train in blue and
-/// validation in orange, written atomically so a viewer never opens a half-written image.
+/// The training curves as one PNG of three ScottPlot panels side by side: loss, accuracy (train and validation per
+/// epoch) and the learning rate the schedule used. Written atomically so a viewer never opens a half-written image.
 /// </summary>
 public static class TrainingCurvePlot
 {
-    private const int PanelWidth = 480;
-    private const int PanelHeight = 320;
-    private const int Margin = 40;
-    private static readonly SKColor TrainColor = new(0x1f, 0x77, 0xb4);
-    private static readonly SKColor ValidationColor = new(0xff, 0x7f, 0x0e);
+    /// <summary>Pixel width of the whole image (three panels).</summary>
+    public const int Width = 1440;
+
+    /// <summary>Pixel height of the image.</summary>
+    public const int Height = 400;
+
+    private static readonly Color TrainColor = Color.FromHex("#1f77b4");
+    private static readonly Color ValidationColor = Color.FromHex("#ff7f0e");
+    private static readonly Color RateColor = Color.FromHex("#2ca02c");
 
     /// <summary>Writes the plot of <paramref name="history"/> to <paramref name="path"/> (PNG).</summary>
-    public static void Write(string path, IReadOnlyList<EpochMetrics> history)
-    {
-        byte[] png = Render(history);
-        AtomicFile.Write(path, stream => stream.Write(png));
-    }
+    public static void Write(string path, IReadOnlyList<EpochMetrics> history) => AtomicFile.WriteAllBytes(path, Render(history));
 
     /// <summary>Encodes the plot of <paramref name="history"/> as PNG bytes.</summary>
     public static byte[] Render(IReadOnlyList<EpochMetrics> history)
     {
-        var info = new SKImageInfo(2 * PanelWidth, PanelHeight, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var surface = SKSurface.Create(info);
-        SKCanvas canvas = surface.Canvas;
-        canvas.Clear(SKColors.White);
-        double maxLoss = history.Count == 0 ? 1 : history.Max(m => Math.Max(m.TrainLoss, m.ValidationLoss));
-        DrawPanel(canvas, 0, "loss", history, m => m.TrainLoss, m => m.ValidationLoss, Math.Max(maxLoss, 1e-6));
-        DrawPanel(canvas, PanelWidth, "accuracy", history, m => m.TrainAccuracy, m => m.ValidationAccuracy, 1.0);
-        using SKImage image = surface.Snapshot();
-        using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        var multiplot = new Multiplot();
+        multiplot.AddPlots(3);
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        double[] epochs = history.Select(m => (double)m.Epoch).ToArray();
+
+        Plot loss = multiplot.GetPlot(0);
+        AddPair(loss, epochs, history.Select(m => m.TrainLoss), history.Select(m => m.ValidationLoss));
+        Finish(loss, "Loss", "cross-entropy", epochs);
+        loss.Axes.SetLimitsY(0, Math.Max(1e-6, Finite(history.SelectMany(m => new[] { m.TrainLoss, m.ValidationLoss })).DefaultIfEmpty(1).Max()) * 1.05);
+
+        Plot accuracy = multiplot.GetPlot(1);
+        AddPair(accuracy, epochs, history.Select(m => 100 * m.TrainAccuracy), history.Select(m => 100 * m.ValidationAccuracy));
+        Finish(accuracy, "Accuracy", "top-1 (%)", epochs);
+        accuracy.ShowLegend(Alignment.LowerRight);
+        accuracy.Axes.SetLimitsY(0, 100);
+
+        Plot rate = multiplot.GetPlot(2);
+        var schedule = rate.Add.Scatter(epochs, history.Select(m => m.LearningRate).ToArray(), RateColor);
+        schedule.LegendText = "learning rate";
+        Finish(rate, "Learning rate", "learning rate", epochs);
+        rate.Axes.SetLimitsY(0, Math.Max(1e-9, Finite(history.Select(m => m.LearningRate)).DefaultIfEmpty(1).Max()) * 1.05);
+
+        return PlotImages.Png(multiplot, Width, Height);
     }
 
-    private static void DrawPanel(
-        SKCanvas canvas, float left, string title, IReadOnlyList<EpochMetrics> history, Func<EpochMetrics, double> train,
-        Func<EpochMetrics, double> validation, double top)
+    private static void AddPair(Plot plot, double[] epochs, IEnumerable<double> train, IEnumerable<double> validation)
     {
-        var plot = new SKRect(left + Margin, Margin, left + PanelWidth - (Margin / 2), PanelHeight - Margin);
-        using var axis = new SKPaint { Color = SKColors.Gray, StrokeWidth = 1, IsAntialias = true, Style = SKPaintStyle.Stroke };
-        using var grid = new SKPaint { Color = new SKColor(0xe0, 0xe0, 0xe0), StrokeWidth = 1, Style = SKPaintStyle.Stroke };
-        using var text = new SKPaint { Color = SKColors.Black, TextSize = 14, IsAntialias = true };
-        for (int i = 1; i < 4; i++)
-        {
-            float y = plot.Top + (plot.Height * i / 4);
-            canvas.DrawLine(plot.Left, y, plot.Right, y, grid);
-        }
-        canvas.DrawRect(plot, axis);
-        canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"{title} (0 to {top:0.###})"), plot.Left, plot.Top - 10, text);
-        canvas.DrawText("epoch", plot.MidX - 20, PanelHeight - 12, text);
-        using var trainText = new SKPaint { Color = TrainColor, TextSize = 14, IsAntialias = true };
-        using var validationText = new SKPaint { Color = ValidationColor, TextSize = 14, IsAntialias = true };
-        canvas.DrawText("train", plot.Right - 90, plot.Top - 10, trainText);
-        canvas.DrawText("val", plot.Right - 40, plot.Top - 10, validationText);
-        if (history.Count == 0)
-        {
-            return;
-        }
-        int firstEpoch = history[0].Epoch, lastEpoch = history[^1].Epoch;
-        canvas.DrawText(firstEpoch.ToString(CultureInfo.InvariantCulture), plot.Left, plot.Bottom + 16, text);
-        canvas.DrawText(lastEpoch.ToString(CultureInfo.InvariantCulture), plot.Right - 16, plot.Bottom + 16, text);
-        DrawSeries(canvas, plot, history, train, top, firstEpoch, lastEpoch, TrainColor);
-        DrawSeries(canvas, plot, history, validation, top, firstEpoch, lastEpoch, ValidationColor);
+        var t = plot.Add.Scatter(epochs, Finite(train).ToArray(), TrainColor);
+        t.LegendText = "train";
+        var v = plot.Add.Scatter(epochs, Finite(validation).ToArray(), ValidationColor);
+        v.LegendText = "validation";
     }
 
-    private static void DrawSeries(
-        SKCanvas canvas, SKRect plot, IReadOnlyList<EpochMetrics> history, Func<EpochMetrics, double> value, double top,
-        int firstEpoch, int lastEpoch, SKColor color)
+    private static void Finish(Plot plot, string title, string yLabel, double[] epochs)
     {
-        using var line = new SKPaint { Color = color, StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
-        using var dot = new SKPaint { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
-        using var path = new SKPath();
-        for (int i = 0; i < history.Count; i++)
-        {
-            float x = lastEpoch == firstEpoch
-                ? plot.MidX
-                : plot.Left + (plot.Width * (history[i].Epoch - firstEpoch) / (lastEpoch - firstEpoch));
-            double v = double.IsFinite(value(history[i])) ? Math.Clamp(value(history[i]), 0, top) : 0;
-            float y = plot.Bottom - (float)(plot.Height * v / top);
-            if (i == 0)
-            {
-                path.MoveTo(x, y);
-            }
-            else
-            {
-                path.LineTo(x, y);
-            }
-            canvas.DrawCircle(x, y, 3, dot);
-        }
-        canvas.DrawPath(path, line);
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(yLabel);
+        plot.ShowLegend(Alignment.UpperRight);
+        // Whole epochs only on the x axis; a single epoch still gets a readable span.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        double first = epochs.Length == 0 ? 1 : epochs[0], last = epochs.Length == 0 ? 1 : epochs[^1];
+        plot.Axes.SetLimitsX(first - 0.5, Math.Max(last, first + 1) + 0.5);
     }
+
+    // NaN or infinite values (a diverged run) are drawn at 0 rather than breaking the axis limits.
+    private static IEnumerable<double> Finite(IEnumerable<double> values) => values.Select(v => double.IsFinite(v) ? v : 0);
 }

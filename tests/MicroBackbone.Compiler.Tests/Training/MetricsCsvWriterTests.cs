@@ -50,7 +50,7 @@ public class MetricsCsvWriterTests
         byte[] bytes = File.ReadAllBytes(path);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a }, bytes[..8]);
         using SKBitmap decoded = SKBitmap.Decode(bytes);
-        Assert.Equal((960, 320), (decoded.Width, decoded.Height));
+        Assert.Equal((TrainingCurvePlot.Width, TrainingCurvePlot.Height), (decoded.Width, decoded.Height));
         // Something other than the white background and grey frame was drawn: the train series is blue.
         Assert.Contains(decoded.Pixels, p => p.Blue > 150 && p.Red < 80);
         Assert.Single(Directory.GetFiles(folder.Path));

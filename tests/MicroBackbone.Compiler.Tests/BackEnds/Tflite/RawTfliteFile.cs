@@ -21,6 +21,9 @@ internal sealed record RawTfliteFile
 
     public byte OptionsType { get; init; }
 
+    /// <summary>One byte field (slot, value) written into the options table.</summary>
+    public (int Slot, sbyte Value)? OptionsByteField { get; init; }
+
     public string Identifier { get; init; } = "TFL3";
 
     public byte[] Build()
@@ -41,7 +44,12 @@ internal sealed record RawTfliteFile
         var options = 0;
         if (OptionsType != 0)
         {
-            b.StartTable(0);
+            b.StartTable(OptionsByteField is { } f ? f.Slot + 1 : 0);
+            if (OptionsByteField is { } field)
+            {
+                b.AddSbyte(field.Slot, field.Value, 0);
+            }
+
             options = b.EndTable();
         }
 

@@ -136,9 +136,9 @@ public class TfliteReaderErrorTests
     public void Unsupported_operator_is_named()
     {
         var error = Assert.Throws<TfliteFormatException>(
-            () => TfliteReader.Read(new RawTfliteFile { DeprecatedBuiltinCode = 39, BuiltinCode = 39 }.Build(), "t.tflite"));
+            () => TfliteReader.Read(new RawTfliteFile { DeprecatedBuiltinCode = 36, BuiltinCode = 36 }.Build(), "t.tflite"));
 
-        Assert.Contains("TRANSPOSE (39) is not supported", error.Message);
+        Assert.Contains("GATHER (36) is not supported", error.Message);
     }
 
     [Fact]
@@ -154,10 +154,10 @@ public class TfliteReaderErrorTests
     public void Unsupported_options_table_is_named()
     {
         var error = Assert.Throws<TfliteFormatException>(
-            () => TfliteReader.Read(new RawTfliteFile { OptionsType = 26 }.Build(), "o.tflite"));
+            () => TfliteReader.Read(new RawTfliteFile { OptionsType = 23 }.Build(), "o.tflite"));
 
         Assert.Equal(
-            "o.tflite: model > subgraph 0 > operator 0 > builtin_options: options table TransposeOptions (26) is not supported",
+            "o.tflite: model > subgraph 0 > operator 0 > builtin_options: options table GatherOptions (23) is not supported",
             error.Message);
     }
 
@@ -198,5 +198,18 @@ public class TfliteReaderErrorTests
         Assert.Contains("signature 0 's': 'x' names tensor 42, out of range (19 tensors)", Assert.Throws<ArgumentException>(() => TfliteWriter.Write(badSignature)).Message);
         Assert.Contains("operator 1: CONV_2D cannot take Pool2DOptions", Assert.Throws<ArgumentException>(() => TfliteWriter.Write(badOptions)).Message);
         Assert.Contains("subgraph 0 > tensor 2 'conv/w': buffer 99 out of range", Assert.Throws<ArgumentException>(() => TfliteWriter.Write(badIndex)).Message);
+    }
+
+    [Theory]
+    [InlineData(49, 0, 5, "builtin_options > padding: padding 5 is not SAME (0) or VALID (1)")]
+    [InlineData(6, 1, 9, "builtin_options > fused_activation_function: activation 9 is not a known ActivationFunctionType")]
+    [InlineData(49, 4, 8, "builtin_options > quantized_bias_type: tensor type COMPLEX64 (8) is not supported")]
+    [InlineData(8, 1, 1, "builtin_options > weights_format: weights format 1 (shuffled) is not supported, only DEFAULT (0)")]
+    public void Bad_enum_values_in_options_are_one_line_naming_the_field(byte optionsType, int slot, sbyte value, string expected)
+    {
+        var error = Assert.Throws<TfliteFormatException>(
+            () => TfliteReader.Read(new RawTfliteFile { OptionsType = optionsType, OptionsByteField = (slot, value) }.Build(), "e.tflite"));
+
+        Assert.Equal($"e.tflite: model > subgraph 0 > operator 0 > {expected}", error.Message);
     }
 }

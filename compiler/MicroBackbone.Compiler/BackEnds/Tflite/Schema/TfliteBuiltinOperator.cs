@@ -65,4 +65,61 @@ public enum TfliteBuiltinOperator
 
     /// <summary>x * relu6(x + 3) / 6.</summary>
     HardSwish = 117,
+
+    /// <summary>Bilinear resize to the size given as second input (options: <see cref="TfliteResizeBilinearOptions"/>).</summary>
+    ResizeBilinear = 23,
+
+    /// <summary>Singular value decomposition filter with a variable state tensor (options: <see cref="TfliteSvdfOptions"/>).</summary>
+    Svdf = 27,
+
+    /// <summary>Hyperbolic tangent.</summary>
+    Tanh = 28,
+
+    /// <summary>Axis permutation given as second input (options: <see cref="TfliteTransposeOptions"/>).</summary>
+    Transpose = 39,
+
+    /// <summary>Removes size-1 axes (options: <see cref="TfliteSqueezeOptions"/>).</summary>
+    Squeeze = 43,
+
+    /// <summary>Equal split along the axis given as first input (options: <see cref="TfliteSplitOptions"/>).</summary>
+    Split = 49,
+
+    /// <summary>max(x, 0) + alpha * min(x, 0) with alpha the second input.</summary>
+    PRelu = 54,
+
+    /// <summary>Elementwise maximum (options: <see cref="TfliteMaximumMinimumOptions"/>).</summary>
+    Maximum = 55,
+
+    /// <summary>Elementwise minimum (options: <see cref="TfliteMaximumMinimumOptions"/>).</summary>
+    Minimum = 57,
+
+    /// <summary>Padding with the constant value given as third input (options: <see cref="TflitePadV2Options"/>).</summary>
+    PadV2 = 60,
+
+    /// <summary>Slice with begin and size inputs (options: <see cref="TfliteSliceOptions"/>).</summary>
+    Slice = 65,
+
+    /// <summary>Transposed 2-D convolution; output shape, filter, input, bias are inputs (options: <see cref="TfliteTransposeConvOptions"/>).</summary>
+    TransposeConv = 67,
+
+    /// <summary>Inserts a size-1 axis at the position given as second input (options: <see cref="TfliteExpandDimsOptions"/>).</summary>
+    ExpandDims = 70,
+
+    /// <summary>Nearest-neighbour resize (options: <see cref="TfliteResizeNearestNeighborOptions"/>).</summary>
+    ResizeNearestNeighbor = 97,
+
+    /// <summary>x for x &gt;= 0, alpha * x otherwise (options: <see cref="TfliteLeakyReluOptions"/>).</summary>
+    LeakyRelu = 98,
+
+    /// <summary>Split into parts of the sizes given as second input (options: <see cref="TfliteSplitVOptions"/>).</summary>
+    SplitV = 102,
+
+    /// <summary>Handle to a resource variable (options: <see cref="TfliteVarHandleOptions"/>).</summary>
+    VarHandle = 142,
+
+    /// <summary>Reads a resource variable (options: <see cref="TfliteReadVariableOptions"/>).</summary>
+    ReadVariable = 143,
+
+    /// <summary>Writes a resource variable (options: <see cref="TfliteAssignVariableOptions"/>).</summary>
+    AssignVariable = 144,
 }

@@ -2,7 +2,8 @@ namespace MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 
 /// <summary>
 /// The options table of a builtin operator: one member of the schema's <c>BuiltinOptions</c> union. Each supported
-/// table is a sealed record deriving from this one; field defaults follow the schema.
+/// table is a sealed record deriving from this one; field defaults follow the schema. The table's layout (slots,
+/// schema names, kinds, defaults, which builtins take it) is described once in <see cref="TfliteOptionsTables"/>.
 /// </summary>
 public abstract record TfliteBuiltinOptions
 {

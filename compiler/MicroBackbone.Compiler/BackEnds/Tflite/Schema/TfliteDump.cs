@@ -108,6 +108,7 @@ public static class TfliteDump
         null => "absent",
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
+        TfliteOptionFields.FileText text => Quote(text.Value),
         int[] list => Ints(StructuralList.Create<int>(list)),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

@@ -1,5 +1,4 @@
 using Google.FlatBuffers;
-using O = MicroBackbone.Compiler.BackEnds.Tflite.Schema.TfliteSchema.Options;
 using S = MicroBackbone.Compiler.BackEnds.Tflite.Schema.TfliteSchema;
 
 namespace MicroBackbone.Compiler.BackEnds.Tflite.Schema;
@@ -145,41 +144,6 @@ internal static class TfliteFileVerifier
         && v.VerifyTableEnd(at);
 
     // Option tables of types we do not support are left to the reader, which rejects them by name.
-    private static bool Options(Verifier v, byte typeId, uint at) => (TfliteOptionsTypeId)typeId switch
-    {
-        TfliteOptionsTypeId.Conv2DOptions => Fields(v, at, [1, 4, 4, 1, 4, 4, 1]),
-        TfliteOptionsTypeId.DepthwiseConv2DOptions => Fields(v, at, [1, 4, 4, 4, 1, 4, 4]),
-        TfliteOptionsTypeId.Pool2DOptions => Fields(v, at, [1, 4, 4, 4, 4, 1]),
-        TfliteOptionsTypeId.FullyConnectedOptions => Fields(v, at, [1, 1, 1, 1, 1]),
-        TfliteOptionsTypeId.SoftmaxOptions => Fields(v, at, [4]),
-        TfliteOptionsTypeId.ConcatenationOptions => Fields(v, at, [4, 1]),
-        TfliteOptionsTypeId.AddOptions or TfliteOptionsTypeId.SubOptions => Fields(v, at, [1, 1]),
-        TfliteOptionsTypeId.MulOptions => Fields(v, at, [1]),
-        TfliteOptionsTypeId.ReducerOptions => Fields(v, at, [1]),
-        TfliteOptionsTypeId.StridedSliceOptions => Fields(v, at, [4, 4, 4, 4, 4, 1]),
-        TfliteOptionsTypeId.ReshapeOptions =>
-            v.VerifyTableStart(at) && v.VerifyVectorOfData(at, Slot(O.ReshapeNewShape), 4, false) && v.VerifyTableEnd(at),
-        TfliteOptionsTypeId.PadOptions or TfliteOptionsTypeId.DequantizeOptions or TfliteOptionsTypeId.QuantizeOptions
-            or TfliteOptionsTypeId.HardSwishOptions => Fields(v, at, []),
-        _ => true,
-    };
-
-    // A table made only of scalar fields, given by their sizes in slot order.
-    private static bool Fields(Verifier v, uint at, int[] sizes)
-    {
-        if (!v.VerifyTableStart(at))
-        {
-            return false;
-        }
-
-        for (var slot = 0; slot < sizes.Length; slot++)
-        {
-            if (!v.VerifyField(at, Slot(slot), (ulong)sizes[slot], (ulong)sizes[slot], false))
-            {
-                return false;
-            }
-        }
-
-        return v.VerifyTableEnd(at);
-    }
+    private static bool Options(Verifier v, byte typeId, uint at) =>
+        TfliteOptionsTables.Find(typeId) is not { } table || table.Verify(v, at);
 }

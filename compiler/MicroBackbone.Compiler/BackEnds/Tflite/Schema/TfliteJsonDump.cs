@@ -149,6 +149,7 @@ public static class TfliteJsonDump
                 {
                     case null: json.WriteNullValue(); break;
                     case string text: json.WriteStringValue(text); break;
+                    case TfliteOptionFields.FileText text: json.WriteStringValue(text.Value); break;
                     case bool flag: json.WriteBooleanValue(flag); break;
                     case int number: json.WriteNumberValue(number); break;
                     case float real: json.WriteNumberValue(real); break;

@@ -108,7 +108,7 @@ internal static class TfliteModelChecks
             }
 
             var code = model.OperatorCodes[op.OpcodeIndex].BuiltinCode;
-            if (op.Options is not null && op.Options.TypeId != ExpectedOptions(code))
+            if (op.Options is not null && op.Options.TypeId != TfliteOptionsTables.ExpectedFor(code))
             {
                 return $"operator {o}: {TfliteDump.OperatorName(code)} cannot take {op.Options.TableName}";
             }
@@ -199,28 +199,6 @@ internal static class TfliteModelChecks
 
         return null;
     }
-
-    // The options table each builtin reads; operators without options (LOGISTIC, RELU, RELU6) take none.
-    private static TfliteOptionsTypeId ExpectedOptions(TfliteBuiltinOperator op) => op switch
-    {
-        TfliteBuiltinOperator.Conv2D => TfliteOptionsTypeId.Conv2DOptions,
-        TfliteBuiltinOperator.DepthwiseConv2D => TfliteOptionsTypeId.DepthwiseConv2DOptions,
-        TfliteBuiltinOperator.AveragePool2D or TfliteBuiltinOperator.MaxPool2D => TfliteOptionsTypeId.Pool2DOptions,
-        TfliteBuiltinOperator.FullyConnected => TfliteOptionsTypeId.FullyConnectedOptions,
-        TfliteBuiltinOperator.Softmax => TfliteOptionsTypeId.SoftmaxOptions,
-        TfliteBuiltinOperator.Concatenation => TfliteOptionsTypeId.ConcatenationOptions,
-        TfliteBuiltinOperator.Add => TfliteOptionsTypeId.AddOptions,
-        TfliteBuiltinOperator.Sub => TfliteOptionsTypeId.SubOptions,
-        TfliteBuiltinOperator.Mul => TfliteOptionsTypeId.MulOptions,
-        TfliteBuiltinOperator.Reshape => TfliteOptionsTypeId.ReshapeOptions,
-        TfliteBuiltinOperator.Pad => TfliteOptionsTypeId.PadOptions,
-        TfliteBuiltinOperator.Mean => TfliteOptionsTypeId.ReducerOptions,
-        TfliteBuiltinOperator.StridedSlice => TfliteOptionsTypeId.StridedSliceOptions,
-        TfliteBuiltinOperator.Dequantize => TfliteOptionsTypeId.DequantizeOptions,
-        TfliteBuiltinOperator.Quantize => TfliteOptionsTypeId.QuantizeOptions,
-        TfliteBuiltinOperator.HardSwish => TfliteOptionsTypeId.HardSwishOptions,
-        _ => TfliteOptionsTypeId.None,
-    };
 
     private static int ElementSize(TfliteTensorType type) => type switch
     {

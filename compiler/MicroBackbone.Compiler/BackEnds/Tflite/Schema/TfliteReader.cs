@@ -190,14 +190,11 @@ public static class TfliteReader
         TfliteBuiltinOptions? options = null;
         if (typeId != 0)
         {
-            if (!Enum.IsDefined((TfliteOptionsTypeId)typeId))
-            {
-                throw t.Fail("builtin_options", $"options table {TfliteSchemaNames.OptionType(typeId)} is not supported");
-            }
-
+            var description = TfliteOptionsTables.Find(typeId)
+                ?? throw t.Fail("builtin_options", $"options table {TfliteSchemaNames.OptionType(typeId)} is not supported");
             var table = t.Table(S.Operator.BuiltinOptions, "builtin_options")
                 ?? throw t.Fail("builtin_options", $"options type {TfliteSchemaNames.OptionType(typeId)} is set but the table is missing");
-            options = TfliteOptionsReader.Read(table, (TfliteOptionsTypeId)typeId);
+            options = description.Read(table);
         }
 
         return new TfliteOperator(

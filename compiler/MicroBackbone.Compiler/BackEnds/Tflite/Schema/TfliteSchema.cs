@@ -2,7 +2,7 @@ namespace MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 
 /// <summary>
 /// Layout facts of the TFLite flatbuffer schema, version 3 (tensorflow/lite/schema/schema.fbs, file identifier
-/// "TFL3"): the field slot of every table field we read or write. A slot is the field's declaration index in its
+/// "TFL3"): the field slot of every table field we read or write (options tables: <see cref="TfliteOptionsTables"/>). A slot is the field's declaration index in its
 /// table; a union field takes two slots (its type byte, then its value). The vtable byte offset of slot s is 4 + 2s.
 /// </summary>
 internal static class TfliteSchema
@@ -134,67 +134,5 @@ internal static class TfliteSchema
         public const int FieldCount = 2;
         public const int Name = 0;
         public const int Buffer = 1;
-    }
-
-    /// <summary>Fields of the option tables: padding, stride_w, stride_h lead Conv2D, DepthwiseConv2D and Pool2D.</summary>
-    public static class Options
-    {
-        public const int ConvPadding = 0;
-        public const int ConvStrideW = 1;
-        public const int ConvStrideH = 2;
-
-        // Conv2DOptions
-        public const int Conv2DActivation = 3;
-        public const int Conv2DDilationW = 4;
-        public const int Conv2DDilationH = 5;
-        public const int Conv2DQuantizedBiasType = 6;
-        public const int Conv2DFieldCount = 7;
-
-        // DepthwiseConv2DOptions
-        public const int DepthwiseMultiplier = 3;
-        public const int DepthwiseActivation = 4;
-        public const int DepthwiseDilationW = 5;
-        public const int DepthwiseDilationH = 6;
-        public const int DepthwiseFieldCount = 7;
-
-        // Pool2DOptions
-        public const int PoolFilterWidth = 3;
-        public const int PoolFilterHeight = 4;
-        public const int PoolActivation = 5;
-        public const int PoolFieldCount = 6;
-
-        // FullyConnectedOptions
-        public const int FullyConnectedActivation = 0;
-        public const int FullyConnectedWeightsFormat = 1;
-        public const int FullyConnectedKeepNumDims = 2;
-        public const int FullyConnectedAsymmetricQuantizeInputs = 3;
-        public const int FullyConnectedQuantizedBiasType = 4;
-        public const int FullyConnectedFieldCount = 5;
-
-        // SoftmaxOptions
-        public const int SoftmaxBeta = 0;
-
-        // ConcatenationOptions
-        public const int ConcatenationAxis = 0;
-        public const int ConcatenationActivation = 1;
-
-        // AddOptions and SubOptions share this layout; MulOptions has only the activation.
-        public const int ElementwiseActivation = 0;
-        public const int ElementwisePotScaleInt16 = 1;
-
-        // ReshapeOptions
-        public const int ReshapeNewShape = 0;
-
-        // ReducerOptions
-        public const int ReducerKeepDims = 0;
-
-        // StridedSliceOptions
-        public const int StridedSliceBeginMask = 0;
-        public const int StridedSliceEndMask = 1;
-        public const int StridedSliceEllipsisMask = 2;
-        public const int StridedSliceNewAxisMask = 3;
-        public const int StridedSliceShrinkAxisMask = 4;
-        public const int StridedSliceOffset = 5;
-        public const int StridedSliceFieldCount = 6;
     }
 }

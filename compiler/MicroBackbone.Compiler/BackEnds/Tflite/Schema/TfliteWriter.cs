@@ -170,7 +170,7 @@ public static class TfliteWriter
     {
         var inputs = TfliteVectors.Ints(builder, op.Inputs);
         var outputs = TfliteVectors.Ints(builder, op.Outputs);
-        var options = op.Options is null ? 0 : TfliteOptionsWriter.Write(builder, op.Options);
+        var options = op.Options is null ? 0 : TfliteOptionsTables.Of(op.Options).Write(builder, op.Options);
 
         builder.StartTable(S.Operator.FieldCount);
         builder.AddUint(S.Operator.OpcodeIndex, (uint)op.OpcodeIndex, 0);
