@@ -12,7 +12,8 @@ namespace MicroBackbone.Compiler.BackEnds.Tflite;
 internal static class TfliteLayoutImport
 {
     /// <summary>True for the operators with several outputs (SPLIT, SPLIT_V), imported as one IR operator per output.</summary>
-    public static bool HasSeveralOutputs(TfliteBuiltinOperator builtin) => false;
+    public static bool HasSeveralOutputs(TfliteBuiltinOperator builtin) =>
+        builtin is TfliteBuiltinOperator.Split or TfliteBuiltinOperator.SplitV;
 
     /// <summary>CONCATENATION: TFLite Micro refuses a fused activation and differing int8 quantization, as we do.</summary>
     public static void Concatenation(TfliteImportContext c)
@@ -206,8 +207,40 @@ internal static class TfliteLayoutImport
             new PadV2Attributes(new EquatableArray<int>(Enumerable.Range(0, x.Length).Select(d => p[2 * d])), new EquatableArray<int>(Enumerable.Range(0, x.Length).Select(d => p[(2 * d) + 1]))));
     }
 
-    /// <summary>SQUEEZE and EXPAND_DIMS move no bytes: a Reshape to the output's shape.</summary>
-    public static void Reshape(TfliteImportContext c) =>
+    /// <summary>SQUEEZE moves no bytes: a Reshape; every listed axis must have size 1 (squeeze.cc).</summary>
+    public static void Squeeze(TfliteImportContext c)
+    {
+        var x = c.InputShape(0).ToArray();
+        var dims = c.Options<TfliteSqueezeOptions>().SqueezeDims?.ToArray() ?? Array.Empty<int>();
+        var removed = dims.Length == 0
+            ? Enumerable.Range(0, x.Length).Where(d => x[d] == 1).ToArray()
+            : dims.Select(d => d < 0 ? d + x.Length : d).ToArray();
+        if (removed.Any(d => d < 0 || d >= x.Length || x[d] != 1))
+        {
+            throw c.Fail($"option squeeze_dims = [{string.Join(", ", dims)}] names an axis that is not of size 1 in [{string.Join(", ", x)}]");
+        }
+
+        var shape = x.Where((_, d) => !removed.Contains(d)).ToArray();
+        CheckShape(c, c.Op.Outputs[0], shape.Length == 0 ? new[] { 1 } : shape);
+        Reshape(c);
+    }
+
+    /// <summary>EXPAND_DIMS moves no bytes: a Reshape that inserts one size-1 axis (axis input, negative from the end).</summary>
+    public static void ExpandDims(TfliteImportContext c)
+    {
+        var x = c.InputShape(0).ToArray();
+        var axis = c.IntInput(1, "axis");
+        if (axis.Length != 1 || axis[0] < -(x.Length + 1) || axis[0] > x.Length)
+        {
+            throw c.Fail($"axis [{string.Join(", ", axis)}] is not one position in a rank-{x.Length + 1} output");
+        }
+
+        var at = axis[0] < 0 ? axis[0] + x.Length + 1 : axis[0];
+        CheckShape(c, c.Op.Outputs[0], x.Take(at).Append(1).Concat(x.Skip(at)).ToArray());
+        Reshape(c);
+    }
+
+    private static void Reshape(TfliteImportContext c) =>
         c.Add(IrOpKind.Reshape, new[] { c.In(0) }, new ReshapeAttributes(new EquatableArray<int>(c.OutputShape())));
 
     // strided_slice_logic.h StridedSliceStartForAxis: negative from the end, clamped, begin_mask wins.

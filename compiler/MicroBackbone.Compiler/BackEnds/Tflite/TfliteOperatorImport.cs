@@ -114,6 +114,27 @@ internal static class TfliteOperatorImport
             case TfliteBuiltinOperator.StridedSlice:
                 TfliteLayoutImport.StridedSlice(c);
                 break;
+            case TfliteBuiltinOperator.Slice:
+                TfliteLayoutImport.Slice(c);
+                break;
+            case TfliteBuiltinOperator.Split:
+                TfliteLayoutImport.Split(c, c.Options<TfliteSplitOptions>().NumSplits);
+                break;
+            case TfliteBuiltinOperator.SplitV:
+                TfliteLayoutImport.SplitV(c, c.Options<TfliteSplitVOptions>().NumSplits);
+                break;
+            case TfliteBuiltinOperator.Transpose:
+                TfliteLayoutImport.Transpose(c);
+                break;
+            case TfliteBuiltinOperator.PadV2:
+                TfliteLayoutImport.PadV2(c);
+                break;
+            case TfliteBuiltinOperator.Squeeze:
+                TfliteLayoutImport.Squeeze(c);
+                break;
+            case TfliteBuiltinOperator.ExpandDims:
+                TfliteLayoutImport.ExpandDims(c);
+                break;
             default:
                 throw c.Fail("is not supported by the TFLite importer (the IR has no equivalent)");
         }
