@@ -31,9 +31,28 @@ public sealed class LayoutOracleCases : IOracleCaseSource
         yield return ("layout_pad_v2_value", TfliteWriter.Write(PadV2([1, 3, 4, 5], [0, 0, 2, 1, 0, 3, 1, 0], [1, 6, 7, 6], -100)));
         yield return ("layout_pad_v2_rank2_max", TfliteWriter.Write(PadV2([5, 3], [1, 2, 3, 0], [8, 6], 127)));
         yield return ("layout_squeeze_expand_dims", TfliteWriter.Write(SqueezeExpand()));
+        yield return ("layout_transpose_chain_folds", TfliteWriter.Write(TransposeChain()));
+        yield return ("layout_transpose_one_channel_nchw", TfliteWriter.Write(Transpose([1, 1, 6, 5], [0, 2, 3, 1])));
     }
 
-    private static TfliteModel Transpose(int[] shape, int[] perm)
+    /// <summary>NHWC → NCHW → NHWC → NCHW: three TRANSPOSEs the importer folds into one.</summary>
+    internal static TfliteModel TransposeChain()
+    {
+        var q = ConverterStyleModels.Q(0.03f, 5);
+        var m = new ConverterStyleModels();
+        var x = m.Activation("x", I8, [1, 3, 4, 5], q);
+        var toNhwc = m.Int32s("to_nhwc", [4], 0, 2, 3, 1);
+        var toNchw = m.Int32s("to_nchw", [4], 0, 3, 1, 2);
+        var a = m.Activation("a", I8, [1, 4, 5, 3], q);
+        var b = m.Activation("b", I8, [1, 3, 4, 5], q);
+        var y = m.Activation("y", I8, [1, 4, 5, 3], q);
+        m.Op(TfliteBuiltinOperator.Transpose, [x, toNhwc], a, new TfliteTransposeOptions(), 1);
+        m.Op(TfliteBuiltinOperator.Transpose, [a, toNchw], b, new TfliteTransposeOptions(), 1);
+        m.Op(TfliteBuiltinOperator.Transpose, [b, toNhwc], y, new TfliteTransposeOptions(), 1);
+        return m.Build([x], [y]);
+    }
+
+    internal static TfliteModel Transpose(int[] shape, int[] perm)
     {
         var q = ConverterStyleModels.Q(0.03f, -128);
         var m = new ConverterStyleModels();
