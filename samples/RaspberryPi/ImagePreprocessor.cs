@@ -70,10 +70,13 @@ public sealed class ImagePreprocessor
         using (var canvas = new SKCanvas(canvasBitmap))
         {
             canvas.Clear(SKColors.Black);
-            // Mitchell cubic: what SkiaSharp 2's FilterQuality.High meant, so predictions did not move with SkiaSharp 3.
+            // What SkiaSharp 2's FilterQuality.High did: pixels copied as they are at the native size, Mitchell cubic
+            // when scaled (SkiaSharp 3 would blur even an unscaled draw with a cubic filter).
+            bool unscaled = target.Width == bitmap.Width && target.Height == bitmap.Height;
+            var sampling = unscaled ? new SKSamplingOptions(SKFilterMode.Nearest) : new SKSamplingOptions(SKCubicResampler.Mitchell);
             using var paint = new SKPaint { IsAntialias = true };
             using var image = SKImage.FromBitmap(bitmap);
-            canvas.DrawImage(image, target, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
+            canvas.DrawImage(image, target, sampling, paint);
         }
         ReadOnlySpan<byte> rgba = canvasBitmap.GetPixelSpan();
         for (int p = 0; p < OutputLength; p++)

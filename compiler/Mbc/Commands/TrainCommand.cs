@@ -81,7 +81,7 @@ internal static class TrainCommand
             Console.CancelKeyPress += stop;
             try
             {
-                IAnsiConsole console = AnsiConsole.Console;
+                IAnsiConsole console = StandardOutput.Create();
                 console.MarkupLine(Markup.Escape($"training {spec.Arch} ({spec.Input.Channels}x{spec.Input.Height}x{spec.Input.Width}, {spec.NumClasses} classes) on {dataset.Name}"));
                 var view = new TrainingProgressView(console);
                 TrainingResult result = view.Run(0, options.Epochs, new TrainingHooks(), hooks => job.Run(hooks, cancel.Token));
@@ -90,7 +90,10 @@ internal static class TrainCommand
                     console.MarkupLine(Markup.Escape(job.StartNote));
                 }
                 view.RenderHistory(result.History, result.BestEpoch);
-                console.MarkupLine(Markup.Escape($"best: {job.BestPath}   last: {job.LastPath}"));
+                // Plain lines: a path is never wrapped at the console width.
+                Console.Out.WriteLine(job.BestSaved
+                    ? $"best: {job.BestPath}{Environment.NewLine}last: {job.LastPath}"
+                    : $"no epoch completed, so there is no best checkpoint; the interrupted weights are in {job.LastPath}");
                 return result.Cancelled ? 130 : 0;
             }
             finally

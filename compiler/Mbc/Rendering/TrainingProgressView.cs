@@ -12,7 +12,14 @@ internal sealed class TrainingProgressView
 {
     private readonly IAnsiConsole console;
 
-    public TrainingProgressView(IAnsiConsole console) => this.console = console;
+    private readonly TimeSpan plainInterval;
+
+    /// <summary>A view on <paramref name="console"/>; piped, it prints a progress line at most every <paramref name="plainInterval"/> (15 s).</summary>
+    public TrainingProgressView(IAnsiConsole console, TimeSpan? plainInterval = null)
+    {
+        this.console = console;
+        this.plainInterval = plainInterval ?? TimeSpan.FromSeconds(15);
+    }
 
     /// <summary>
     /// Runs <paramref name="train"/> with hooks that drive the display and then forward to <paramref name="callerHooks"/>
@@ -20,6 +27,11 @@ internal sealed class TrainingProgressView
     /// </summary>
     public TrainingResult Run(int firstEpoch, int epochs, TrainingHooks callerHooks, Func<TrainingHooks, TrainingResult> train)
     {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return RunPlain(callerHooks, train);
+        }
+
         TrainingResult? result = null;
         console.Progress()
             .AutoClear(true)
@@ -35,9 +47,7 @@ internal sealed class TrainingProgressView
                     {
                         batches.MaxValue = p.Batches;
                         batches.Value = p.Batch;
-                        string phase = p.Phase == TrainingPhase.Train ? "train" : "val  ";
-                        batches.Description = string.Create(
-                            CultureInfo.InvariantCulture, $"{phase} loss {p.Loss:F3} acc {100 * p.Accuracy:F1}% lr {p.LearningRate:G3}");
+                        batches.Description = Describe(p);
                         overall.Description = $"epoch {p.Epoch}/{p.Epochs}";
                         callerHooks.Progress?.Invoke(p);
                     },
@@ -45,16 +55,54 @@ internal sealed class TrainingProgressView
                     EpochCompleted = (m, history) =>
                     {
                         overall.Value = m.Epoch;
-                        bool best = history.All(h => h.ValidationAccuracy <= m.ValidationAccuracy);
-                        console.MarkupLine(string.Create(
-                            CultureInfo.InvariantCulture,
-                            $"epoch {m.Epoch,3}  train loss {m.TrainLoss:F4} acc {100 * m.TrainAccuracy:F2}%  val loss {m.ValidationLoss:F4} acc {100 * m.ValidationAccuracy:F2}%  {m.ImagesPerSecond:F0} img/s{(best ? "  [green]best[/]" : "")}"));
+                        PrintEpoch(m, history);
                         callerHooks.EpochCompleted?.Invoke(m, history);
                     },
                 };
                 result = train(hooks);
             });
         return result!;
+    }
+
+    // Piped to a log: no bars (they would print as stray "0%" lines), a plain progress line at most every
+    // plainInterval, and the per-epoch lines.
+    private TrainingResult RunPlain(TrainingHooks callerHooks, Func<TrainingHooks, TrainingResult> train)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan next = plainInterval;
+        return train(new TrainingHooks
+        {
+            Progress = p =>
+            {
+                if (clock.Elapsed >= next)
+                {
+                    next = clock.Elapsed + plainInterval;
+                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} {Describe(p)}"));
+                }
+
+                callerHooks.Progress?.Invoke(p);
+            },
+            NewBest = m => callerHooks.NewBest?.Invoke(m),
+            EpochCompleted = (m, history) =>
+            {
+                PrintEpoch(m, history);
+                callerHooks.EpochCompleted?.Invoke(m, history);
+            },
+        });
+    }
+
+    private static string Describe(TrainingProgress p)
+    {
+        string phase = p.Phase == TrainingPhase.Train ? "train" : "val  ";
+        return string.Create(CultureInfo.InvariantCulture, $"{phase} loss {p.Loss:F3} acc {100 * p.Accuracy:F1}% lr {p.LearningRate:G3}");
+    }
+
+    private void PrintEpoch(EpochMetrics m, IReadOnlyList<EpochMetrics> history)
+    {
+        bool best = history.All(h => h.ValidationAccuracy <= m.ValidationAccuracy);
+        console.MarkupLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"epoch {m.Epoch,3}  train loss {m.TrainLoss:F4} acc {100 * m.TrainAccuracy:F2}%  val loss {m.ValidationLoss:F4} acc {100 * m.ValidationAccuracy:F2}%  {m.ImagesPerSecond:F0} img/s{(best ? "  [green]best[/]" : "")}"));
     }
 
     /// <summary>Prints every epoch of <paramref name="history"/> as a table, marking the best one.</summary>

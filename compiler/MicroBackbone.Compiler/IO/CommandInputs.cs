@@ -34,6 +34,21 @@ public static class CommandInputs
     }
 
     /// <summary>
+    /// Lets the running command replace <paramref name="path"/>, which it has read completely and continues on purpose
+    /// (<c>mbc train --resume X_last.pth</c> keeps writing <c>X_last.pth</c> and <c>metrics.csv</c> in place).
+    /// </summary>
+    public static void Release(string path)
+    {
+        if (Current.Value is { } scope && path.Length > 0)
+        {
+            lock (scope.Paths)
+            {
+                scope.Paths.Remove(PathProbe.Canonical(path));
+            }
+        }
+    }
+
+    /// <summary>
     /// Throws when <paramref name="outputPath"/> is a file the running command has read; the message names it as
     /// <paramref name="shownAs"/> (the user's spelling) when given.
     /// </summary>

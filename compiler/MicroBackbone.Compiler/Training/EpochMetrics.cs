@@ -6,7 +6,8 @@ namespace MicroBackbone.Compiler.Training;
 /// <param name="TrainAccuracy">Top-1 accuracy on the (augmented) training batches, in [0, 1].</param>
 /// <param name="ValidationLoss">Mean cross-entropy on the validation split.</param>
 /// <param name="ValidationAccuracy">Top-1 accuracy on the validation split, in [0, 1].</param>
-/// <param name="LearningRate">Learning rate of the epoch's last step.</param>
+/// <param name="LearningRate">Mean learning rate over the epoch's steps (the last step of a cosine run is 0, which
+/// says nothing about how the epoch trained).</param>
 /// <param name="ImagesPerSecond">Training throughput (forward, backward and update; validation excluded).</param>
 /// <param name="Seconds">Wall time of the epoch including validation.</param>
 public sealed record EpochMetrics(

@@ -94,7 +94,7 @@ public sealed class Trainer
         LearningRateSchedule schedule, int epoch, TrainingHooks hooks, CancellationToken cancellation)
     {
         model.train();
-        double lossSum = 0, rate = 0;
+        double lossSum = 0, rate = 0, rateSum = 0;
         long correct = 0, seen = 0;
         int batchIndex = 0;
         foreach (Batch batch in train.Epoch(epoch))
@@ -107,6 +107,7 @@ public sealed class Trainer
                     return (0, 0, rate, true);
                 }
                 rate = schedule.At((epoch * train.BatchesPerEpoch) + batchIndex);
+                rateSum += rate;
                 foreach (ParamGroup group in optimizer.ParamGroups)
                 {
                     group.LearningRate = rate;
@@ -124,7 +125,7 @@ public sealed class Trainer
                     epoch + 1, Options.Epochs, TrainingPhase.Train, batchIndex, train.BatchesPerEpoch, lossSum / seen, (double)correct / seen, rate));
             }
         }
-        return (lossSum / Math.Max(seen, 1), (double)correct / Math.Max(seen, 1), rate, false);
+        return (lossSum / Math.Max(seen, 1), (double)correct / Math.Max(seen, 1), rateSum / Math.Max(batchIndex, 1), false);
     }
 
     /// <summary>

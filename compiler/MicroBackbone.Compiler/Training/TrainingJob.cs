@@ -54,6 +54,12 @@ public sealed class TrainingJob
     public string? StartNote { get; private set; }
 
     /// <summary>
+    /// Whether <see cref="BestPath"/> holds a checkpoint of this run (or of the run it resumed): false when it was
+    /// interrupted before its first epoch ended.
+    /// </summary>
+    public bool BestSaved { get; private set; }
+
+    /// <summary>
     /// Trains with <paramref name="hooks"/> (display) and saves checkpoints; on cancellation the weights of the
     /// interrupted epoch are saved to <see cref="LastPath"/> before returning.
     /// </summary>
@@ -69,6 +75,7 @@ public sealed class TrainingJob
             NewBest = m =>
             {
                 Save(model, BestPath, m);
+                BestSaved = true;
                 hooks.NewBest?.Invoke(m);
             },
             EpochCompleted = (m, history) =>
@@ -96,8 +103,16 @@ public sealed class TrainingJob
             IReadOnlyList<EpochMetrics> history = File.Exists(metrics)
                 ? MetricsCsvWriter.Read(metrics).Where(m => m.Epoch <= epoch).ToList()
                 : Array.Empty<EpochMetrics>();
+            // A resumed run continues its own files: both were read whole above and are replaced atomically later.
+            IO.CommandInputs.Release(ResumeFrom);
+            IO.CommandInputs.Release(metrics);
             FirstEpoch = (int)epoch;
-            StartNote = $"resuming from {ResumeFrom} after epoch {epoch}";
+            // The best checkpoint of the run being resumed still stands until this run beats it.
+            BestSaved = File.Exists(BestPath);
+            long? planned = metadata?.Extras.TryGetValue("epochs", out object? n) == true ? Convert.ToInt64(n, CultureInfo.InvariantCulture) : null;
+            StartNote = planned is { } total && total != options.Epochs
+                ? $"resuming from {ResumeFrom} after epoch {epoch} of {total}: the learning-rate schedule (warm-up + cosine) now spans {options.Epochs} epochs, so epoch {epoch + 1} restarts from that curve's rate"
+                : $"resuming from {ResumeFrom} after epoch {epoch}";
             return new TrainingResume(FirstEpoch, history);
         }
         if (PretrainedWeights != null)
@@ -115,6 +130,7 @@ public sealed class TrainingJob
         {
             // Accuracy as text: PyTorch 1.x's weights_only loader refuses pickled floats, and every PyTorch reads strings.
             metadata = metadata.WithExtra("epoch", metrics.Epoch)
+                .WithExtra("epochs", options.Epochs)
                 .WithExtra("val_top1", metrics.ValidationAccuracy.ToString("F6", CultureInfo.InvariantCulture));
         }
         CheckpointFile.Save(path, model, metadata);

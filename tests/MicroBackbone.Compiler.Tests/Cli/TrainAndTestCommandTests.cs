@@ -36,6 +36,16 @@ public sealed class TrainAndTestCommandTests : IDisposable
             Assert.Contains("edge_nano", checkpoint.Metadata.ConfigYaml);
         }
 
+        // Resuming with more epochs stretches the schedule and says so; the added epoch trains at a rate above 0.
+        (exit, string resumed, error) = CliRunner.Run("train", "--epochs", "3", "--limit-train", "384", "--limit-val", "128",
+            "--warmup-epochs", "0", "--lr", "0.05", "--output-dir", _dir, "--resume", last);
+        Assert.True(exit == 0, error);
+        Assert.Contains("after epoch 2 of 2", resumed);
+        Assert.Contains("now spans 3 epochs", resumed);
+        history = MetricsCsvWriter.Read(Path.Combine(_dir, TrainingRun.MetricsFileName));
+        Assert.Equal([1, 2, 3], history.Select(m => m.Epoch));
+        Assert.True(history[2].LearningRate > 0.001, $"epoch 3 trained at mean lr {history[2].LearningRate}");
+
         (exit, string json, error) = CliRunner.Run("test", "--checkpoint", best, "--limit", "200", "--output", "json");
         Assert.True(exit == 0, error);
         using JsonDocument report = JsonDocument.Parse(json);

@@ -44,6 +44,33 @@ public class TrainingProgressViewTests
     }
 
     [Fact]
+    public void PipedOutputGetsPlainProgressLinesAndNoBars()
+    {
+        var output = new StringWriter();
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var view = new TrainingProgressView(console, TimeSpan.Zero);
+        var first = new EpochMetrics(1, 1.5, 0.4, 1.2, 0.5, 0.1, 900, 2);
+
+        view.Run(0, 1, new TrainingHooks(), hooks =>
+        {
+            hooks.Progress!(new TrainingProgress(1, 1, TrainingPhase.Train, 3, 8, 1.5, 0.4, 0.1));
+            hooks.EpochCompleted!(first, new[] { first });
+            return new TrainingResult(new[] { first }, 1, false);
+        });
+
+        string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("epoch 1/1 batch 3/8 train loss 1.500 acc 40.0% lr 0.1", lines[0].TrimEnd());
+        Assert.StartsWith("epoch   1  train loss 1.5000", lines[1]);
+        Assert.DoesNotContain(lines, l => l.TrimEnd().EndsWith('%'));
+    }
+
+    [Fact]
     public void EvaluationViewShowsTopOneAndTheConfusionMatrix()
     {
         var output = new StringWriter();
