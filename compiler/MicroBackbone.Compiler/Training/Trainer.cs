@@ -67,6 +67,8 @@ public sealed class Trainer
             EvaluationResult validated;
             try
             {
+                // Validation and the saved checkpoint use statistics of the weights as they are now.
+                BatchNormRecalibration.Run(model, train.Epoch(epoch));
                 validated = Evaluator.Evaluate(model, validation, numClasses, cancellation, (batch, batches, l, a) =>
                     hooks.Progress?.Invoke(new TrainingProgress(epoch + 1, Options.Epochs, TrainingPhase.Validate, batch, batches, l, a, rate)));
             }

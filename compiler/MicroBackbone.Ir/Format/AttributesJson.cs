@@ -15,6 +15,13 @@ internal static class AttributesJson
                 Padding(w, a.Padding);
                 Pair(w, "dilation", a.DilationH, a.DilationW);
                 Activation(w, a.Activation);
+                if (a.Groups != 1)
+                {
+                    // Written only for grouped convolutions, so dense ones keep the text they always had.
+                    w.Name("groups");
+                    w.Int(a.Groups);
+                }
+
                 break;
             case DepthwiseConv2DAttributes a:
                 Pair(w, "stride", a.StrideH, a.StrideW);
@@ -69,6 +76,17 @@ internal static class AttributesJson
                 Ints(w, "before", a.Before);
                 Ints(w, "after", a.After);
                 break;
+            case LeakyReluAttributes a:
+                w.Name("alpha");
+                w.Float(a.Alpha);
+                break;
+            case ResizeAttributes a:
+                Pair(w, "size", a.Height, a.Width);
+                w.Name("align_corners");
+                w.Bool(a.AlignCorners);
+                w.Name("half_pixel_centers");
+                w.Bool(a.HalfPixelCenters);
+                break;
             default:
                 throw new ArgumentException($"no .mbir encoding for attributes {attributes.GetType().Name}", nameof(attributes));
         }
@@ -99,7 +117,8 @@ internal static class AttributesJson
         {
             IrOpKind.Conv2D => new Conv2DAttributes(
                 r.IntPair(e, "stride", path).A, r.IntPair(e, "stride", path).B, Padding(e, r, path),
-                r.IntPair(e, "dilation", path).A, r.IntPair(e, "dilation", path).B, Activation(e, r, path)),
+                r.IntPair(e, "dilation", path).A, r.IntPair(e, "dilation", path).B, Activation(e, r, path),
+                r.Optional(e, "groups") is { } groups ? r.IntValue(groups, $"{path}.groups") : 1),
             IrOpKind.DepthwiseConv2D => new DepthwiseConv2DAttributes(
                 r.IntPair(e, "stride", path).A, r.IntPair(e, "stride", path).B, Padding(e, r, path),
                 r.Int(e, "depth_multiplier", path),
@@ -117,6 +136,10 @@ internal static class AttributesJson
             IrOpKind.StridedSlice => new StridedSliceAttributes(Ints(e, "begin", r, path), Ints(e, "size", r, path), Ints(e, "strides", r, path)),
             IrOpKind.Concatenation => new ConcatenationAttributes(r.Int(e, "axis", path)),
             IrOpKind.PadV2 => new PadV2Attributes(Ints(e, "before", r, path), Ints(e, "after", r, path)),
+            IrOpKind.Sub => new ElementwiseAttributes(Activation(e, r, path)),
+            IrOpKind.LeakyRelu => new LeakyReluAttributes(r.Float(e, "alpha", path)),
+            IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => new ResizeAttributes(
+                r.IntPair(e, "size", path).A, r.IntPair(e, "size", path).B, r.Bool(e, "align_corners", path), r.Bool(e, "half_pixel_centers", path)),
             _ => throw r.Fail(path, $"operator kind {kind} has no attribute reader"),
         };
     }

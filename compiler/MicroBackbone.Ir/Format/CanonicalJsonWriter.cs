@@ -47,6 +47,12 @@ internal sealed class CanonicalJsonWriter
         _text.Append(FormatFloat(value));
     }
 
+    public void Bool(bool value)
+    {
+        NextItem();
+        _text.Append(value ? "true" : "false");
+    }
+
     public void InlineInts(IEnumerable<int> values) =>
         Inline(values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
 

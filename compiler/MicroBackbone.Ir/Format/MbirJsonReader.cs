@@ -35,6 +35,17 @@ internal sealed class MbirJsonReader(string sourceName)
 
     public float Float(JsonElement e, string name, string path) => FloatValue(Property(e, name, path), $"{path}.{name}");
 
+    public bool Bool(JsonElement e, string name, string path)
+    {
+        var v = Property(e, name, path);
+        return v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Fail($"{path}.{name}", $"expected true or false, got {v.ValueKind}"),
+        };
+    }
+
     public string String(JsonElement e, string name, string path)
     {
         var v = Property(e, name, path);

@@ -51,7 +51,7 @@ public sealed class IrGraphBuilder(string name)
     /// <summary>
     /// Adds an operator with a new output tensor whose shape is inferred; returns the output id. The output type is
     /// the first input's (float32 for Dequantize) unless given; ops that keep the value scale (Reshape, MaxPool2D,
-    /// Pad, Shift, Relu, Relu6) inherit the input's quantization when <paramref name="outputQuant"/> is null.
+    /// Pad, Shift, Relu, Relu6, Maximum, Minimum, the resizes) inherit the input's quantization when <paramref name="outputQuant"/> is null.
     /// </summary>
     public int Op(
         IrOpKind kind,
@@ -72,6 +72,7 @@ public sealed class IrGraphBuilder(string name)
         var first = inputTensors[0];
         var type = outputType ?? (kind == IrOpKind.Dequantize ? IrDataType.Float32 : first.DataType);
         var keepsScale = kind is IrOpKind.Reshape or IrOpKind.MaxPool2D or IrOpKind.Pad or IrOpKind.Shift or IrOpKind.Relu or IrOpKind.Relu6
+            or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear
             || LayoutTypeRules.MovesValues(kind);
         var quant = outputQuant ?? (keepsScale && type == first.DataType && first.Quant is { IsPerChannel: false } q ? q : null);
         Add(new IrTensor(outputId, opName, shape, type, quant));
@@ -98,6 +99,10 @@ public sealed class IrGraphBuilder(string name)
     /// <summary>Elementwise Mul.</summary>
     public int Mul(int a, int b, FusedActivation activation = FusedActivation.None, string? opName = null, QuantParams? outputQuant = null) =>
         Op(IrOpKind.Mul, new[] { a, b }, new ElementwiseAttributes(activation), opName, outputQuant);
+
+    /// <summary>Elementwise Sub (a - b).</summary>
+    public int Sub(int a, int b, FusedActivation activation = FusedActivation.None, string? opName = null, QuantParams? outputQuant = null) =>
+        Op(IrOpKind.Sub, new[] { a, b }, new ElementwiseAttributes(activation), opName, outputQuant);
 
     /// <summary>An attribute-less one-input op (activations, GlobalAveragePool, Quantize, Dequantize).</summary>
     public int Unary(IrOpKind kind, int x, string? opName = null, QuantParams? outputQuant = null, IrDataType? outputType = null) =>

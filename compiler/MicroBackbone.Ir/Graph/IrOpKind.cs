@@ -3,8 +3,8 @@ namespace MicroBackbone.Ir;
 /// <summary>
 /// The operators of the IR. Operand conventions (inputs → outputs; x is an NHWC activation):
 /// Conv2D (x, weights OHWI, bias[O]?) → y; DepthwiseConv2D (x, weights 1HWO, bias[O]?) → y;
-/// FullyConnected (x [N, ...in], weights [out, in], bias[out]?) → [N, out]; Add/Mul (a, b) → broadcast(a, b);
-/// every other op takes one input and gives one output. A pointwise convolution is a Conv2D with a 1x1 kernel.
+/// FullyConnected (x [N, ...in], weights [out, in], bias[out]?) → [N, out]; Add/Mul/Sub/Maximum/Minimum (a, b) → broadcast(a, b);
+/// Prelu (x, alpha) → broadcast(x, alpha); every other op takes one input and gives one output. A pointwise convolution is a Conv2D with a 1x1 kernel.
 /// </summary>
 public enum IrOpKind
 {
@@ -82,6 +82,30 @@ public enum IrOpKind
     /// filled with the value tensor's stored element (TFLite PADV2).
     /// </summary>
     PadV2,
+
+    /// <summary>Elementwise subtraction a - b with broadcasting of size-1 dimensions (same rank).</summary>
+    Sub,
+
+    /// <summary>Elementwise maximum of two tensors with broadcasting of size-1 dimensions (same rank).</summary>
+    Maximum,
+
+    /// <summary>Elementwise minimum of two tensors with broadcasting of size-1 dimensions (same rank).</summary>
+    Minimum,
+
+    /// <summary>x for x &gt; 0, alpha * x otherwise (alpha an attribute).</summary>
+    LeakyRelu,
+
+    /// <summary>(x, alpha) → x for x &gt;= 0, alpha * x otherwise; alpha broadcasts to x (same rank, e.g. [1, 1, 1, C]).</summary>
+    Prelu,
+
+    /// <summary>Hyperbolic tangent.</summary>
+    Tanh,
+
+    /// <summary>Nearest-neighbour resize of the H and W of an NHWC tensor.</summary>
+    ResizeNearestNeighbor,
+
+    /// <summary>Bilinear resize of the H and W of an NHWC tensor.</summary>
+    ResizeBilinear,
 }
 
 /// <summary>Facts about <see cref="IrOpKind"/> values.</summary>
@@ -89,11 +113,13 @@ public static class IrOpKindFacts
 {
     /// <summary>True for the one-input, same-shape activation functions.</summary>
     public static bool IsActivation(this IrOpKind kind) =>
-        kind is IrOpKind.Relu or IrOpKind.Relu6 or IrOpKind.HardSigmoid or IrOpKind.HardSwish or IrOpKind.Sigmoid;
+        kind is IrOpKind.Relu or IrOpKind.Relu6 or IrOpKind.HardSigmoid or IrOpKind.HardSwish or IrOpKind.Sigmoid
+            or IrOpKind.LeakyRelu or IrOpKind.Tanh;
 
     /// <summary>True for ops whose attributes carry a <see cref="FusedActivation"/>.</summary>
     public static bool CanFuseActivation(this IrOpKind kind) =>
-        kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected or IrOpKind.Add or IrOpKind.Mul;
+        kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected or IrOpKind.Add or IrOpKind.Mul
+            or IrOpKind.Sub;
 
     /// <summary>Parses the name used in <c>.mbir</c> files (the enum member name); false when unknown.</summary>
     public static bool TryParse(string name, out IrOpKind kind)

@@ -85,6 +85,41 @@ public static class FixedPointFunctions
         return a > 0 ? positive : unchecked(OneQ0 - positive);
     }
 
+    /// <summary>(1 - a) / (1 + a) for a in [0, 1) with 0 integer bits (Newton-Raphson as in <see cref="OneOverOnePlusXForXIn01"/>).</summary>
+    public static int OneMinusXOverOnePlusXForXIn01(int a)
+    {
+        const int oneQ2 = 1 << 29;
+        const int fortyEightOverSeventeen = 1515870810;
+        const int minusThirtyTwoOverSeventeen = -1010580540;
+        int halfDenominator = FixedPoint.RoundingHalfSum(a, OneQ0);
+        int x = unchecked(fortyEightOverSeventeen + Mul(halfDenominator, minusThirtyTwoOverSeventeen));
+        for (int i = 0; i < 3; i++)
+        {
+            int halfDenominatorTimesX = Mul(halfDenominator, x);
+            int oneMinus = unchecked(oneQ2 - halfDenominatorTimesX);
+            x = unchecked(x + FixedPoint.SaturatingLeftShift(Mul(x, oneMinus), 2));
+        }
+
+        return FixedPoint.SaturatingLeftShift(unchecked(x - oneQ2), 2);
+    }
+
+    /// <summary>
+    /// gemmlowp's tanh for any a with <paramref name="integerBits"/> integer bits; result has 0 integer bits:
+    /// -tanh(n) for n = -|a| is (1 - e) / (1 + e) with e = exp(2n), where 2n is n's raw value read with one more
+    /// integer bit; the sign is restored after, and 0 maps to exactly 0.
+    /// </summary>
+    public static int Tanh(int a, int integerBits)
+    {
+        if (a == 0)
+        {
+            return 0;
+        }
+
+        int negative = a < 0 ? a : unchecked(-a);
+        int t = OneMinusXOverOnePlusXForXIn01(ExpOnNegativeValues(negative, integerBits + 1));
+        return a < 0 ? unchecked(-t) : t;
+    }
+
     /// <summary>
     /// TFLite's GetReciprocal (common.h): for a positive x with <paramref name="integerDigits"/> integer bits returns
     /// 1/x as a 0-integer-bit significand and the number of bits x has above 1.0, so 1/x = result * 2^-bitsOverUnit.

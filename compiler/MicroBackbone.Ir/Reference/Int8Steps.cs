@@ -26,7 +26,7 @@ internal static class Int8Steps
                 {
                     var a = op.AttributesAs<Conv2DAttributes>();
                     IrTensor w = g.Tensor(op.Inputs[1]);
-                    var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    var p = Conv2DParams.Prepare(Shape(x), y.Shape[3], Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation, a.Groups);
                     sbyte[] weights = w.ReadInt8();
                     int[] bias = Bias(g, op);
                     return () => Conv2D.Eval(p, input, weights, bias, output);
@@ -36,7 +36,7 @@ internal static class Int8Steps
                 {
                     var a = op.AttributesAs<DepthwiseConv2DAttributes>();
                     IrTensor w = g.Tensor(op.Inputs[1]);
-                    var p = DepthwiseConv2DParams.Prepare(Shape(x), Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    var p = DepthwiseConv2DParams.Prepare(Shape(x), Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding), qx, w.Quant!.Scales.ToArray(), qy, a.Activation, a.DepthMultiplier);
                     sbyte[] weights = w.ReadInt8();
                     int[] bias = Bias(g, op);
                     return () => DepthwiseConv2D.Eval(p, input, weights, bias, output);
@@ -156,6 +156,56 @@ internal static class Int8Steps
             case IrOpKind.PadV2:
                 return LayoutSteps.Prepare(g, op, values);
 
+            case IrOpKind.Sub:
+            case IrOpKind.Maximum:
+            case IrOpKind.Minimum:
+            case IrOpKind.Prelu:
+                {
+                    IrTensor b = g.Tensor(op.Inputs[1]);
+                    sbyte[] other = b.IsConstant ? b.ReadInt8() : values[b.Id];
+                    (int[] ia, int[] ib) = BroadcastIndex(x.Shape, b.Shape, y.Shape);
+                    Func<sbyte, sbyte, sbyte> element = op.Kind switch
+                    {
+                        IrOpKind.Sub => SubElement(SubParams.Prepare(qx, Quant(b), qy, op.AttributesAs<ElementwiseAttributes>().Activation)),
+                        IrOpKind.Maximum => MaximumMinimum.Maximum,
+                        IrOpKind.Minimum => MaximumMinimum.Minimum,
+                        _ => PreluElement(PreluParams.Prepare(qx, Quant(b), qy)),
+                    };
+                    return () =>
+                    {
+                        for (int i = 0; i < output.Length; i++)
+                        {
+                            output[i] = element(input[ia[i]], other[ib[i]]);
+                        }
+                    };
+                }
+
+            case IrOpKind.LeakyRelu:
+                {
+                    var p = LeakyReluParams.Prepare(qx, qy, op.AttributesAs<LeakyReluAttributes>().Alpha);
+                    return () => LeakyRelu.Eval(p, input, output);
+                }
+
+            case IrOpKind.Tanh:
+                {
+                    var p = TanhParams.Prepare(qx);
+                    return () => Tanh.Eval(p, input, output);
+                }
+
+            case IrOpKind.ResizeNearestNeighbor:
+                {
+                    var a = op.AttributesAs<ResizeAttributes>();
+                    var p = ResizeNearestNeighborParams.Prepare(Shape(x), a.Height, a.Width, a.AlignCorners, a.HalfPixelCenters);
+                    return () => ResizeNearestNeighbor.Eval(p, input, output);
+                }
+
+            case IrOpKind.ResizeBilinear:
+                {
+                    var a = op.AttributesAs<ResizeAttributes>();
+                    var p = ResizeBilinearParams.Prepare(Shape(x), a.Height, a.Width, a.AlignCorners, a.HalfPixelCenters);
+                    return () => ResizeBilinear.Eval(p, input, output);
+                }
+
             case IrOpKind.Quantize when x.DataType == IrDataType.Int8:
                 {
                     var p = RequantizeParams.Prepare(qx, qy);
@@ -166,6 +216,10 @@ internal static class Int8Steps
                 throw new ReferenceInterpreterException($"operator '{op.Name}' ({op.Kind}) has no int8 reference kernel here");
         }
     }
+
+    private static Func<sbyte, sbyte, sbyte> SubElement(SubParams p) => (a, b) => Sub.Element(p, a, b);
+
+    private static Func<sbyte, sbyte, sbyte> PreluElement(PreluParams p) => (a, b) => Prelu.Element(p, a, b);
 
     private static int[] Bias(IrGraph g, IrOperator op) => op.Inputs.Count > 2 ? g.Tensor(op.Inputs[2]).ReadInt32() : Array.Empty<int>();
 

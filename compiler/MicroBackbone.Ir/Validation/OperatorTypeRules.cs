@@ -34,7 +34,9 @@ internal static class OperatorTypeRules
             throw Fail(index, op, $"output {output.Describe()} must have the input's type {x.DataType.ToMbirName()}");
         }
 
-        if ((op.Kind is IrOpKind.Reshape or IrOpKind.Shift or IrOpKind.Pad or IrOpKind.MaxPool2D || LayoutTypeRules.MovesValues(op.Kind))
+        if ((op.Kind is IrOpKind.Reshape or IrOpKind.Shift or IrOpKind.Pad or IrOpKind.MaxPool2D
+                or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear
+                || LayoutTypeRules.MovesValues(op.Kind))
             && x.DataType.IsQuantized8Bit()
             && output.Quant != x.Quant)
         {
@@ -57,9 +59,16 @@ internal static class OperatorTypeRules
                 throw Fail(index, op, $"bias {inputs[2].Describe()} must be a constant of type {biasType.ToMbirName()}");
             }
         }
-        else if (op.Kind is IrOpKind.Add or IrOpKind.Mul && inputs[1].DataType != x.DataType)
+        else if (op.Kind is IrOpKind.Add or IrOpKind.Mul or IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu
+            && inputs[1].DataType != x.DataType)
         {
             throw Fail(index, op, $"inputs must share one type, got {x.DataType.ToMbirName()} and {inputs[1].DataType.ToMbirName()}");
+        }
+
+        if (op.Kind is IrOpKind.Maximum or IrOpKind.Minimum && x.DataType.IsQuantized8Bit() && inputs[1].Quant != x.Quant)
+        {
+            // TFLite's kernels compare the stored integers, which is the real maximum only on one scale.
+            throw Fail(index, op, $"inputs {x.Describe()} and {inputs[1].Describe()} must share quantization parameters");
         }
     }
 

@@ -29,6 +29,8 @@ public static partial class ShapeInference
             IrOpKind.StridedSlice => StridedSlice(ctx),
             IrOpKind.Concatenation => Concatenation(ctx),
             IrOpKind.PadV2 => PadV2(ctx),
+            IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu => Broadcast(ctx),
+            IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => Resize(ctx),
             _ => SameShape(ctx, minRank: 1),
         };
     }
@@ -47,9 +49,16 @@ public static partial class ShapeInference
         var a = c.Attributes<Conv2DAttributes>();
         var x = c.Rank(0, 4, "NHWC input");
         var w = c.Rank(1, 4, "OHWI weights");
-        if (w[3] != x[3])
+        if (a.Groups < 1 || x[3] % a.Groups != 0 || w[0] % a.Groups != 0)
         {
-            throw c.Fail($"weights {c.Inputs[1].Describe()} must be OHWI with I = {x[3]} input channels");
+            throw c.Fail($"groups {a.Groups} must be >= 1 and divide the {x[3]} input channels and the {w[0]} filters");
+        }
+
+        if (w[3] != x[3] / a.Groups)
+        {
+            throw c.Fail(a.Groups == 1
+                ? $"weights {c.Inputs[1].Describe()} must be OHWI with I = {x[3]} input channels"
+                : $"weights {c.Inputs[1].Describe()} must be OHWI with I = {x[3]} input channels / {a.Groups} groups");
         }
 
         c.Bias(w[0]);
@@ -100,7 +109,15 @@ public static partial class ShapeInference
     private static EquatableArray<int> Broadcast(Context c)
     {
         c.Operands(2, 2);
-        c.Attributes<ElementwiseAttributes>();
+        if (c.Op.Kind is IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu)
+        {
+            c.NoAttributes();
+        }
+        else
+        {
+            c.Attributes<ElementwiseAttributes>();
+        }
+
         var a = c.Inputs[0].Shape;
         var b = c.Inputs[1].Shape;
         if (a.Count != b.Count)
@@ -203,12 +220,38 @@ public static partial class ShapeInference
         return EquatableArray<int>.Adopt(shape);
     }
 
+    private static EquatableArray<int> Resize(Context c)
+    {
+        c.Operands(1, 1);
+        var a = c.Attributes<ResizeAttributes>();
+        var x = c.Rank(0, 4, "NHWC input");
+        if (a.Height < 1 || a.Width < 1)
+        {
+            throw c.Fail($"output size must be at least 1x1, got {a.Height}x{a.Width}");
+        }
+
+        if (c.Op.Kind == IrOpKind.ResizeBilinear && a.AlignCorners && a.HalfPixelCenters)
+        {
+            throw c.Fail("align_corners and half_pixel_centers cannot both be set for a bilinear resize");
+        }
+
+        return EquatableArray.Of(x[0], a.Height, a.Width, x[3]);
+    }
+
     private static EquatableArray<int> SameShape(Context c, int minRank)
     {
         c.Operands(1, 1);
         if (c.Op.Kind == IrOpKind.Softmax)
         {
             c.Attributes<SoftmaxAttributes>();
+        }
+        else if (c.Op.Kind == IrOpKind.LeakyRelu)
+        {
+            var alpha = c.Attributes<LeakyReluAttributes>().Alpha;
+            if (float.IsNaN(alpha) || float.IsInfinity(alpha))
+            {
+                throw c.Fail($"alpha must be finite, got {alpha.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
         }
         else
         {

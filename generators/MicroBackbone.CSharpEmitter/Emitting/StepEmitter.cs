@@ -32,6 +32,22 @@ internal static class StepEmitter
                     ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
                     ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
                 break;
+            case DepthwiseMultiplierConv2DStep s:
+                Call(w, "DepthwiseMultiplierConv2D.Run",
+                    ("inputShape", Shape(s.InputShape)), ("outputShape", Shape(s.OutputShape)), ("window", Window(s.Window)),
+                    ("depthMultiplier", Int(s.DepthMultiplier)), ("inputZeroPoint", Int(s.InputZeroPoint)), ("input", Slice(s.Input)),
+                    ("weights", s.Weights), ("foldedBias", s.FoldedBias), ("multipliers", s.Multipliers), ("shifts", s.Shifts),
+                    ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                    ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                break;
+            case GroupedConv2DStep s:
+                Call(w, "GroupedConv2D.Run",
+                    ("inputShape", Shape(s.InputShape)), ("outputShape", Shape(s.OutputShape)), ("window", Window(s.Window)),
+                    ("groups", Int(s.Groups)), ("inputZeroPoint", Int(s.InputZeroPoint)), ("input", Slice(s.Input)),
+                    ("weights", s.Weights), ("foldedBias", s.FoldedBias), ("multipliers", s.Multipliers), ("shifts", s.Shifts),
+                    ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                    ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                break;
             case FullyConnectedStep s:
                 Call(w, "FullyConnected.Run",
                     ("batches", Int(s.Batches)), ("inputDepth", Int(s.InputDepth)), ("outputDepth", Int(s.OutputDepth)),
@@ -106,6 +122,34 @@ internal static class StepEmitter
             case StridedCopyStep s:
                 WriteStridedCopy(w, s);
                 break;
+            case SubStep s:
+                Call(w, "Sub.Run",
+                    ("p", New("AddParameters",
+                        ("input1ZeroPoint", Int(s.Input1ZeroPoint)), ("input1Multiplier", Int(s.Input1Multiplier.Multiplier)),
+                        ("input1Shift", Int(s.Input1Multiplier.Shift)), ("input2ZeroPoint", Int(s.Input2ZeroPoint)),
+                        ("input2Multiplier", Int(s.Input2Multiplier.Multiplier)), ("input2Shift", Int(s.Input2Multiplier.Shift)),
+                        ("outputMultiplier", Int(s.OutputMultiplier.Multiplier)), ("outputShift", Int(s.OutputMultiplier.Shift)),
+                        ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                        ("activationMax", Int(s.Clamp.Max)))),
+                    ("shape", Broadcast(s.Shape)), ("input1", Operand(s.Input1)), ("input2", Operand(s.Input2)), ("output", Slice(s.Output)));
+                break;
+            case MaximumMinimumStep s:
+                Call(w, "MaximumMinimum.Run",
+                    ("maximum", s.IsMaximum ? "true" : "false"), ("shape", Broadcast(s.Shape)), ("input1", Operand(s.Input1)),
+                    ("input2", Operand(s.Input2)), ("output", Slice(s.Output)));
+                break;
+            case PreluStep s:
+                Call(w, "Prelu.Run",
+                    ("inputZeroPoint", Int(s.InputZeroPoint)), ("alphaZeroPoint", Int(s.AlphaZeroPoint)), ("outputZeroPoint", Int(s.OutputZeroPoint)),
+                    ("positiveMultiplier", Int(s.Positive.Multiplier)), ("positiveShift", Int(s.Positive.Shift)),
+                    ("negativeMultiplier", Int(s.Negative.Multiplier)), ("negativeShift", Int(s.Negative.Shift)),
+                    ("shape", Broadcast(s.Shape)), ("input", Operand(s.Input1)), ("alpha", Operand(s.Alpha)), ("output", Slice(s.Output)));
+                break;
+            case ResizeStep s:
+                Call(w, s.IsBilinear ? "Resize.Bilinear" : "Resize.Nearest",
+                    ("input", Shape(s.InputShape)), ("outputHeight", Int(s.OutputHeight)), ("outputWidth", Int(s.OutputWidth)),
+                    ("rows", s.Rows), ("cols", s.Columns), ("source", Slice(s.Input)), ("output", Slice(s.Output)));
+                break;
             default:
                 throw new InvalidOperationException($"no C# form for step {step.GetType().Name}");
         }
@@ -178,6 +222,11 @@ internal static class StepEmitter
 
     private static string Shape(Shape4 s) =>
         $"new {Runtime}TensorShape({Int(s.Batch)}, {Int(s.Height)}, {Int(s.Width)}, {Int(s.Channels)})";
+
+    private static string Operand(OperandSpec o) => o.Constant ?? Slice(o.Region);
+
+    private static string Broadcast(BroadcastSpec b) =>
+        $"new {Runtime}BroadcastShape({string.Join(", ", b.Dims.Concat(b.AStrides).Concat(b.BStrides).Select(Int))})";
 
     private static string Window(WindowSpec k) =>
         $"new {Runtime}Window2D({Int(k.KernelHeight)}, {Int(k.KernelWidth)}, {Int(k.StrideHeight)}, {Int(k.StrideWidth)}, "

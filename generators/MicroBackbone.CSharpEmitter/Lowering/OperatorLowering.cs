@@ -37,6 +37,9 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
                     or IrOpKind.Quantize => Lookup(),
                 IrOpKind.Transpose or IrOpKind.StridedSlice or IrOpKind.Concatenation or IrOpKind.PadV2 =>
                     StridedCopyLowering.Lower(graph, plan, constants, _op, Quant),
+                IrOpKind.LeakyRelu or IrOpKind.Tanh => Lookup(),
+                IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu => BinaryMathLowering.Lower(graph, plan, constants, _op, Unsupported, Quant),
+                IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => Resize(),
                 _ => throw Unsupported("has no int8 C# form (float32 operators run only in the reference interpreter)"),
             };
         }
@@ -57,11 +60,18 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var a = _op.AttributesAs<Conv2DAttributes>();
         var w = graph.Tensor(_op.Inputs[1]);
         var window = Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
-        var p = Conv2DParams.Prepare(Shape(X), w.Shape[0], window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        var p = Conv2DParams.Prepare(Shape(X), w.Shape[0], window, Quant(X), WeightScales(w), Quant(Y), a.Activation, a.Groups);
         CheckShape(p.Output);
         var weights = constants.Int8Tensor(w, _op.Name, "Weights");
         var bias = FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: false);
         var (m, s) = Multipliers(p.Multipliers);
+        if (a.Groups != 1)
+        {
+            // The packed engines of Conv2D assume dense filters; grouped ones take the general kernel.
+            return new GroupedConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), a.Groups,
+                weights, bias, m, s, -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+        }
+
         return new Conv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), weights, bias, m, s,
             -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }
@@ -69,18 +79,20 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
     private StepSpec Depthwise()
     {
         var a = _op.AttributesAs<DepthwiseConv2DAttributes>();
-        if (a.DepthMultiplier != 1)
-        {
-            throw Unsupported($"has depth multiplier {a.DepthMultiplier}; the int8 kernels take 1");
-        }
-
         var w = graph.Tensor(_op.Inputs[1]);
         var window = Window2D.Of(w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
-        var p = DepthwiseConv2DParams.Prepare(Shape(X), window, Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        var p = DepthwiseConv2DParams.Prepare(Shape(X), window, Quant(X), WeightScales(w), Quant(Y), a.Activation, a.DepthMultiplier);
         CheckShape(p.Output);
         var weights = constants.Int8Tensor(w, _op.Name, "Weights");
         var bias = FoldedBias(w, p.Output.Channels, -p.InputOffset, depthwise: true);
         var (m, s) = Multipliers(p.Multipliers);
+        if (a.DepthMultiplier != 1)
+        {
+            // The multiplier-1 kernel's vector paths assume output channel = input channel; others take the general kernel.
+            return new DepthwiseMultiplierConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window),
+                a.DepthMultiplier, weights, bias, m, s, -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
+        }
+
         return new DepthwiseConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), Spec(window), weights, bias, m, s,
             -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }
@@ -189,6 +201,30 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         return new SoftmaxStep(_op.Name, Region(X), Region(Y), p.Depth, Spec(p.InputMultiplier), p.DiffMin);
     }
 
+    private StepSpec Resize()
+    {
+        var a = _op.AttributesAs<ResizeAttributes>();
+        Quant(X);
+        Quant(Y);
+        var shape = Shape(X);
+        if (_op.Kind == IrOpKind.ResizeNearestNeighbor)
+        {
+            var p = ResizeNearestNeighborParams.Prepare(shape, a.Height, a.Width, a.AlignCorners, a.HalfPixelCenters);
+            CheckShape(p.Output);
+            var rows = constants.Int32Values(p.SourceRows, _op.Name, "Rows", $"input row of each output row of '{_op.Name}'");
+            var cols = constants.Int32Values(p.SourceColumns, _op.Name, "Columns", $"input column of each output column of '{_op.Name}'");
+            return new ResizeStep(_op.Name, false, Region(X), Region(Y), Spec(shape), a.Height, a.Width, rows, cols);
+        }
+
+        var b = ResizeBilinearParams.Prepare(shape, a.Height, a.Width, a.AlignCorners, a.HalfPixelCenters);
+        CheckShape(b.Output);
+        static IEnumerable<int> Triples(ResizeBilinearParams.Axis axis) =>
+            Enumerable.Range(0, axis.Scaled.Count).SelectMany(i => new[] { axis.Scaled[i], axis.Lower[i], axis.Upper[i] });
+        var r = constants.Int32Values(Triples(b.Rows), _op.Name, "Rows", $"per output row of '{_op.Name}': position in 1/1024 pixel, lower and upper input row");
+        var c = constants.Int32Values(Triples(b.Columns), _op.Name, "Columns", $"per output column of '{_op.Name}': position in 1/1024 pixel, lower and upper input column");
+        return new ResizeStep(_op.Name, true, Region(X), Region(Y), Spec(shape), a.Height, a.Width, r, c);
+    }
+
     private StepSpec Lookup()
     {
         var inQ = Quant(X);
@@ -221,6 +257,13 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
             case IrOpKind.HardSigmoid:
                 RequireOutput(HardSigmoidParams.OutputQuantization);
                 HardSigmoid.Eval(HardSigmoidParams.Prepare(inQ), all, table);
+                break;
+            case IrOpKind.LeakyRelu:
+                LeakyRelu.Eval(LeakyReluParams.Prepare(inQ, outQ, _op.AttributesAs<LeakyReluAttributes>().Alpha), all, table);
+                break;
+            case IrOpKind.Tanh:
+                // TFLM's int8 tanh writes Q0.7 whatever the output tensor declares; the table does the same.
+                Tanh.Eval(TanhParams.Prepare(inQ), all, table);
                 break;
             default:
                 RequireOutput(LogisticParams.OutputQuantization);

@@ -19,6 +19,23 @@ internal sealed record DepthwiseConv2DStep(
     string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint, int OutputZeroPoint, ClampSpec Clamp)
     : StepSpec("DepthwiseConv2D", OperatorName, Input, Output);
 
+/// <summary>
+/// Per-channel int8 depthwise convolution with a depth multiplier above 1 (weights 1HWO, output channel o reads
+/// input channel o / <see cref="DepthMultiplier"/>).
+/// </summary>
+internal sealed record DepthwiseMultiplierConv2DStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, WindowSpec Window,
+    int DepthMultiplier, string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint,
+    int OutputZeroPoint, ClampSpec Clamp)
+    : StepSpec("DepthwiseConv2D", OperatorName, Input, Output);
+
+/// <summary>Per-channel int8 grouped convolution (weights OHWI with I = input channels / <see cref="Groups"/>).</summary>
+internal sealed record GroupedConv2DStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, WindowSpec Window,
+    int Groups, string Weights, string FoldedBias, string Multipliers, string Shifts, int InputZeroPoint, int OutputZeroPoint,
+    ClampSpec Clamp)
+    : StepSpec("Conv2D", OperatorName, Input, Output);
+
 /// <summary>int8 fully connected layer (weights [out, in]); per-channel or broadcast per-tensor multipliers.</summary>
 internal sealed record FullyConnectedStep(
     string OperatorName, ArenaRegion Input, ArenaRegion Output, int Batches, int InputDepth, int OutputDepth,
@@ -80,3 +97,33 @@ internal sealed record LookupStep(string OperatorKind, string OperatorName, Aren
 internal sealed record SoftmaxStep(
     string OperatorName, ArenaRegion Input, ArenaRegion Output, int Depth, MultiplierSpec InputMultiplier, int DiffMin)
     : StepSpec("Softmax", OperatorName, Input, Output);
+
+/// <summary>
+/// int8 subtraction with size-1 broadcasting: Add's integer form (TFLite's SUB Prepare), the second term subtracted.
+/// <see cref="StepSpec.Input"/> is the first activation operand (for the comment).
+/// </summary>
+internal sealed record SubStep(
+    string OperatorName, ArenaRegion Input, OperandSpec Input1, OperandSpec Input2, ArenaRegion Output, BroadcastSpec Shape,
+    int Input1ZeroPoint, int Input2ZeroPoint, MultiplierSpec Input1Multiplier, MultiplierSpec Input2Multiplier,
+    MultiplierSpec OutputMultiplier, int OutputZeroPoint, ClampSpec Clamp)
+    : StepSpec("Sub", OperatorName, Input, Output);
+
+/// <summary>int8 maximum or minimum of the stored values with size-1 broadcasting.</summary>
+internal sealed record MaximumMinimumStep(
+    string OperatorName, bool IsMaximum, ArenaRegion Input, OperandSpec Input1, OperandSpec Input2, ArenaRegion Output, BroadcastSpec Shape)
+    : StepSpec(IsMaximum ? "Maximum" : "Minimum", OperatorName, Input, Output);
+
+/// <summary>int8 PReLU, alpha broadcast (usually one per channel).</summary>
+internal sealed record PreluStep(
+    string OperatorName, ArenaRegion Input, OperandSpec Input1, OperandSpec Alpha, ArenaRegion Output, BroadcastSpec Shape,
+    int InputZeroPoint, int AlphaZeroPoint, int OutputZeroPoint, MultiplierSpec Positive, MultiplierSpec Negative)
+    : StepSpec("Prelu", OperatorName, Input, Output);
+
+/// <summary>
+/// Nearest-neighbour or bilinear resize; <see cref="Rows"/>/<see cref="Columns"/> name int32 constants (nearest: the
+/// source index; bilinear: position in 1/1024 pixel, lower and upper neighbour per output index).
+/// </summary>
+internal sealed record ResizeStep(
+    string OperatorName, bool IsBilinear, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, int OutputHeight, int OutputWidth,
+    string Rows, string Columns)
+    : StepSpec(IsBilinear ? "ResizeBilinear" : "ResizeNearestNeighbor", OperatorName, Input, Output);

@@ -45,11 +45,12 @@ public class CSharpModelEmitterTests
     [Fact]
     public void Unsupported_operator_names_the_operator()
     {
-        var b = new IrGraphBuilder("dm2");
+        var b = new IrGraphBuilder("asymmetric");
         var x = b.Input("x", new[] { 1, 4, 4, 2 }, IrDataType.Int8, QuantParams.PerTensor(0.1f, 0));
-        var w = TinyModels.Weights(b, new Random(1), "w", new[] { 1, 3, 3, 4 }, axis: 3);
+        var w = b.ConstantInt8("w", new[] { 1, 3, 3, 4 }, new sbyte[36], QuantParams.PerChannel(new[] { 0.1f, 0.1f, 0.1f, 0.1f }, new[] { 1, 1, 1, 1 }, 3));
         b.Output(b.DepthwiseConv2D(x, w, null, new DepthwiseConv2DAttributes(DepthMultiplier: 2, Padding: Padding2D.Uniform(1)), "dw", QuantParams.PerTensor(0.1f, 0)));
         var e = Assert.Throws<CSharpEmitException>(() => CSharpModelEmitter.Emit(b.Build(), "C", "M"));
-        Assert.Contains("operator #0 DepthwiseConv2D 'dw': has depth multiplier 2", e.Message);
+        Assert.Contains("operator #0 DepthwiseConv2D 'dw': weights", e.Message);
+        Assert.Contains("must be symmetric (zero point 0)", e.Message);
     }
 }

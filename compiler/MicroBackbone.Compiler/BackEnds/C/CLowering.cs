@@ -13,7 +13,7 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
     private static readonly string[] KernelOrder =
     {
         "common", "gemv", "matmul", "conv2d", "conv1x1", "dwparams", "dwconv", "dwconv_inplace", "fc", "bcast", "add", "mul", "shift", "pad", "pool", "avgpool",
-        "maxpool", "mean", "lut", "softmax", "copy", "strided",
+        "maxpool", "mean", "lut", "softmax", "copy", "strided", "conv_grouped", "minmax", "prelu", "resize",
     };
 
     private readonly HashSet<string> _kernels = new(StringComparer.Ordinal) { "common" };
@@ -46,6 +46,14 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
 
     /// <summary>The C expression addressing an activation in the arena.</summary>
     public string Pointer(int tensorId) => $"mb_arena + {Plan.OffsetOf(tensorId)}";
+
+    /// <summary>
+    /// The C expression for an operand of operator <paramref name="index"/>: its arena address, or for a constant
+    /// an int8 array named after the operator and <paramref name="suffix"/>.
+    /// </summary>
+    public string Operand(int index, IrOperator op, IrTensor tensor, string suffix) => tensor.IsConstant
+        ? AddArray(Symbol(index, op), suffix, "int8_t", tensor.ReadInt8().Select(v => (long)v).ToList(), $"'{op.Name}' constant operand '{tensor.Name}'")
+        : Pointer(tensor.Id);
 
     /// <summary>Marks kernel families as used.</summary>
     public void UseKernels(params string[] names)
@@ -106,6 +114,22 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
             Function = function,
             Fields = fields.ToList(),
             Args = args,
+        });
+    }
+
+    /// <summary>Adds a kernel call whose input arguments are given as C expressions (see <see cref="Operand"/>).</summary>
+    public void AddLayer(int index, IrOperator op, string paramsType, string function, IEnumerable<CField> fields, IReadOnlyList<string> inputArgs)
+    {
+        var output = Graph.Tensor(op.Outputs[0]);
+        Layers.Add(new CLayer
+        {
+            Index = index,
+            Comment = CIdentifiers.Comment($"{op.Kind} '{op.Name}' -> {output.DataType.ToMbirName()}{output.Shape}"),
+            Symbol = Symbol(index, op),
+            ParamsType = paramsType,
+            Function = function,
+            Fields = fields.ToList(),
+            Args = inputArgs.Append(Pointer(op.Outputs[0])).ToList(),
         });
     }
 

@@ -92,6 +92,15 @@ internal static class CModelBuilder
             case IrOpKind.Softmax:
                 ElementwiseLowering.Softmax(ctx, index, op);
                 break;
+            case IrOpKind.LeakyRelu or IrOpKind.Tanh:
+                ElementwiseLowering.Table(ctx, index, op);
+                break;
+            case IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu:
+                BinaryMathLowering.Lower(ctx, index, op);
+                break;
+            case IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear:
+                ResizeLowering.Lower(ctx, index, op);
+                break;
             case IrOpKind.Shift:
                 LayoutLowering.Shift(ctx, index, op);
                 break;

@@ -23,12 +23,27 @@ internal static class ConvolutionLowering
         var window = Window2D.Of(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var inQ = Int8Bridge.Quant(x, op);
         var p = Conv2DParams.Prepare(inS, outS.Channels, window, inQ, Int8Bridge.WeightScales(w, op),
-            Int8Bridge.Quant(y, op), a.Activation);
+            Int8Bridge.Quant(y, op), a.Activation, a.Groups);
         var sym = Symbol(index, op);
         var weights = w.ReadInt8();
         var folded = FoldedBias(Bias(g, op, outS.Channels), weights, outS.Channels, inQ.ZeroPoint, channelInnermost: false);
         var arrays = ChannelArrays(ctx, sym, op, weights, folded, outS.Channels, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
         var kPad = PaddedDepth(weights.Length / outS.Channels);
+        if (a.Groups != 1)
+        {
+            // Grouped: its own plain-loop kernel, so the dense kernels (and their fixed-shape copies) stay as they are.
+            ctx.UseKernels("conv_grouped");
+            ctx.AddLayer(index, op, "mb_conv_grouped_params_t", "mb_conv_grouped_s8", new[]
+            {
+                F("batches", inS.Batch), F("in_h", inS.Height), F("in_w", inS.Width), F("in_c", inS.Channels),
+                F("out_h", outS.Height), F("out_w", outS.Width), F("out_c", outS.Channels), F("groups", a.Groups),
+                F("k_h", kh), F("k_w", kw), F("stride_h", a.StrideH), F("stride_w", a.StrideW),
+                F("dil_h", a.DilationH), F("dil_w", a.DilationW), F("pad_top", a.Padding.Top), F("pad_left", a.Padding.Left),
+                F("k_pad", kPad), F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
+            }.Concat(arrays), new[] { x.Id });
+            return;
+        }
+
         var pointwise = kh == 1 && kw == 1 && a.StrideH == 1 && a.StrideW == 1 && a.Padding.IsZero;
         if (pointwise)
         {
@@ -68,18 +83,13 @@ internal static class ConvolutionLowering
         var g = ctx.Graph;
         var (x, w, y) = (g.Tensor(op.Inputs[0]), g.Tensor(op.Inputs[1]), g.Tensor(op.Outputs[0]));
         var a = op.AttributesAs<DepthwiseConv2DAttributes>();
-        if (a.DepthMultiplier != 1)
-        {
-            throw Int8Bridge.Unsupported(op, $"depth multiplier {a.DepthMultiplier} (the int8 spec defines 1 only)");
-        }
-
         var inS = Int8Bridge.Shape(x, op);
         var outS = Int8Bridge.Shape(y, op);
         var (kh, kw) = (w.Shape[1], w.Shape[2]);
         var window = Window2D.Of(kh, kw, a.StrideH, a.StrideW, a.DilationH, a.DilationW, a.Padding);
         var inQ = Int8Bridge.Quant(x, op);
         var p = DepthwiseConv2DParams.Prepare(inS, window, inQ, Int8Bridge.WeightScales(w, op), Int8Bridge.Quant(y, op),
-            a.Activation);
+            a.Activation, a.DepthMultiplier);
         var sym = Symbol(index, op);
         var dwWeights = w.ReadInt8();
         var folded = FoldedBias(Bias(g, op, outS.Channels), dwWeights, outS.Channels, inQ.ZeroPoint, channelInnermost: true);
@@ -92,12 +102,14 @@ internal static class ConvolutionLowering
         }
 
         // Scalar cores run 3x3 filters from a ring of three rows of one channel, int16 on Xtensa (mb_dw3x3_channel_s8).
+        // Other shapes (depth multiplier > 1, dilation, other filter sizes) take the kernels' plain loops, which read
+        // input channel o / depth_mult for output channel o.
         ctx.NeedRows(3L * (inS.Width + 2) * 2);
 
         ctx.AddLayer(index, op, "mb_dwconv_params_t", inPlace ? "mb_dwconv_inplace_s8" : "mb_dwconv_s8", new[]
         {
             F("batches", inS.Batch), F("in_h", inS.Height), F("in_w", inS.Width), F("in_c", inS.Channels),
-            F("out_h", outS.Height), F("out_w", outS.Width), F("out_c", outS.Channels), F("depth_mult", 1),
+            F("out_h", outS.Height), F("out_w", outS.Width), F("out_c", outS.Channels), F("depth_mult", a.DepthMultiplier),
             F("k_h", kh), F("k_w", kw), F("stride_h", a.StrideH), F("stride_w", a.StrideW),
             F("dil_h", a.DilationH), F("dil_w", a.DilationW), F("pad_top", a.Padding.Top), F("pad_left", a.Padding.Left),
             F("in_zp", inQ.ZeroPoint), F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),

@@ -97,6 +97,13 @@ internal static class ElementwiseLowering
                 RequireOutput(op, outQ, LogisticParams.OutputQuantization);
                 Logistic.Eval(LogisticParams.Prepare(inQ), all, result);
                 break;
+            case IrOpKind.LeakyRelu:
+                LeakyRelu.Eval(LeakyReluParams.Prepare(inQ, outQ, op.AttributesAs<LeakyReluAttributes>().Alpha), all, result);
+                break;
+            case IrOpKind.Tanh:
+                // TFLM's int8 tanh writes Q0.7 whatever the output tensor declares; the table does the same.
+                Tanh.Eval(TanhParams.Prepare(inQ), all, result);
+                break;
             default:
                 throw Int8Bridge.Unsupported(op, "has no int8 lookup-table form");
         }
@@ -138,7 +145,7 @@ internal static class ElementwiseLowering
     }
 
     /// <summary>Output dims padded to 4 and operand strides with 0 on broadcast dimensions, as a C initializer.</summary>
-    private static string Broadcast(IrTensor a, IrTensor b, IrTensor y, IrOperator op)
+    internal static string Broadcast(IrTensor a, IrTensor b, IrTensor y, IrOperator op)
     {
         if (y.Shape.Count > 4 || a.Shape.Count != y.Shape.Count || b.Shape.Count != y.Shape.Count)
         {

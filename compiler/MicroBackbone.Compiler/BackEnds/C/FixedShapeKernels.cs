@@ -37,6 +37,11 @@ internal sealed class FixedShapeKernels
             }
 
             var a = op.AttributesAs<Conv2DAttributes>();
+            if (a.Groups != 1)
+            {
+                continue; // grouped convolutions run their own kernel (conv_grouped)
+            }
+
             var pointwise = w.Shape[1] == 1 && w.Shape[2] == 1 && a.StrideH == 1 && a.StrideW == 1 && a.Padding.IsZero;
             var k = w.Shape[1] * w.Shape[2] * x.Shape[3];
             var key = (pointwise, k, ConvolutionLowering.PaddedDepth(k));

@@ -17,7 +17,7 @@ internal static class OnnxConvolutionLowering
             op,
             "Conv",
             inputs,
-            Attributes(w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, group: 1));
+            Attributes(w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, group: a.Groups));
     }
 
     public static void Depthwise(OnnxGraphEmitter e, IrOperator op)

@@ -28,7 +28,7 @@ internal static class OnnxQdqConvolutionLowering
             op,
             "Conv",
             inputs,
-            OnnxConvolutionLowering.Attributes(w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, group: 1));
+            OnnxConvolutionLowering.Attributes(w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, group: a.Groups));
     }
 
     public static void Depthwise(OnnxQdqValues v, IrOperator op)

@@ -8,7 +8,7 @@ namespace MicroBackbone.Compiler.BackEnds.Tflite;
 /// <summary>
 /// DEPTHWISE_CONV_2D import. The two depthwise forms <see cref="TfliteDepthwiseForms"/> writes are turned back into
 /// the IR operators they stand for (Shift, int8 HardSigmoid) when every weight, scale and bias matches exactly;
-/// any other depthwise convolution with depth multiplier 1 imports as DepthwiseConv2D.
+/// any other depthwise convolution (any depth multiplier, dilation) imports as DepthwiseConv2D.
 /// </summary>
 internal static class TfliteDepthwiseImport
 {
@@ -22,9 +22,24 @@ internal static class TfliteDepthwiseImport
             throw c.Fail($"has input shape {x} and filter shape {w}; expected NHWC and 1HWO");
         }
 
-        if (w[3] != x[3])
+        if (x[3] < 1 || w[3] % x[3] != 0)
         {
-            throw c.Fail($"has depth multiplier {w[3] / Math.Max(1, x[3])} ({x[3]} input, {w[3]} output channels); only 1 is supported");
+            throw c.Fail($"has {w[3]} output channels for {x[3]} input channels; expected a whole depth multiplier");
+        }
+
+        // TFLite Micro's kernel loops over the option's multiplier, so a file whose option disagrees with its shapes
+        // has no meaning to reproduce.
+        var multiplier = w[3] / x[3];
+        if (o.DepthMultiplier != multiplier)
+        {
+            throw c.Fail($"has option depth_multiplier {o.DepthMultiplier}, but its shapes ({x[3]} input, {w[3]} output channels) give {multiplier}");
+        }
+
+        if (multiplier != 1)
+        {
+            var general = c.Padding(o.Padding, w[1], w[2], o.StrideH, o.StrideW, o.DilationH, o.DilationW);
+            c.Add(IrOpKind.DepthwiseConv2D, c.WeightOperands(), new DepthwiseConv2DAttributes(o.StrideH, o.StrideW, general, multiplier, o.DilationH, o.DilationW, c.Activation(o.Activation)));
+            return;
         }
 
         if (c.State.RestorePatterns && AsShift(c, o) is { } offsets)

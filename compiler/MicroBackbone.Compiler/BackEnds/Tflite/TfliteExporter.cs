@@ -115,6 +115,9 @@ public static class TfliteExporter
             case IrOpKind.Mul:
                 c.Emit(TfliteBuiltinOperator.Mul, new[] { x, m.Tensor(c.Op.Inputs[1]) }, new TfliteMulOptions(TfliteExportContext.Activation(c.Op.FusedActivation)));
                 break;
+            case IrOpKind.Sub:
+                c.Emit(TfliteBuiltinOperator.Sub, new[] { x, m.Tensor(c.Op.Inputs[1]) }, new TfliteSubOptions(TfliteExportContext.Activation(c.Op.FusedActivation)));
+                break;
             case IrOpKind.Shift:
                 TfliteDepthwiseForms.Shift(c);
                 break;
@@ -165,6 +168,35 @@ public static class TfliteExporter
             case IrOpKind.Dequantize:
                 c.Emit(TfliteBuiltinOperator.Dequantize, new[] { x });
                 break;
+            case IrOpKind.Maximum or IrOpKind.Minimum:
+                c.Emit(c.Op.Kind == IrOpKind.Maximum ? TfliteBuiltinOperator.Maximum : TfliteBuiltinOperator.Minimum,
+                    new[] { x, m.Tensor(c.Op.Inputs[1]) }, new TfliteMaximumMinimumOptions());
+                break;
+            case IrOpKind.Prelu:
+                c.Emit(TfliteBuiltinOperator.PRelu, new[] { x, m.Tensor(c.Op.Inputs[1]) });
+                break;
+            case IrOpKind.Tanh:
+                c.Emit(TfliteBuiltinOperator.Tanh, new[] { x });
+                break;
+            case IrOpKind.LeakyRelu:
+                c.Emit(TfliteBuiltinOperator.LeakyRelu, new[] { x }, new TfliteLeakyReluOptions(c.Op.AttributesAs<LeakyReluAttributes>().Alpha));
+                break;
+            case IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear:
+                {
+                    var a = c.Op.AttributesAs<ResizeAttributes>();
+                    var size = m.ConstantInt32($"{c.Op.Name}/size", new[] { 2 }, new[] { a.Height, a.Width });
+                    if (c.Op.Kind == IrOpKind.ResizeBilinear)
+                    {
+                        c.Emit(TfliteBuiltinOperator.ResizeBilinear, new[] { x, size }, new TfliteResizeBilinearOptions(a.AlignCorners, a.HalfPixelCenters));
+                    }
+                    else
+                    {
+                        c.Emit(TfliteBuiltinOperator.ResizeNearestNeighbor, new[] { x, size }, new TfliteResizeNearestNeighborOptions(a.AlignCorners, a.HalfPixelCenters));
+                    }
+
+                    break;
+                }
+
             default:
                 throw c.Unsupported("TFLite has no equivalent builtin operator");
         }

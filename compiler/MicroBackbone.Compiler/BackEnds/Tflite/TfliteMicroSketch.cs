@@ -91,6 +91,13 @@ public static class TfliteMicroSketch
             TfliteBuiltinOperator.StridedSlice => "AddStridedSlice",
             TfliteBuiltinOperator.Quantize => "AddQuantize",
             TfliteBuiltinOperator.HardSwish => "AddHardSwish",
+            TfliteBuiltinOperator.Maximum => "AddMaximum",
+            TfliteBuiltinOperator.Minimum => "AddMinimum",
+            TfliteBuiltinOperator.PRelu => "AddPrelu",
+            TfliteBuiltinOperator.Tanh => "AddTanh",
+            TfliteBuiltinOperator.LeakyRelu => "AddLeakyRelu",
+            TfliteBuiltinOperator.ResizeNearestNeighbor => "AddResizeNearestNeighbor",
+            TfliteBuiltinOperator.ResizeBilinear => "AddResizeBilinear",
             _ => throw new TfliteConversionException($"operator {TfliteDump.OperatorName(op)} has no TFLite Micro resolver call known to mbc"),
         }).ToList();
 

@@ -34,7 +34,8 @@ internal static class TfliteOperatorImport
                     }
 
                     var padding = c.Padding(o.Padding, w[1], w[2], o.StrideH, o.StrideW, o.DilationH, o.DilationW);
-                    c.Add(IrOpKind.Conv2D, c.WeightOperands(), new Conv2DAttributes(o.StrideH, o.StrideW, padding, o.DilationH, o.DilationW, c.Activation(o.Activation)));
+                    var groups = TfliteConvGroups.Of(c, w);
+                    c.Add(IrOpKind.Conv2D, c.WeightOperands(), new Conv2DAttributes(o.StrideH, o.StrideW, padding, o.DilationH, o.DilationW, c.Activation(o.Activation), groups));
                     break;
                 }
 
@@ -135,6 +136,47 @@ internal static class TfliteOperatorImport
             case TfliteBuiltinOperator.ExpandDims:
                 TfliteLayoutImport.ExpandDims(c);
                 break;
+            case TfliteBuiltinOperator.Sub:
+                TfliteBinaryImport.Import(c, IrOpKind.Sub, new ElementwiseAttributes(c.Activation(c.Options<TfliteSubOptions>().Activation)));
+                break;
+            case TfliteBuiltinOperator.Maximum:
+                TfliteBinaryImport.Import(c, IrOpKind.Maximum);
+                break;
+            case TfliteBuiltinOperator.Minimum:
+                TfliteBinaryImport.Import(c, IrOpKind.Minimum);
+                break;
+            case TfliteBuiltinOperator.PRelu:
+                TfliteBinaryImport.Import(c, IrOpKind.Prelu);
+                break;
+            case TfliteBuiltinOperator.Tanh:
+                c.Add(IrOpKind.Tanh, new[] { c.In(0) });
+                break;
+            case TfliteBuiltinOperator.LeakyRelu:
+                {
+                    var alpha = c.Options<TfliteLeakyReluOptions>().Alpha;
+                    if (float.IsNaN(alpha) || float.IsInfinity(alpha))
+                    {
+                        throw c.Fail($"option alpha is {alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}; expected a finite number");
+                    }
+
+                    c.Add(IrOpKind.LeakyRelu, new[] { c.In(0) }, new LeakyReluAttributes(alpha));
+                    break;
+                }
+
+            case TfliteBuiltinOperator.ResizeNearestNeighbor:
+                {
+                    var o = c.Options<TfliteResizeNearestNeighborOptions>();
+                    TfliteResizeImport.Import(c, IrOpKind.ResizeNearestNeighbor, o.AlignCorners, o.HalfPixelCenters);
+                    break;
+                }
+
+            case TfliteBuiltinOperator.ResizeBilinear:
+                {
+                    var o = c.Options<TfliteResizeBilinearOptions>();
+                    TfliteResizeImport.Import(c, IrOpKind.ResizeBilinear, o.AlignCorners, o.HalfPixelCenters);
+                    break;
+                }
+
             default:
                 throw c.Fail("is not supported by the TFLite importer (the IR has no equivalent)");
         }

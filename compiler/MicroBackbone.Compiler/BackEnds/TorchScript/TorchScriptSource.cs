@@ -72,7 +72,7 @@ internal sealed class TorchScriptSource
                     var a = op.AttributesAs<Conv2DAttributes>();
                     // OHWI -> OIHW.
                     string w = Parameter(Weights(op.Inputs[1]).permute(0, 3, 1, 2));
-                    Convolution(op, x, y, w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, 1, a.Activation);
+                    Convolution(op, x, y, w, a.StrideH, a.StrideW, a.Padding, a.DilationH, a.DilationW, a.Groups, a.Activation);
                     break;
                 }
 

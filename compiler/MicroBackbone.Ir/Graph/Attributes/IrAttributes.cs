@@ -25,6 +25,9 @@ public abstract record IrAttributes
         IrOpKind.StridedSlice => typeof(StridedSliceAttributes),
         IrOpKind.Concatenation => typeof(ConcatenationAttributes),
         IrOpKind.PadV2 => typeof(PadV2Attributes),
+        IrOpKind.Sub => typeof(ElementwiseAttributes),
+        IrOpKind.LeakyRelu => typeof(LeakyReluAttributes),
+        IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => typeof(ResizeAttributes),
         _ => null,
     };
 }

@@ -4,7 +4,7 @@ namespace MicroBackbone.Ir.Int8.Kernels;
 public sealed class Conv2DParams
 {
     private Conv2DParams(Nhwc input, Nhwc output, Window2D window, int inputOffset, int outputOffset,
-        QuantizedMultiplier[] multipliers, ActivationRange clamp)
+        QuantizedMultiplier[] multipliers, ActivationRange clamp, int groups)
     {
         Input = input;
         Output = output;
@@ -13,6 +13,7 @@ public sealed class Conv2DParams
         OutputOffset = outputOffset;
         Multipliers = multipliers;
         Clamp = clamp;
+        Groups = groups;
     }
 
     /// <summary>Input shape.</summary>
@@ -37,21 +38,32 @@ public sealed class Conv2DParams
     public ActivationRange Clamp { get; }
 
     /// <summary>
+    /// Channel groups: filter o of group g = o / (O / Groups) reads input channels g * I .. g * I + I - 1, with
+    /// I = C / Groups the filters' depth (TFLite ConvPerChannel's filter_input_depth &lt; input_depth).
+    /// </summary>
+    public int Groups { get; }
+
+    /// <summary>
     /// Prepares a convolution like TFLite's PopulateConvolutionQuantizationParams: each channel's effective scale is
     /// computed in double from the float32 scales and encoded with <see cref="QuantizedMultiplier.FromDouble"/>.
     /// </summary>
     public static Conv2DParams Prepare(Nhwc input, int outputChannels, Window2D window, QuantizationParams inputQuant,
-        ReadOnlySpan<float> weightScales, QuantizationParams outputQuant, FusedActivation activation)
+        ReadOnlySpan<float> weightScales, QuantizationParams outputQuant, FusedActivation activation, int groups = 1)
     {
+        if (groups < 1 || input.Channels % groups != 0 || outputChannels % groups != 0)
+        {
+            throw new QuantizationException($"groups {groups} must be >= 1 and divide the {input.Channels} input channels and the {outputChannels} filters");
+        }
+
         var output = new Nhwc(input.Batch, window.OutputHeight(input.Height), window.OutputWidth(input.Width), outputChannels);
         return new Conv2DParams(input, output, window, -inputQuant.ZeroPoint, outputQuant.ZeroPoint,
             PerChannelMultipliers.Compute(inputQuant, weightScales, outputQuant, outputChannels),
-            ActivationRange.For(activation, outputQuant));
+            ActivationRange.For(activation, outputQuant), groups);
     }
 }
 
 /// <summary>
-/// Per-channel int8 2-D convolution, NHWC input, OHWI weights, int32 bias (may be empty), matching TFLite's
+/// Per-channel int8 2-D convolution, NHWC input, OHWI weights (I = C / groups), int32 bias (may be empty), matching TFLite's
 /// reference_integer_ops::ConvPerChannel (reference/integer_ops/conv.h).
 /// </summary>
 public static class Conv2D
@@ -67,7 +79,8 @@ public static class Conv2D
         Window2D win = p.Window;
         inS.CheckLength(input.Length, "conv input");
         outS.CheckLength(output.Length, "conv output");
-        int inC = inS.Channels;
+        int inC = inS.Channels / p.Groups;
+        int filtersPerGroup = outS.Channels / p.Groups;
         if (weights.Length != outS.Channels * win.KernelHeight * win.KernelWidth * inC)
         {
             throw new ArgumentException($"conv weights have {weights.Length} elements, expected OHWI {outS.Channels}x{win.KernelHeight}x{win.KernelWidth}x{inC}");
@@ -101,7 +114,7 @@ public static class Conv2D
                                     continue;
                                 }
 
-                                int inBase = inS.Offset(n, iy, ix, 0);
+                                int inBase = inS.Offset(n, iy, ix, o / filtersPerGroup * inC);
                                 int wBase = (((o * win.KernelHeight) + ky) * win.KernelWidth + kx) * inC;
                                 for (int i = 0; i < inC; i++)
                                 {

@@ -1,10 +1,10 @@
 namespace MicroBackbone.Ir.Int8.Kernels;
 
-/// <summary>Prepared integers for <see cref="DepthwiseConv2D"/> (depth multiplier 1).</summary>
+/// <summary>Prepared integers for <see cref="DepthwiseConv2D"/> (any depth multiplier).</summary>
 public sealed class DepthwiseConv2DParams
 {
     private DepthwiseConv2DParams(Nhwc input, Nhwc output, Window2D window, int inputOffset, int outputOffset,
-        QuantizedMultiplier[] multipliers, ActivationRange clamp)
+        QuantizedMultiplier[] multipliers, ActivationRange clamp, int depthMultiplier)
     {
         Input = input;
         Output = output;
@@ -13,12 +13,13 @@ public sealed class DepthwiseConv2DParams
         OutputOffset = outputOffset;
         Multipliers = multipliers;
         Clamp = clamp;
+        DepthMultiplier = depthMultiplier;
     }
 
     /// <summary>Input shape.</summary>
     public Nhwc Input { get; }
 
-    /// <summary>Output shape (same channels as the input).</summary>
+    /// <summary>Output shape (input channels x <see cref="DepthMultiplier"/>).</summary>
     public Nhwc Output { get; }
 
     /// <summary>Kernel size, strides, dilations, padding.</summary>
@@ -36,24 +37,39 @@ public sealed class DepthwiseConv2DParams
     /// <summary>Fused activation clamp.</summary>
     public ActivationRange Clamp { get; }
 
-    /// <summary>Prepares a depthwise convolution; scales are combined exactly as for <see cref="Conv2DParams.Prepare"/>.</summary>
+    /// <summary>Output channels per input channel: output channel <c>o = c * DepthMultiplier + m</c> reads input channel <c>c</c>.</summary>
+    public int DepthMultiplier { get; }
+
+    /// <summary>
+    /// Prepares a depthwise convolution with <paramref name="depthMultiplier"/> output channels per input channel;
+    /// scales are combined exactly as for <see cref="Conv2DParams.Prepare"/>, one multiplier per output channel.
+    /// </summary>
     public static DepthwiseConv2DParams Prepare(Nhwc input, Window2D window, QuantizationParams inputQuant,
-        ReadOnlySpan<float> weightScales, QuantizationParams outputQuant, FusedActivation activation)
+        ReadOnlySpan<float> weightScales, QuantizationParams outputQuant, FusedActivation activation, int depthMultiplier = 1)
     {
-        var output = new Nhwc(input.Batch, window.OutputHeight(input.Height), window.OutputWidth(input.Width), input.Channels);
+        if (depthMultiplier < 1)
+        {
+            throw new QuantizationException($"depth multiplier {depthMultiplier} must be >= 1");
+        }
+
+        var channels = checked(input.Channels * depthMultiplier);
+        var output = new Nhwc(input.Batch, window.OutputHeight(input.Height), window.OutputWidth(input.Width), channels);
         return new DepthwiseConv2DParams(input, output, window, -inputQuant.ZeroPoint, outputQuant.ZeroPoint,
-            PerChannelMultipliers.Compute(inputQuant, weightScales, outputQuant, input.Channels),
-            ActivationRange.For(activation, outputQuant));
+            PerChannelMultipliers.Compute(inputQuant, weightScales, outputQuant, channels),
+            ActivationRange.For(activation, outputQuant), depthMultiplier);
     }
 }
 
 /// <summary>
-/// Per-channel int8 depthwise convolution with depth multiplier 1, NHWC input, 1HWC weights, matching TFLite's
+/// Per-channel int8 depthwise convolution with any depth multiplier, NHWC input, 1HWO weights, matching TFLite's
 /// reference_integer_ops::DepthwiseConvPerChannel (reference/integer_ops/depthwise_conv.h).
 /// </summary>
 public static class DepthwiseConv2D
 {
-    /// <summary>out[n,y,x,c] = clamp(zp_out + MBQM(bias[c] + sum w[0,ky,kx,c] * (in[n,iy,ix,c] - zp_in), M[c])).</summary>
+    /// <summary>
+    /// out[n,y,x,o] = clamp(zp_out + MBQM(bias[o] + sum w[0,ky,kx,o] * (in[n,iy,ix,o / m] - zp_in), M[o])) with
+    /// m the depth multiplier.
+    /// </summary>
     public static void Eval(DepthwiseConv2DParams p, ReadOnlySpan<sbyte> input, ReadOnlySpan<sbyte> weights, ReadOnlySpan<int> bias, Span<sbyte> output)
     {
         Nhwc inS = p.Input;
@@ -61,7 +77,8 @@ public static class DepthwiseConv2D
         Window2D win = p.Window;
         inS.CheckLength(input.Length, "depthwise input");
         outS.CheckLength(output.Length, "depthwise output");
-        int channels = inS.Channels;
+        int channels = outS.Channels;
+        int multiplier = p.DepthMultiplier;
         if (weights.Length != win.KernelHeight * win.KernelWidth * channels)
         {
             throw new ArgumentException($"depthwise weights have {weights.Length} elements, expected 1x{win.KernelHeight}x{win.KernelWidth}x{channels}");
@@ -96,7 +113,7 @@ public static class DepthwiseConv2D
                                 }
 
                                 int w = weights[((ky * win.KernelWidth) + kx) * channels + c];
-                                acc = unchecked(acc + (w * (input[inS.Offset(n, iy, ix, c)] + p.InputOffset)));
+                                acc = unchecked(acc + (w * (input[inS.Offset(n, iy, ix, c / multiplier)] + p.InputOffset)));
                             }
                         }
 

@@ -1,13 +1,16 @@
 namespace MicroBackbone.Ir.Reference.Float;
 
-/// <summary>Conv2D: NHWC input, OHWI weights, optional bias, explicit padding (zeros), stride, dilation, fused activation.</summary>
+/// <summary>
+/// Conv2D: NHWC input, OHWI weights (I = C / groups), optional bias, explicit padding (zeros), stride, dilation, groups,
+/// fused activation.
+/// </summary>
 internal sealed class Conv2DKernel : FloatKernel
 {
     private readonly float[] _input;
     private readonly float[] _weights;
     private readonly float[]? _bias;
     private readonly Conv2DAttributes _attributes;
-    private readonly int _batch, _height, _width, _channels, _outHeight, _outWidth, _outChannels, _kernelH, _kernelW;
+    private readonly int _batch, _height, _width, _channels, _outHeight, _outWidth, _outChannels, _kernelH, _kernelW, _filterDepth;
 
     public Conv2DKernel(IrGraph graph, IrOperator op, FloatTensorBuffers buffers)
         : base(graph, op, buffers)
@@ -19,7 +22,7 @@ internal sealed class Conv2DKernel : FloatKernel
         var x = graph.Tensor(op.Inputs[0]).Shape;
         var w = graph.Tensor(op.Inputs[1]).Shape;
         (_batch, _height, _width, _channels) = (x[0], x[1], x[2], x[3]);
-        (_outChannels, _kernelH, _kernelW) = (w[0], w[1], w[2]);
+        (_outChannels, _kernelH, _kernelW, _filterDepth) = (w[0], w[1], w[2], w[3]);
         (_outHeight, _outWidth) = (Output.Shape[1], Output.Shape[2]);
     }
 
@@ -35,6 +38,8 @@ internal sealed class Conv2DKernel : FloatKernel
                 {
                     for (var o = 0; o < _outChannels; o++)
                     {
+                        // Filter o reads the input channels of its group: group g = o / (O / groups) starts at g * I.
+                        var first = o / (_outChannels / _attributes.Groups) * _filterDepth;
                         var acc = _bias is null ? 0f : _bias[o];
                         for (var ky = 0; ky < _kernelH; ky++)
                         {
@@ -52,9 +57,9 @@ internal sealed class Conv2DKernel : FloatKernel
                                     continue;
                                 }
 
-                                var xBase = (((n * _height) + iy) * _width + ix) * _channels;
-                                var wBase = (((o * _kernelH) + ky) * _kernelW + kx) * _channels;
-                                for (var c = 0; c < _channels; c++)
+                                var xBase = ((((n * _height) + iy) * _width + ix) * _channels) + first;
+                                var wBase = (((o * _kernelH) + ky) * _kernelW + kx) * _filterDepth;
+                                for (var c = 0; c < _filterDepth; c++)
                                 {
                                     acc += _input[xBase + c] * _weights[wBase + c];
                                 }

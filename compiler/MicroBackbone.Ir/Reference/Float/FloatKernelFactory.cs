@@ -26,6 +26,10 @@ internal static class FloatKernelFactory
             IrOpKind.Sigmoid => new SigmoidKernel(graph, op, buffers),
             IrOpKind.Softmax => new SoftmaxKernel(graph, op, buffers),
             IrOpKind.Transpose or IrOpKind.StridedSlice or IrOpKind.Concatenation or IrOpKind.PadV2 => new LayoutKernel(graph, op, buffers),
+            IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu => new BinaryKernel(graph, op, buffers),
+            IrOpKind.LeakyRelu => new LeakyReluKernel(graph, op, buffers),
+            IrOpKind.Tanh => new TanhKernel(graph, op, buffers),
+            IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => new ResizeKernel(graph, op, buffers),
             _ => throw new ReferenceInterpreterException(
                 $"graph '{graph.Name}': operator #{index} {op.Kind} '{op.Name}' has no float kernel (the float interpreter runs float graphs without Quantize/Dequantize)"),
         };

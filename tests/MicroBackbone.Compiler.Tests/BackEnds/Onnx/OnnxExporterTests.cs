@@ -68,9 +68,11 @@ public class OnnxExporterTests
 
         Assert.Equal(new long[] { 6, 3, 3, 3 }, dims["stem_weight"]);
         Assert.Equal(new long[] { 12, 1, 3, 3 }, dims["dw_weight"]);
-        Assert.Equal(new long[] { 5, 12, 1, 1 }, dims["pw_weight"]);
+        Assert.Equal(new long[] { 6, 4, 3, 3 }, dims["grouped_weight"]);
+        Assert.Equal(new long[] { 5, 6, 1, 1 }, dims["pw_weight"]);
         var dw = parsed.Graph.Node.Single(n => n.Name == "dw");
         Assert.Equal(6, dw.Attribute.Single(a => a.Name == "group").I);
+        Assert.Equal(3, parsed.Graph.Node.Single(n => n.Name == "grouped").Attribute.Single(a => a.Name == "group").I);
     }
 
     [Fact]

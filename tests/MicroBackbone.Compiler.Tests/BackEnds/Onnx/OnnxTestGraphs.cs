@@ -11,7 +11,7 @@ internal static class OnnxTestGraphs
         return Enumerable.Range(0, count).Select(_ => (float)((rng.NextDouble() * 2) - 1) * scale).ToArray();
     }
 
-    /// <summary>Conv (stride, dilation, asymmetric padding, fused relu6), depthwise x2 multiplier, pointwise conv.</summary>
+    /// <summary>Conv (stride, dilation, asymmetric padding, fused relu6), depthwise x2 multiplier, conv in 3 groups, pointwise conv.</summary>
     public static IrGraph ConvolutionBlock()
     {
         var b = new IrGraphBuilder("conv_block");
@@ -22,8 +22,10 @@ internal static class OnnxTestGraphs
         var wd = b.ConstantFloat("dw.weight", new[] { 1, 3, 3, 12 }, Random(108, 3));
         var bd = b.ConstantFloat("dw.bias", new[] { 12 }, Random(12, 4));
         var d = b.DepthwiseConv2D(c1, wd, bd, new DepthwiseConv2DAttributes(1, 2, Padding2D.Uniform(1), 2, Activation: FusedActivation.Relu), "dw");
-        var wp = b.ConstantFloat("pw.weight", new[] { 5, 1, 1, 12 }, Random(60, 5));
-        var p = b.Conv2D(d, wp, null, new Conv2DAttributes(), "pw");
+        var wg = b.ConstantFloat("grouped.weight", new[] { 6, 3, 3, 4 }, Random(216, 9));
+        var g = b.Conv2D(d, wg, null, new Conv2DAttributes(Padding: Padding2D.Uniform(1), Groups: 3), "grouped");
+        var wp = b.ConstantFloat("pw.weight", new[] { 5, 1, 1, 6 }, Random(30, 5));
+        var p = b.Conv2D(g, wp, null, new Conv2DAttributes(), "pw");
         return b.Output(p).Build();
     }
 

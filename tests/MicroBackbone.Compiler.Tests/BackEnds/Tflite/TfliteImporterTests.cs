@@ -123,12 +123,12 @@ public class TfliteImporterTests
     }
 
     [Fact]
-    public void Depth_multiplier_other_than_one_is_a_clear_error()
+    public void Depth_multiplier_option_that_disagrees_with_the_shapes_is_a_clear_error()
     {
         var model = Single(TfliteBuiltinOperator.DepthwiseConv2D, new[] { 1, 3, 3, 2 }, Q(0.1f, 0), new[] { 1, 3, 3, 4 }, Q(0.1f, 0),
-            new TfliteDepthwiseConv2DOptions(TflitePadding.Same, 1, 1, 2), m => new[] { m.Int8Weights("w", new[] { 1, 3, 3, 4 }, 3) });
+            new TfliteDepthwiseConv2DOptions(TflitePadding.Same, 1, 1, 1), m => new[] { m.Int8Weights("w", new[] { 1, 3, 3, 4 }, 3) });
         var error = Assert.Throws<TfliteConversionException>(() => Import(model, "dm.tflite"));
-        Assert.Contains("dm.tflite: operator #0 DEPTHWISE_CONV_2D has depth multiplier 2", error.Message);
+        Assert.Equal("dm.tflite: operator #0 DEPTHWISE_CONV_2D has option depth_multiplier 1, but its shapes (2 input, 4 output channels) give 2", error.Message);
     }
 
     [Fact]
