@@ -60,6 +60,22 @@ internal static class AttributesJson
                 w.Name("beta");
                 w.Float(a.Beta);
                 break;
+            case TransposeAttributes a:
+                Ints(w, "perm", a.Permutation);
+                break;
+            case StridedSliceAttributes a:
+                Ints(w, "begin", a.Begin);
+                Ints(w, "size", a.Size);
+                Ints(w, "strides", a.Strides);
+                break;
+            case ConcatenationAttributes a:
+                w.Name("axis");
+                w.Int(a.Axis);
+                break;
+            case PadV2Attributes a:
+                Ints(w, "before", a.Before);
+                Ints(w, "after", a.After);
+                break;
             case LeakyReluAttributes a:
                 w.Name("alpha");
                 w.Float(a.Alpha);
@@ -121,6 +137,10 @@ internal static class AttributesJson
             IrOpKind.Reshape => new ReshapeAttributes(new EquatableArray<int>(r.Ints(e, "new_shape", path))),
             IrOpKind.Shift => Shift(e, r, path),
             IrOpKind.Softmax => new SoftmaxAttributes(r.Float(e, "beta", path)),
+            IrOpKind.Transpose => new TransposeAttributes(Ints(e, "perm", r, path)),
+            IrOpKind.StridedSlice => new StridedSliceAttributes(Ints(e, "begin", r, path), Ints(e, "size", r, path), Ints(e, "strides", r, path)),
+            IrOpKind.Concatenation => new ConcatenationAttributes(r.Int(e, "axis", path)),
+            IrOpKind.PadV2 => new PadV2Attributes(Ints(e, "before", r, path), Ints(e, "after", r, path)),
             IrOpKind.Sub => new ElementwiseAttributes(Activation(e, r, path)),
             IrOpKind.LeakyRelu => new LeakyReluAttributes(r.Float(e, "alpha", path)),
             IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => new ResizeAttributes(
@@ -162,6 +182,15 @@ internal static class AttributesJson
             "relu_n1_to_1" => FusedActivation.ReluN1To1,
             var other => throw r.Fail($"{path}.activation", $"expected \"none\", \"relu\", \"relu6\" or \"relu_n1_to_1\", got \"{other}\""),
         };
+
+    private static EquatableArray<int> Ints(JsonElement e, string name, MbirJsonReader r, string path) =>
+        new(r.Ints(e, name, path));
+
+    private static void Ints(CanonicalJsonWriter w, string name, EquatableArray<int> values)
+    {
+        w.Name(name);
+        w.InlineInts(values);
+    }
 
     private static void Pair(CanonicalJsonWriter w, string name, int a, int b)
     {

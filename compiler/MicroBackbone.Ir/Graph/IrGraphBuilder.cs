@@ -95,7 +95,8 @@ public sealed class IrGraphBuilder(string name)
         var first = inputTensors[0];
         var type = outputType ?? (kind == IrOpKind.Dequantize ? IrDataType.Float32 : first.DataType);
         var keepsScale = kind is IrOpKind.Reshape or IrOpKind.MaxPool2D or IrOpKind.Pad or IrOpKind.Shift or IrOpKind.Relu or IrOpKind.Relu6
-            or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear;
+            or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear
+            || LayoutTypeRules.MovesValues(kind);
         var quant = outputQuant ?? (keepsScale && type == first.DataType && first.Quant is { IsPerChannel: false } q ? q : null);
         Add(new IrTensor(outputId, opName, shape, type, quant));
         _operators.Add(op);

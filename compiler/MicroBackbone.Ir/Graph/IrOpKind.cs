@@ -65,6 +65,24 @@ public enum IrOpKind
     /// <summary>int8/uint8 → float32 with the input's quantization parameters.</summary>
     Dequantize,
 
+    /// <summary>Permutes the dimensions: out.shape[i] = in.shape[perm[i]] (pure addressing).</summary>
+    Transpose,
+
+    /// <summary>
+    /// Strided window of any rank: out[i...] = in[begin + i * stride ...], out.shape = size (same rank; a TFLite
+    /// shrink axis is a following Reshape). SLICE, STRIDED_SLICE, SPLIT and SPLIT_V all lower to it.
+    /// </summary>
+    StridedSlice,
+
+    /// <summary>Joins its inputs (1..n, same rank, same quantization) along one axis.</summary>
+    Concatenation,
+
+    /// <summary>
+    /// Constant padding of any rank: (x, value[1] constant) → x with before/after amounts per dimension, the border
+    /// filled with the value tensor's stored element (TFLite PADV2).
+    /// </summary>
+    PadV2,
+
     /// <summary>Elementwise subtraction a - b with broadcasting of size-1 dimensions (same rank).</summary>
     Sub,
 

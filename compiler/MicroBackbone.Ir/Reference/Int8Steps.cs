@@ -155,6 +155,12 @@ internal static class Int8Steps
                     };
                 }
 
+            case IrOpKind.Transpose:
+            case IrOpKind.StridedSlice:
+            case IrOpKind.Concatenation:
+            case IrOpKind.PadV2:
+                return LayoutSteps.Prepare(g, op, values);
+
             case IrOpKind.Sub:
             case IrOpKind.Maximum:
             case IrOpKind.Minimum:

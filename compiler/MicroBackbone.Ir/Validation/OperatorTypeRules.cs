@@ -45,8 +45,9 @@ internal static class OperatorTypeRules
             throw Fail(index, op, $"output {output.Describe()} must have the input's type {x.DataType.ToMbirName()}");
         }
 
-        if (op.Kind is IrOpKind.Reshape or IrOpKind.Shift or IrOpKind.Pad or IrOpKind.MaxPool2D
+        if ((op.Kind is IrOpKind.Reshape or IrOpKind.Shift or IrOpKind.Pad or IrOpKind.MaxPool2D
                 or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear
+                || LayoutTypeRules.MovesValues(op.Kind))
             && x.DataType.IsQuantized8Bit()
             && output.Quant != x.Quant)
         {
@@ -54,6 +55,7 @@ internal static class OperatorTypeRules
             throw Fail(index, op, $"output {output.Describe()} must keep the input's quantization parameters");
         }
 
+        LayoutTypeRules.Check(op, index, inputs, output);
         if (op.Kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected)
         {
             var weightType = x.DataType == IrDataType.Float32 ? IrDataType.Float32 : IrDataType.Int8;

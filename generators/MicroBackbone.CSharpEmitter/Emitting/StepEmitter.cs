@@ -119,6 +119,9 @@ internal static class StepEmitter
                     ("inputShift", Int(s.InputMultiplier.Shift)), ("diffMin", Int(s.DiffMin)),
                     ("input", Slice(s.Input)), ("output", Slice(s.Output)));
                 break;
+            case StridedCopyStep s:
+                WriteStridedCopy(w, s);
+                break;
             case SubStep s:
                 Call(w, "Sub.Run",
                     ("p", New("AddParameters",
@@ -161,6 +164,21 @@ internal static class StepEmitter
                 break;
             default:
                 throw new InvalidOperationException($"no C# form for step {step.GetType().Name}");
+        }
+    }
+
+    private static void WriteStridedCopy(SourceWriter w, StridedCopyStep s)
+    {
+        if (s.Fill is { } fill)
+        {
+            w.Line($"{Slice(s.Output)}.Fill({Int(fill)});");
+        }
+
+        foreach (var part in s.Parts)
+        {
+            Call(w, "StridedCopy.Run",
+                ("walk", part.Walk), ("inputOffset", Int(part.InputOffset)), ("outputOffset", Int(part.OutputOffset)),
+                ("input", part.Constant ?? Slice(part.Source)), ("output", Slice(s.Output)));
         }
     }
 

@@ -36,6 +36,8 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
                 IrOpKind.Svdf => Svdf(),
                 IrOpKind.Relu or IrOpKind.Relu6 or IrOpKind.HardSigmoid or IrOpKind.HardSwish or IrOpKind.Sigmoid
                     or IrOpKind.Quantize => Lookup(),
+                IrOpKind.Transpose or IrOpKind.StridedSlice or IrOpKind.Concatenation or IrOpKind.PadV2 =>
+                    StridedCopyLowering.Lower(graph, plan, constants, _op, Quant),
                 IrOpKind.LeakyRelu or IrOpKind.Tanh => Lookup(),
                 IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu => BinaryMathLowering.Lower(graph, plan, constants, _op, Unsupported, Quant),
                 IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => Resize(),

@@ -121,6 +121,9 @@ internal static class CModelBuilder
             case IrOpKind.Svdf:
                 SvdfLowering.Svdf(ctx, index, op);
                 break;
+            case IrOpKind.Transpose or IrOpKind.StridedSlice or IrOpKind.Concatenation or IrOpKind.PadV2:
+                StridedCopyLowering.Lower(ctx, index, op);
+                break;
             default:
                 throw Int8Bridge.Unsupported(op, "is only supported at the graph edges (float input -> Quantize, Dequantize -> float output)");
         }

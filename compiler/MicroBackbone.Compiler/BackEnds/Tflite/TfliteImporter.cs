@@ -1,6 +1,7 @@
 using System.Text;
 using MicroBackbone.Compiler.BackEnds.Tflite.Schema;
 using MicroBackbone.Ir;
+using MicroBackbone.Ir.Passes;
 
 namespace MicroBackbone.Compiler.BackEnds.Tflite;
 
@@ -74,7 +75,7 @@ public static class TfliteImporter
             throw new TfliteConversionException($"{source}: the imported graph is not valid IR: {e.Message}");
         }
 
-        return graph;
+        return TransposeFolding.Run(graph);
     }
 
     /// <summary>The labels the exporter stored in <see cref="TfliteExporter.ClassNamesMetadata"/>, or none.</summary>

@@ -17,7 +17,7 @@ internal static class TfliteOperatorImport
         var builtin = s.Model.OperatorCodes[op.OpcodeIndex].BuiltinCode;
         var name = TfliteDump.OperatorName(builtin);
         var c = new TfliteImportContext(s, op, index, name);
-        if (op.Outputs.Count != 1)
+        if (op.Outputs.Count != 1 && !TfliteLayoutImport.HasSeveralOutputs(builtin))
         {
             throw c.Fail($"has {op.Outputs.Count} outputs; the IR operators have one");
         }
@@ -80,7 +80,8 @@ internal static class TfliteOperatorImport
                     var p = c.IntInput(1, "paddings");
                     if (c.InputShape(0).Count != 4 || p.Length != 8 || p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0)
                     {
-                        throw c.Fail($"paddings [{string.Join(", ", p)}] are not spatial padding of an NHWC tensor");
+                        TfliteLayoutImport.PadV2(c);
+                        break;
                     }
 
                     c.Add(IrOpKind.Pad, new[] { c.In(0) }, new PadAttributes(new Padding2D(p[2], p[4], p[3], p[5])));
@@ -110,6 +111,33 @@ internal static class TfliteOperatorImport
                 break;
             case TfliteBuiltinOperator.Relu6:
                 c.Add(IrOpKind.Relu6, new[] { c.In(0) });
+                break;
+            case TfliteBuiltinOperator.Concatenation:
+                TfliteLayoutImport.Concatenation(c);
+                break;
+            case TfliteBuiltinOperator.StridedSlice:
+                TfliteLayoutImport.StridedSlice(c);
+                break;
+            case TfliteBuiltinOperator.Slice:
+                TfliteLayoutImport.Slice(c);
+                break;
+            case TfliteBuiltinOperator.Split:
+                TfliteLayoutImport.Split(c, c.Options<TfliteSplitOptions>().NumSplits);
+                break;
+            case TfliteBuiltinOperator.SplitV:
+                TfliteLayoutImport.SplitV(c, c.Options<TfliteSplitVOptions>().NumSplits);
+                break;
+            case TfliteBuiltinOperator.Transpose:
+                TfliteLayoutImport.Transpose(c);
+                break;
+            case TfliteBuiltinOperator.PadV2:
+                TfliteLayoutImport.PadV2(c);
+                break;
+            case TfliteBuiltinOperator.Squeeze:
+                TfliteLayoutImport.Squeeze(c);
+                break;
+            case TfliteBuiltinOperator.ExpandDims:
+                TfliteLayoutImport.ExpandDims(c);
                 break;
             case TfliteBuiltinOperator.Sub:
                 TfliteBinaryImport.Import(c, IrOpKind.Sub, new ElementwiseAttributes(c.Activation(c.Options<TfliteSubOptions>().Activation)));

@@ -25,6 +25,7 @@ internal static class FloatKernelFactory
             IrOpKind.HardSwish => new HardSwishKernel(graph, op, buffers),
             IrOpKind.Sigmoid => new SigmoidKernel(graph, op, buffers),
             IrOpKind.Softmax => new SoftmaxKernel(graph, op, buffers),
+            IrOpKind.Transpose or IrOpKind.StridedSlice or IrOpKind.Concatenation or IrOpKind.PadV2 => new LayoutKernel(graph, op, buffers),
             IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu => new BinaryKernel(graph, op, buffers),
             IrOpKind.LeakyRelu => new LeakyReluKernel(graph, op, buffers),
             IrOpKind.Tanh => new TanhKernel(graph, op, buffers),

@@ -80,6 +80,18 @@ internal sealed class ConverterStyleModels
         _operators.Add(new TfliteOperator(_codes.IndexOf(code), inputs, new[] { output }, options));
     }
 
+    /// <summary>An operator with several outputs (SPLIT, SPLIT_V).</summary>
+    public void Op(TfliteBuiltinOperator op, int[] inputs, int[] outputs, TfliteBuiltinOptions? options, int version)
+    {
+        var code = new TfliteOperatorCode(op, version);
+        if (!_codes.Contains(code))
+        {
+            _codes.Add(code);
+        }
+
+        _operators.Add(new TfliteOperator(_codes.IndexOf(code), inputs, outputs, options));
+    }
+
     public TfliteModel Build(int[] inputs, int[] outputs) => new TfliteModel(
         TfliteModel.SchemaVersion,
         "converter-style test model",

@@ -115,11 +115,11 @@ public class TfliteImporterTests
         var m = new ConverterStyleModels();
         var x = m.Activation("x", TfliteTensorType.Int8, new[] { 1, 2, 2, 1 }, Q(0.1f, 0));
         var r = m.Activation("r", TfliteTensorType.Int8, new[] { 1, 2, 2, 1 }, Q(0.1f, 0));
-        var y = m.Activation("y", TfliteTensorType.Int8, new[] { 1, 2, 2, 2 }, Q(0.1f, 0));
+        var y = m.Activation("y", TfliteTensorType.Int8, new[] { 1, 2, 2, 1 }, Q(1f / 128, 0));
         m.Op(TfliteBuiltinOperator.Relu, new[] { x }, r);
-        m.Op(TfliteBuiltinOperator.Concatenation, new[] { x, r }, y, new TfliteConcatenationOptions(3));
-        var error = Assert.Throws<TfliteConversionException>(() => Import(m.Build(new[] { x }, new[] { y }), "models/cat.tflite"));
-        Assert.Equal("models/cat.tflite: operator #1 CONCATENATION is not supported by the TFLite importer (the IR has no equivalent)", error.Message);
+        m.Op(TfliteBuiltinOperator.ReadVariable, new[] { r }, y);
+        var error = Assert.Throws<TfliteConversionException>(() => Import(m.Build(new[] { x }, new[] { y }), "models/tanh.tflite"));
+        Assert.Equal("models/tanh.tflite: operator #1 READ_VARIABLE is not supported by the TFLite importer (the IR has no equivalent)", error.Message);
     }
 
     [Fact]
