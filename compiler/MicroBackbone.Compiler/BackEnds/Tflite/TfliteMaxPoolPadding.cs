@@ -37,51 +37,45 @@ internal static class TfliteMaxPoolPadding
     }
 
     /// <summary>
-    /// Imports PADV2. Padding with the lowest value (float -infinity or -FLT_MAX, int8 -128) whose only reader is a
-    /// VALID MAX_POOL_2D becomes one padded IR max pool (the pool is absorbed); padding with zero (float) or the zero
-    /// point (int8) is the IR's Pad. Any other value is refused, naming it.
+    /// Folds a PADV2 that pads the spatial dimensions of an NHWC tensor with the lowest value (-inf, -FLT_MAX or
+    /// int8 -128) into the VALID MAX_POOL_2D that alone reads it, as one padded max pool (the converter's form of a
+    /// symmetric-padding max pool); returns false, adding nothing, for every other PADV2 (imported as a general pad).
     /// </summary>
-    public static void ImportPadV2(TfliteImportContext c)
+    public static bool TryFoldIntoMaxPool(TfliteImportContext c)
     {
-        var p = c.IntInput(1, "paddings");
-        if (c.InputShape(0).Count != 4 || p.Length != 8 || p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0)
-        {
-            throw c.Fail($"paddings [{string.Join(", ", p)}] are not spatial padding of an NHWC tensor");
-        }
-
-        var padding = new Padding2D(p[2], p[4], p[3], p[5]);
         var s = c.State;
         var valueIndex = c.Op.Inputs.Count > 2 ? c.Op.Inputs[2] : -1;
-        var valueTensor = valueIndex >= 0 ? s.Subgraph.Tensors[valueIndex] : null;
-        var bytes = valueIndex >= 0 ? s.Data(valueIndex) : Array.Empty<byte>();
+        if (valueIndex < 0 || c.InputShape(0).Count != 4)
+        {
+            return false;
+        }
+
+        var p = c.IntInput(1, "paddings");
+        var valueTensor = s.Subgraph.Tensors[valueIndex];
+        var bytes = s.Data(valueIndex);
         var inputType = s.Subgraph.Tensors[c.Op.Inputs[0]].Type;
-        if (valueTensor is null || bytes.Length == 0 || valueTensor.Type != inputType)
+        if (p.Length != 8 || p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0 || bytes.Length == 0 || valueTensor.Type != inputType)
         {
-            throw c.Fail($"needs a constant padding value of the input's type {inputType}");
+            return false;
         }
 
-        (bool lowest, bool zero, string shown) = inputType switch
+        bool lowest = inputType switch
         {
-            TfliteTensorType.Float32 when bytes.Length == 4 => FloatValue(BinaryPrimitives.ReadSingleLittleEndian(bytes)),
-            TfliteTensorType.Int8 when bytes.Length == 1 => Int8Value((sbyte)bytes[0], s.Quant(c.Op.Inputs[0])),
-            _ => throw c.Fail($"padding value of type {inputType} with {bytes.Length} bytes is not supported; expected one float32 or int8 value"),
+            TfliteTensorType.Float32 when bytes.Length == 4 => FloatValue(BinaryPrimitives.ReadSingleLittleEndian(bytes)).Lowest,
+            TfliteTensorType.Int8 when bytes.Length == 1 => Int8Value((sbyte)bytes[0], s.Quant(c.Op.Inputs[0])).Lowest,
+            _ => false,
         };
-
-        if (lowest && PoolReading(c) is { } pool)
+        if (!lowest || PoolReading(c) is not { } pool)
         {
-            var o = (TflitePool2DOptions)s.Subgraph.Operators[pool].Options!;
-            s.Absorbed.Add(pool);
-            var output = s.Subgraph.Operators[pool].Outputs[0];
-            c.Add(IrOpKind.MaxPool2D, new[] { c.In(0) }, output, new Pool2DAttributes(o.FilterHeight, o.FilterWidth, o.StrideH, o.StrideW, padding, c.Activation(o.Activation)));
-            return;
+            return false;
         }
 
-        if (!zero)
-        {
-            throw c.Fail($"pads with {shown}; mbc imports PADV2 only with zero (the zero point) or with the lowest value before a VALID MAX_POOL_2D");
-        }
-
-        c.Add(IrOpKind.Pad, new[] { c.In(0) }, new PadAttributes(padding));
+        var o = (TflitePool2DOptions)s.Subgraph.Operators[pool].Options!;
+        s.Absorbed.Add(pool);
+        var output = s.Subgraph.Operators[pool].Outputs[0];
+        var padding = new Padding2D(p[2], p[4], p[3], p[5]);
+        c.Add(IrOpKind.MaxPool2D, new[] { c.In(0) }, output, new Pool2DAttributes(o.FilterHeight, o.FilterWidth, o.StrideH, o.StrideW, padding, c.Activation(o.Activation)));
+        return true;
     }
 
     private static (bool Lowest, bool Zero, string Shown) FloatValue(float v) =>

@@ -88,9 +88,6 @@ internal static class TfliteOperatorImport
                     break;
                 }
 
-            case TfliteBuiltinOperator.PadV2:
-                TfliteMaxPoolPadding.ImportPadV2(c);
-                break;
             case TfliteBuiltinOperator.Mean:
                 Mean(c);
                 break;
@@ -131,7 +128,11 @@ internal static class TfliteOperatorImport
                 TfliteLayoutImport.Transpose(c);
                 break;
             case TfliteBuiltinOperator.PadV2:
-                TfliteLayoutImport.PadV2(c);
+                if (!TfliteMaxPoolPadding.TryFoldIntoMaxPool(c))
+                {
+                    TfliteLayoutImport.PadV2(c);
+                }
+
                 break;
             case TfliteBuiltinOperator.Squeeze:
                 TfliteLayoutImport.Squeeze(c);
