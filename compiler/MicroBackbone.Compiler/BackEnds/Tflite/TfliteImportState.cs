@@ -125,9 +125,12 @@ internal sealed class TfliteImportState(TfliteModel model, TfliteSubgraph subgra
             }
             zeroPoints[i] = (int)z;
         }
+        // Converters copy the filter's quantized_dimension onto rank-1 biases (person_detect's depthwise bias says 3);
+        // a rank-1 tensor has only axis 0, which is what TFLite Micro reads, so that is the axis it gets here.
+        int axis = t.Shape.Count == 1 ? 0 : q.QuantizedDimension;
         return q.Scale.Count == 1
             ? QuantParams.PerTensor(q.Scale[0], zeroPoints[0])
-            : QuantParams.PerChannel(q.Scale.ToArray(), zeroPoints, q.QuantizedDimension);
+            : QuantParams.PerChannel(q.Scale.ToArray(), zeroPoints, axis);
     }
 
     private int Int32Value(long value, int opIndex, string opName, string role, int index)

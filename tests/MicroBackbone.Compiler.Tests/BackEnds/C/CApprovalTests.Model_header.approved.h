@@ -44,17 +44,19 @@ extern "C" {
 extern const char *const mb_model_class_names[MB_NUM_CLASSES];
 
 /* Runs one inference: input holds MB_INPUT_SIZE int8 values, output receives MB_OUTPUT_SIZE. Returns 0, or -1 for a
- * NULL pointer. Not reentrant: the arena is static. With MB_STATE_BYTES > 0 each call is one step of a stream: its
- * output depends on the calls before it, until mb_model_reset(). */
+ * NULL pointer. Not reentrant: the arena is static. */
+/* With MB_STATE_BYTES > 0 each call is one step of a stream: its output depends on the calls before it, until
+ * mb_model_reset(). */
 int mb_model_invoke(const int8_t *input, int8_t *output);
 
-/* The same with float tensors, quantized and dequantized at the edges with the parameters above. */
+/* The same with float tensors, quantized and dequantized at the edges with the parameters above exactly as TFLite
+ * Micro's QUANTIZE and DEQUANTIZE do (docs/INT8.md). */
 int mb_model_invoke_float(const float *input, float *output);
 
 /* Returns the operator state to its start (zero), as before the first call; does nothing when MB_STATE_BYTES is 0. */
 void mb_model_reset(void);
 
-/* Index of the largest of the MB_OUTPUT_SIZE values (the first one on ties). */
+/* Index of the largest of the MB_OUTPUT_SIZE values of the output (the first one on ties). */
 int mb_model_argmax(const int8_t *output);
 
 #ifdef __cplusplus
