@@ -67,8 +67,7 @@ public static class ModelCompiler
                     CEmitSummary c = CBackEnd.Emit(int8, target == CompileTarget.C ? CTarget.C : CTarget.Esp32, outputDir,
                         new CEmitOptions(ProjectName: FileBaseName(model.Graph.Name)));
                     string modelC = Path.Combine(outputDir, c.Files.Single(f => Path.GetFileName(f) == "model.c"));
-                    CodeSize code = CrossCompiledCode.Measure(ProfileTarget.Esp32C3, modelC)
-                        ?? new CodeSize(CKernelCodeBytes, Measured: false, $"estimate; {ProfileTarget.Esp32C3.Compiler} would measure it");
+                    CodeSize code = CrossCompiledCode.Measure(ProfileTarget.Esp32C3, modelC, CKernelCodeBytes);
                     return new CompileSummary(target, outputDir, c.Files, c.Operators, c.Macs, c.WeightBytes, c.ArenaBytes + c.ScratchBytes, code);
                 }
 

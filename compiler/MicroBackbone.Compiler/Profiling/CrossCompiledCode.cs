@@ -12,17 +12,17 @@ public static class CrossCompiledCode
     public const string Optimization = "O2";
 
     /// <summary>
-    /// The <c>.text</c> bytes of <paramref name="modelC"/> (its headers beside it) compiled for <paramref name="target"/>,
-    /// or null when the cross compiler, its C library or <c>size</c> is not installed, or when the compile does not
-    /// finish in time (a model with megabytes of weights on a busy machine): the measurement is optional, so the
-    /// caller prints an estimate rather than failing the compile.
+    /// The <c>.text</c> bytes of <paramref name="modelC"/> (its headers beside it) compiled for <paramref name="target"/>;
+    /// <paramref name="estimatedBytes"/>, marked as an estimate that says why, when the cross compiler, its C library or
+    /// <c>size</c> is not installed, or when the compile does not finish in time (a model with megabytes of weights on a
+    /// busy machine): the measurement is optional, so the compile does not fail for it.
     /// </summary>
     /// <exception cref="Ir.MicroBackboneException">The compiler is there but fails on the file.</exception>
-    public static CodeSize? Measure(ProfileTarget target, string modelC)
+    public static CodeSize Measure(ProfileTarget target, string modelC, long estimatedBytes)
     {
         if (target.CompileTools.Any(t => ProfileToolchain.Find(t.Provides) is null))
         {
-            return null;
+            return new CodeSize(estimatedBytes, Measured: false, $"estimate; {target.Compiler} would measure it");
         }
 
         var tools = new ProfileToolchain(target);
@@ -37,7 +37,9 @@ public static class CrossCompiledCode
         }
         catch (ProfileToolTimeoutException)
         {
-            return null;
+            // A huge model.c (resnet18: 11 MB of constants) can outlast the tool timeout on a loaded machine; the
+            // size is then an estimate, and it says why.
+            return new CodeSize(estimatedBytes, Measured: false, $"estimate; {target.Compiler} timed out measuring it");
         }
         finally
         {
