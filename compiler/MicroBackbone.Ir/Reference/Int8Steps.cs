@@ -171,7 +171,7 @@ internal static class Int8Steps
                     (int[] ia, int[] ib) = BroadcastIndex(x.Shape, b.Shape, y.Shape);
                     Func<sbyte, sbyte, sbyte> element = op.Kind switch
                     {
-                        IrOpKind.Sub => SubElement(SubParams.Prepare(qx, Quant(b), qy, op.AttributesAs<ElementwiseAttributes>().Activation)),
+                        IrOpKind.Sub => SubElement(AddParams.PrepareSub(qx, Quant(b), qy, op.AttributesAs<ElementwiseAttributes>().Activation)),
                         IrOpKind.Maximum => MaximumMinimum.Maximum,
                         IrOpKind.Minimum => MaximumMinimum.Minimum,
                         _ => PreluElement(PreluParams.Prepare(qx, Quant(b), qy)),
@@ -222,7 +222,7 @@ internal static class Int8Steps
         }
     }
 
-    private static Func<sbyte, sbyte, sbyte> SubElement(SubParams p) => (a, b) => Sub.Element(p, a, b);
+    private static Func<sbyte, sbyte, sbyte> SubElement(AddParams p) => (a, b) => Sub.Element(p, a, b);
 
     private static Func<sbyte, sbyte, sbyte> PreluElement(PreluParams p) => (a, b) => Prelu.Element(p, a, b);
 

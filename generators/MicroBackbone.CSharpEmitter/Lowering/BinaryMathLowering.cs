@@ -27,7 +27,7 @@ internal static class BinaryMathLowering
         switch (op.Kind)
         {
             case IrOpKind.Sub:
-                var p = SubParams.Prepare(qa, qb, qy, op.FusedActivation);
+                var p = AddParams.PrepareSub(qa, qb, qy, op.FusedActivation);
                 return new SubStep(op.Name, first, oa, ob, output, shape, -p.Input1Offset, -p.Input2Offset, Spec(p.Input1Multiplier),
                     Spec(p.Input2Multiplier), Spec(p.OutputMultiplier), p.OutputOffset, new ClampSpec(p.Clamp.Min, p.Clamp.Max));
             case IrOpKind.Maximum or IrOpKind.Minimum:

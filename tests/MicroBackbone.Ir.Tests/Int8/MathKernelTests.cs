@@ -22,7 +22,7 @@ public class MathKernelTests
         sbyte[] b = FakeQuant.RandomInt8(rng, 500);
         double[] real = FakeQuant.Dequantize(a, q1).Zip(FakeQuant.Dequantize(b, q2), (u, v) => u - v).ToArray();
         var outQ = FakeQuant.ParamsCovering(real);
-        var p = SubParams.Prepare(q1, q2, outQ, act);
+        var p = AddParams.PrepareSub(q1, q2, outQ, act);
         var output = a.Select((v, i) => Sub.Element(p, v, b[i])).ToArray();
         FakeQuant.AssertWithinOneLsb(FakeQuant.Quantize(real, outQ, p.Clamp), output);
     }
@@ -32,7 +32,7 @@ public class MathKernelTests
     {
         // TFLM's SUB (unlike ADD) divides in float32; 0.0037f / (2 * 0.11f) rounds differently in float and double.
         var (q1, q2, qo) = (new QuantizationParams(0.11f, 0), new QuantizationParams(0.0037f, 0), new QuantizationParams(0.09f, 0));
-        var p = SubParams.Prepare(q1, q2, qo, FusedActivation.None);
+        var p = AddParams.PrepareSub(q1, q2, qo, FusedActivation.None);
         float twice = 2 * 0.11f;
         Assert.Equal(QuantizedMultiplier.FromDoubleSmallerThanOne((float)(0.0037f / twice)), p.Input2Multiplier);
         Assert.Equal(QuantizedMultiplier.FromDoubleSmallerThanOne((float)(twice / (float)((1 << 20) * 0.09f))), p.OutputMultiplier);
@@ -43,7 +43,7 @@ public class MathKernelTests
     public void SubOfEqualValuesOnOneScaleIsTheOutputZeroPoint()
     {
         var q = new QuantizationParams(0.05f, -7);
-        var p = SubParams.Prepare(q, q, new QuantizationParams(0.1f, 12), FusedActivation.None);
+        var p = AddParams.PrepareSub(q, q, new QuantizationParams(0.1f, 12), FusedActivation.None);
         for (var v = -128; v < 128; v++)
         {
             Assert.Equal(12, Sub.Element(p, (sbyte)v, (sbyte)v));

@@ -17,7 +17,7 @@ public class MathOperatorTests
         foreach (var activation in new[] { FusedActivation.None, FusedActivation.Relu, FusedActivation.Relu6, FusedActivation.ReluN1To1 })
         {
             QuantizationParams q1 = rnd.Quant(), q2 = rnd.Quant(), qo = rnd.Quant(0.02f, 0.2f);
-            var p = IrK.SubParams.Prepare(q1, q2, qo, activation);
+            var p = IrK.AddParams.PrepareSub(q1, q2, qo, activation);
             sbyte[] a = rnd.Int8(2 * 5 * 4), b = rnd.Int8(3 * 4);
             var expected = Reference(a, b, (x, y) => IrK.Sub.Element(p, x, y));
             var rp = new AddParameters(-p.Input1Offset, p.Input1Multiplier.Multiplier, p.Input1Multiplier.Shift, -p.Input2Offset,

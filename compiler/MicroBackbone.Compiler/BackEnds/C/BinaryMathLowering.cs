@@ -24,9 +24,9 @@ internal static class BinaryMathLowering
         {
             case IrOpKind.Sub:
                 {
-                    var p = SubParams.Prepare(qa, qb, qy, op.AttributesAs<ElementwiseAttributes>().Activation);
+                    var p = AddParams.PrepareSub(qa, qb, qy, op.AttributesAs<ElementwiseAttributes>().Activation);
                     long[] Terms(int offset, Ir.Int8.QuantizedMultiplier m, int sign) =>
-                        Enumerable.Range(-128, 256).Select(q => (long)sign * SubParams.Term((sbyte)q, offset, m)).ToArray();
+                        Enumerable.Range(-128, 256).Select(q => (long)sign * AddParams.Term((sbyte)q, offset, m)).ToArray();
                     var aTable = ctx.AddArray(sym, "a_terms", "int32_t", Terms(p.Input1Offset, p.Input1Multiplier, 1), $"'{op.Name}' first operand rescaled, q = -128..127");
                     var bTable = ctx.AddArray(sym, "b_terms", "int32_t", Terms(p.Input2Offset, p.Input2Multiplier, -1), $"'{op.Name}' second operand rescaled and negated, q = -128..127");
                     ctx.UseKernels("add");

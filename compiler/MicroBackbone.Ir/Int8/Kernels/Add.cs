@@ -50,6 +50,26 @@ public sealed class AddParams
             QuantizedMultiplier.FromDoubleSmallerThanOne(real1), QuantizedMultiplier.FromDoubleSmallerThanOne(real2),
             QuantizedMultiplier.FromDoubleSmallerThanOne(realOut), output.ZeroPoint, ActivationRange.For(activation, output));
     }
+
+    /// <summary>
+    /// The same integers for <see cref="Sub"/> (TFLM sub_common.cc CalculateOpDataSub, int8 branch), which, unlike
+    /// ADD, keeps the doubled maximum scale and the three quotients in float32 and widens each quotient to double
+    /// only for QuantizeMultiplierSmallerThanOneExp; the results can differ from <see cref="Prepare"/>'s.
+    /// </summary>
+    public static AddParams PrepareSub(QuantizationParams input1, QuantizationParams input2, QuantizationParams output, FusedActivation activation)
+    {
+        float twiceMax = 2 * Math.Max(input1.Scale, input2.Scale);
+        double real1 = (float)(input1.Scale / twiceMax);
+        double real2 = (float)(input2.Scale / twiceMax);
+        double realOut = (float)(twiceMax / (float)((1 << LeftShift) * output.Scale));
+        return new AddParams(-input1.ZeroPoint, -input2.ZeroPoint,
+            QuantizedMultiplier.FromDoubleSmallerThanOne(real1), QuantizedMultiplier.FromDoubleSmallerThanOne(real2),
+            QuantizedMultiplier.FromDoubleSmallerThanOne(realOut), output.ZeroPoint, ActivationRange.For(activation, output));
+    }
+
+    /// <summary>MBQM((q + offset) &lt;&lt; 20, M): one operand's rescaled term, a function of its int8 value alone.</summary>
+    public static int Term(sbyte q, int offset, QuantizedMultiplier multiplier) =>
+        multiplier.Apply((q + offset) * (1 << LeftShift));
 }
 
 /// <summary>Elementwise int8 addition of two equally shaped tensors (reference/integer_ops/add.h AddElementwise).</summary>
@@ -75,10 +95,8 @@ public static class Add
     /// <summary>One element of the addition (shared with broadcasting callers).</summary>
     public static sbyte Element(AddParams p, sbyte x1, sbyte x2)
     {
-        int shifted1 = (x1 + p.Input1Offset) * (1 << AddParams.LeftShift);
-        int shifted2 = (x2 + p.Input2Offset) * (1 << AddParams.LeftShift);
-        int scaled1 = p.Input1Multiplier.Apply(shifted1);
-        int scaled2 = p.Input2Multiplier.Apply(shifted2);
+        int scaled1 = AddParams.Term(x1, p.Input1Offset, p.Input1Multiplier);
+        int scaled2 = AddParams.Term(x2, p.Input2Offset, p.Input2Multiplier);
         int raw = p.OutputMultiplier.Apply(scaled1 + scaled2) + p.OutputOffset;
         return (sbyte)p.Clamp.Clamp(raw);
     }
