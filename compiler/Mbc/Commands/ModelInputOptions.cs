@@ -28,10 +28,14 @@ internal sealed class ModelInputOptions
     /// <summary>Opens <paramref name="path"/>; the calibration images are read only if the returned function is called.</summary>
     public (LoadedModel Model, DatasetConfig Dataset, ModelSpec Spec, Func<IReadOnlyList<float[]>> Calibration) Open(ParseResult parse, string path)
     {
-        DatasetConfig dataset = Data.Resolve(parse);
+        DatasetConfig dataset = Data.Resolve(parse, path);
         ModelSpec fallback = Model.Resolve(parse, dataset.NumClasses);
         LoadedModel loaded = ModelSource.Load(path, fallback, dataset.ClassNames);
         ModelSpec spec = loaded.Spec ?? fallback;
-        return (loaded, dataset, spec, () => Calibration.Load(parse, dataset, spec));
+        return (loaded, dataset, spec, () =>
+        {
+            DatasetFit.Check(spec, dataset, path);
+            return Calibration.Load(parse, dataset, spec);
+        });
     }
 }

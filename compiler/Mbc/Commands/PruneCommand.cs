@@ -32,7 +32,7 @@ internal static class PruneCommand
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
-            DatasetConfig dataset = data.Resolve(parse);
+            DatasetConfig dataset = data.Resolve(parse, parse.GetValue(input));
             var job = new PruningJob(parse.GetValue(input)!, parse.GetValue(output)!,
                 parse.GetValue(type) == "structured" ? PruningType.Structured : PruningType.Unstructured,
                 parse.GetValue(ratio), parse.GetValue(scope) == "layer" ? PruningScope.Layer : PruningScope.Global);

@@ -35,10 +35,14 @@ internal static class QuantizeCommand
         {
             string source = parse.GetValue(input)!;
             string target = parse.GetValue(output)!;
-            DatasetConfig dataset = data.Resolve(parse);
+            DatasetConfig dataset = data.Resolve(parse, source);
             var job = new QuantizationJob(source, target,
                 parse.GetValue(type) == "static" ? QuantizationType.Static : QuantizationType.Dynamic, calibration.ObserverKind(parse));
-            (ModelSpec spec, QuantizationRecord record) = job.Run(model.Resolve(parse, dataset.NumClasses), s => calibration.Load(parse, dataset, s));
+            (ModelSpec spec, QuantizationRecord record) = job.Run(model.Resolve(parse, dataset.NumClasses), s =>
+            {
+                DatasetFit.Check(s, dataset, source);
+                return calibration.Load(parse, dataset, s);
+            });
             LogLevel level = logLevel.Resolve(parse);
             if (level == LogLevel.Quiet)
             {

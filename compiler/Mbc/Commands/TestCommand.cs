@@ -30,11 +30,12 @@ internal static class TestCommand
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
-            DatasetConfig dataset = data.Resolve(parse);
             string path = parse.GetValue(checkpoint)!;
+            DatasetConfig dataset = data.Resolve(parse, path);
             (nn.Module<Tensor, Tensor> network, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(path, model.Resolve(parse, dataset.NumClasses));
             using (network)
             {
+                DatasetFit.Check(spec, dataset, path);
                 ImageDataset test = DatasetLoader.LoadTest(dataset, parse.GetValue(limit));
                 BatchLoader loader = TrainingRun.CreateEvaluationLoader(dataset, test, spec.Input.Channels, spec.Input.Height,
                     spec.Input.Width, parse.GetValue(batchSize) ?? dataset.BatchSize);

@@ -44,6 +44,7 @@ internal static class TrainCommand
         {
             DatasetConfig dataset = data.Resolve(parse);
             ModelSpec spec = model.Resolve(parse, dataset.NumClasses);
+            DatasetFit.Check(spec, dataset, null);
             var options = new TrainingOptions
             {
                 Epochs = parse.GetValue(epochs),
