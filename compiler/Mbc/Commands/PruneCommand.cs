@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MicroBackbone.Cli.Rendering;
 using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Models;
 using MicroBackbone.Compiler.Optimization.Pruning;
 using MicroBackbone.Compiler.Training;
 using Spectre.Console;
@@ -49,7 +50,17 @@ internal static class PruneCommand
                 };
                 fineTune = (dataset, options, Path.ChangeExtension(job.Output, null) + "_fine_tune");
             }
-            PruningReport report = job.Run(model.Resolve(parse, dataset.NumClasses), fineTune);
+            ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
+            if (fineTune is { } tuning)
+            {
+                (TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> network, ModelSpec held, _) = ArchCatalog.Load(job.Input, fallback);
+                network.Dispose();
+                DatasetFit.Check(held, dataset, job.Input);
+                // Fine-tuning is training: the same progress (bars on a terminal, plain lines piped) and epoch lines.
+                var view = new TrainingProgressView(StandardOutput.Create());
+                job = job with { FineTuneDisplay = (hooks, train) => view.Run(0, tuning.Item2.Epochs, hooks, train) };
+            }
+            PruningReport report = job.Run(fallback, fineTune);
             LogLevel level = logLevel.Resolve(parse);
             if (level != LogLevel.Quiet)
             {

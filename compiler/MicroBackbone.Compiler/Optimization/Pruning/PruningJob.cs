@@ -29,6 +29,12 @@ public enum PruningType
 /// <param name="Scope">For unstructured pruning: one global threshold or one per layer.</param>
 public sealed record PruningJob(string Input, string Output, PruningType Type, double Ratio, PruningScope Scope = PruningScope.Global)
 {
+    /// <summary>
+    /// Shows the fine-tuning (e.g. the CLI's progress view): called with the job's own hooks and the training run, it
+    /// runs the training with hooks that forward to the job's and returns the result. Null trains silently.
+    /// </summary>
+    public Func<TrainingHooks, Func<TrainingHooks, TrainingResult>, TrainingResult>? FineTuneDisplay { get; init; }
+
     /// <summary>Prunes; <paramref name="fallback"/> describes plain state dicts; fine-tunes when <paramref name="fineTune"/> is given.</summary>
     public PruningReport Run(ModelSpec fallback, (DatasetConfig Dataset, TrainingOptions Options, string Folder)? fineTune = null)
     {
@@ -100,7 +106,10 @@ public sealed record PruningJob(string Input, string Output, PruningType Type, d
         }
 
         var hooks = new TrainingHooks { Progress = _ => Reapply() };
-        TrainingRun.Run(model, DatasetLoader.Load(dataset), spec.Input.Channels, spec.Input.Height, spec.Input.Width, options, folder, hooks);
+        DatasetSplits splits = DatasetLoader.Load(dataset);
+        TrainingResult Train(TrainingHooks h) =>
+            TrainingRun.Run(model, splits, spec.Input.Channels, spec.Input.Height, spec.Input.Width, options, folder, h);
+        _ = FineTuneDisplay is { } display ? display(hooks, Train) : Train(hooks);
         Reapply();
         model.eval();
     }
