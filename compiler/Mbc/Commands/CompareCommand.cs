@@ -48,10 +48,10 @@ internal static class CompareCommand
             foreach (string path in paths)
             {
                 // The model the checkpoint holds must read the dataset: checked before minutes of measuring.
-                (nn.Module<Tensor, Tensor> network, ModelSpec held, _) = ArchCatalog.Load(path, Spec(null));
+                (nn.Module<Tensor, Tensor> network, ModelSpec held, _) = ArchCatalog.Load(path, Spec(null), model.Requested(parse));
                 network.Dispose();
                 DatasetFit.Check(held, dataset, path);
-                candidates.Add(new ComparisonCandidate(Path.GetFileNameWithoutExtension(path), Spec(null), path, null));
+                candidates.Add(new ComparisonCandidate(Path.GetFileNameWithoutExtension(path), Spec(null), path, null, model.Requested(parse)));
             }
             IEnumerable<string> archs = parse.GetValue(all)
                 ? ArchCatalog.Names(config.Config)

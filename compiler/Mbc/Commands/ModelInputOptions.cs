@@ -30,7 +30,7 @@ internal sealed class ModelInputOptions
     {
         DatasetConfig dataset = Data.Resolve(parse, path);
         ModelSpec fallback = Model.Resolve(parse, dataset.NumClasses);
-        LoadedModel loaded = ModelSource.Load(path, fallback, dataset.ClassNames);
+        LoadedModel loaded = ModelSource.Load(path, fallback, dataset.ClassNames, Model.Requested(parse));
         ModelSpec spec = loaded.Spec ?? fallback;
         return (loaded, dataset, spec, () =>
         {

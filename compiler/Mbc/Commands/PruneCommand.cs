@@ -36,7 +36,10 @@ internal static class PruneCommand
             DatasetConfig dataset = data.Resolve(parse, parse.GetValue(input));
             var job = new PruningJob(parse.GetValue(input)!, parse.GetValue(output)!,
                 parse.GetValue(type) == "structured" ? PruningType.Structured : PruningType.Unstructured,
-                parse.GetValue(ratio), parse.GetValue(scope) == "layer" ? PruningScope.Layer : PruningScope.Global);
+                parse.GetValue(ratio), parse.GetValue(scope) == "layer" ? PruningScope.Layer : PruningScope.Global)
+            {
+                RequestedInput = model.Requested(parse),
+            };
             (DatasetConfig, TrainingOptions, string)? fineTune = null;
             if (parse.GetValue(epochs) > 0)
             {
@@ -53,7 +56,7 @@ internal static class PruneCommand
             ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
             if (fineTune is { } tuning)
             {
-                (TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> network, ModelSpec held, _) = ArchCatalog.Load(job.Input, fallback);
+                (TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> network, ModelSpec held, _) = ArchCatalog.Load(job.Input, fallback, model.Requested(parse));
                 network.Dispose();
                 DatasetFit.Check(held, dataset, job.Input);
                 // Fine-tuning is training: the same progress (bars on a terminal, plain lines piped) and epoch lines.

@@ -32,7 +32,7 @@ internal static class TestCommand
         {
             string path = parse.GetValue(checkpoint)!;
             DatasetConfig dataset = data.Resolve(parse, path);
-            (nn.Module<Tensor, Tensor> network, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(path, model.Resolve(parse, dataset.NumClasses));
+            (nn.Module<Tensor, Tensor> network, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(path, model.Resolve(parse, dataset.NumClasses), model.Requested(parse));
             using (network)
             {
                 DatasetFit.Check(spec, dataset, path);

@@ -35,6 +35,9 @@ public sealed record PruningJob(string Input, string Output, PruningType Type, d
     /// </summary>
     public Func<TrainingHooks, Func<TrainingHooks, TrainingResult>, TrainingResult>? FineTuneDisplay { get; init; }
 
+    /// <summary>An input size asked for on the command line: the pruned model is rebuilt (and saved) for it.</summary>
+    public InputRequest? RequestedInput { get; init; }
+
     /// <summary>Prunes; <paramref name="fallback"/> describes plain state dicts; fine-tunes when <paramref name="fineTune"/> is given.</summary>
     public PruningReport Run(ModelSpec fallback, (DatasetConfig Dataset, TrainingOptions Options, string Folder)? fineTune = null)
     {
@@ -43,7 +46,7 @@ public sealed record PruningJob(string Input, string Output, PruningType Type, d
         {
             throw new PruningException($"--output-model: {Output} is the input model; prune writes a new file and never modifies its input");
         }
-        (nn.Module<Tensor, Tensor> model, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(Input, fallback);
+        (nn.Module<Tensor, Tensor> model, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(Input, fallback, RequestedInput);
         try
         {
             if (metadata.QuantizationJson != null)
