@@ -30,6 +30,10 @@ internal static class BenchmarkCommand
         model.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
+            if (parse.GetValue(checkpoint) is not null)
+            {
+                UnusedFlags.Refuse(parse, "--checkpoint supplies the weights; give one or the other", pretrained, weights);
+            }
             ModelSpec spec = model.Resolve(parse);
             string? path = parse.GetValue(checkpoint);
             nn.Module<Tensor, Tensor> network;

@@ -33,6 +33,14 @@ internal static class PruneCommand
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
+            if (parse.GetValue(epochs) == 0)
+            {
+                UnusedFlags.Refuse(parse, "applies to fine-tuning; add --fine-tune-epochs N", lr, limitTrain);
+            }
+            if (parse.GetValue(type) == "structured")
+            {
+                UnusedFlags.Refuse(parse, "applies to --pruning-type unstructured (structured pruning removes the same fraction of every block's hidden channels)", scope);
+            }
             DatasetConfig dataset = data.Resolve(parse, parse.GetValue(input));
             var job = new PruningJob(parse.GetValue(input)!, parse.GetValue(output)!,
                 parse.GetValue(type) == "structured" ? PruningType.Structured : PruningType.Unstructured,

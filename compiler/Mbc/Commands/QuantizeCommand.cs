@@ -44,6 +44,11 @@ internal static class QuantizeCommand
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
+            if (parse.GetValue(type) == "dynamic")
+            {
+                UnusedFlags.Refuse(parse, "dynamic quantization does not calibrate (activations are quantized per inference); drop it or use --quantization-type static",
+                    calibration.Folder, calibration.Samples, calibration.Observer, batchSize);
+            }
             string source = parse.GetValue(input)!;
             string target = parse.GetValue(output)!;
             DatasetConfig dataset = data.Resolve(parse, source);

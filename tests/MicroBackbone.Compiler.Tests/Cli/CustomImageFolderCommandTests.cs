@@ -214,4 +214,34 @@ public sealed class CustomImageFolderCommandTests : IClassFixture<CustomImageFol
             Environment.SetEnvironmentVariable(TaskProgressView.IntervalVariable, null);
         }
     }
+
+    [Theory]
+    [InlineData("error: --limit-train: applies to fine-tuning; add --fine-tune-epochs N", "prune", "--input-model", "a.pth", "--output-model", "b.pth", "--limit-train", "5")]
+    [InlineData("error: --scope: applies to --pruning-type unstructured (structured pruning removes the same fraction of every block's hidden channels)",
+        "prune", "--input-model", "a.pth", "--output-model", "b.pth", "--scope", "layer")]
+    [InlineData("error: --calibration-data: dynamic quantization does not calibrate (activations are quantized per inference); drop it or use --quantization-type static",
+        "quantize", "--input-model", "a.pth", "--output-model", "b.pth", "--quantization-type", "dynamic", "--calibration-data", "d")]
+    [InlineData("error: --weights: --checkpoint supplies the weights; give one or the other", "benchmark", "--checkpoint", "a.pth", "--weights", "w.pth")]
+    [InlineData("error: --weights /nonexistent/w.pth: file not found", "benchmark", "--arch", "resnet18", "--weights", "/nonexistent/w.pth", "--runs", "1")]
+    [InlineData("error: --resume: continues an earlier run from its own weights, so --pretrained/--weights would be ignored; give one or the other",
+        "train", "--arch", "resnet18", "--resume", "a_last.pth", "--weights", "w.pth")]
+    [InlineData("error: --arch: --checkpoint fixes the arch, its config and its classes; give one or the other", "info", "--checkpoint", "a.pth", "--arch", "edge_micro")]
+    public void AFlagTheVerbWouldNotUseIsRefusedNotIgnored(string expected, params string[] args)
+    {
+        (int exit, string output, string error) = CliRunner.Run(args);
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Equal(expected, error.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void ExportRefusesCalibrationFlagsWithoutQuantize()
+    {
+        Assert.True(_trained.TrainExit == 0, _trained.TrainError);
+        (int exit, string output, string error) = CliRunner.Run("export", "--checkpoint", _trained.Best, "--calibration-samples", "3",
+            "--output-dir", Path.Combine(_trained.Root, "export"));
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Equal("error: --calibration-samples: calibration happens only with --quantize; add --quantize", error.TrimEnd('\n'));
+    }
 }
