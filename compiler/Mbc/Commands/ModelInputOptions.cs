@@ -32,10 +32,12 @@ internal sealed class ModelInputOptions
         ModelSpec fallback = Model.Resolve(parse, dataset.NumClasses);
         LoadedModel loaded = ModelSource.Load(path, fallback, dataset.ClassNames, Model.Requested(parse));
         ModelSpec spec = loaded.Spec ?? fallback;
-        return (loaded, dataset, spec, () =>
+        IReadOnlyList<float[]> Calibrate()
         {
             DatasetFit.Check(spec, dataset, path);
             return Calibration.Load(parse, dataset, spec);
-        });
+        }
+
+        return (loaded, dataset, spec, Calibrate);
     }
 }
