@@ -32,7 +32,7 @@ internal static class ExportCommand
                     inputs.Calibration.Folder, inputs.Calibration.Samples, inputs.Calibration.Observer);
             }
             string dir = parse.GetValue(outputDir)!;
-            var artifacts = ModelExporter.Export(path, loaded, dir, parse.GetValue(quantize), calibration);
+            var artifacts = ModelExporter.Export(path, loaded, dir, parse.GetValue(quantize), calibration, inputs.Calibration.ObserverKind(parse));
             var table = new Table().Border(TableBorder.Rounded).AddColumns("artifact", "bytes");
             foreach (ExportedArtifact artifact in artifacts)
             {

@@ -25,6 +25,16 @@ internal sealed class ModelInputOptions
         Data.AddTo(command);
     }
 
+    /// <summary>Refuses typed calibration flags when <paramref name="model"/> is int8 or quantized already (nothing is calibrated).</summary>
+    public void RefuseUnusedCalibration(ParseResult parse, LoadedModel model)
+    {
+        if (model.IsInt8 || model.Quantization != null)
+        {
+            UnusedFlags.Refuse(parse, $"{model.Source} is quantized already, so nothing is calibrated; drop it",
+                Calibration.Folder, Calibration.Samples, Calibration.Observer);
+        }
+    }
+
     /// <summary>Opens <paramref name="path"/>; the calibration images are read only if the returned function is called.</summary>
     public (LoadedModel Model, DatasetConfig Dataset, ModelSpec Spec, Func<IReadOnlyList<float[]>> Calibration) Open(ParseResult parse, string path)
     {

@@ -173,7 +173,11 @@ public sealed class CompilePipelineCommandTests : IDisposable
         // The exported model.pth carries the quantization: its int8 form is the int8 flatbuffer's, bit for bit.
         string input = Path.Combine(_dir, "x.bin");
         File.WriteAllBytes(input, Enumerable.Range(0, 1024).Select(i => (byte)(i * 7)).ToArray());
-        (exit, string viaPth, error) = CliRunner.Run("run", Path.Combine(dir, "model.pth"), "--input", input, "--calibration-data", Path.Combine(_dir, "missing"));
+        // Calibration flags are refused, not ignored: the checkpoint is known to be quantized.
+        (exit, _, error) = CliRunner.Run("run", Path.Combine(dir, "model.pth"), "--input", input, "--calibration-data", Path.Combine(_dir, "missing"));
+        Assert.Equal(1, exit);
+        Assert.Contains("is quantized already, so nothing is calibrated", error);
+        (exit, string viaPth, error) = CliRunner.Run("run", Path.Combine(dir, "model.pth"), "--input", input);
         Assert.True(exit == 0, error);
         (exit, string viaTflite, error) = CliRunner.Run("run", Path.Combine(dir, "model_int8.tflite"), "--input", input);
         Assert.True(exit == 0, error);

@@ -244,4 +244,29 @@ public sealed class CustomImageFolderCommandTests : IClassFixture<CustomImageFol
         Assert.Equal("", output);
         Assert.Equal("error: --calibration-samples: calibration happens only with --quantize; add --quantize", error.TrimEnd('\n'));
     }
+
+    [Fact]
+    public void CompileHonoursTheObserverAndRefusesCalibrationFlagsForAQuantizedCheckpoint()
+    {
+        Assert.True(_trained.TrainExit == 0, _trained.TrainError);
+        byte[] Compiled(string observer)
+        {
+            string dir = Path.Combine(_trained.Root, "ir-" + observer);
+            (int exit, _, string error) = CliRunner.Run("compile", _trained.Best, "--target", "ir", "--output-dir", dir,
+                "--calibration-data", Path.Combine(_trained.Root, "calibration"), "--observer", observer);
+            Assert.True(exit == 0, error);
+            return File.ReadAllBytes(Directory.GetFiles(dir, "*.mbir").Single());
+        }
+        // --observer was ignored by compile (minmax always): the two int8 graphs were identical.
+        Assert.NotEqual(Compiled("minmax"), Compiled("percentile"));
+
+        string quantized = Path.Combine(_trained.Root, "qc.pth");
+        (int code, _, string message) = CliRunner.Run("quantize", "--input-model", _trained.Best, "--output-model", quantized, "--log-level", "quiet");
+        Assert.True(code == 0, message);
+        (code, string output, message) = CliRunner.Run("compile", quantized, "--target", "ir", "--output-dir", Path.Combine(_trained.Root, "irq"),
+            "--calibration-samples", "4");
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Equal($"error: --calibration-samples: {quantized} is quantized already, so nothing is calibrated; drop it", message.TrimEnd('\n'));
+    }
 }
