@@ -86,6 +86,10 @@ public sealed class ModelFileLoadingTests : IDisposable
         AssertRefused(Path.Combine(_folder, "model.pt"), "x", "expected .mbir");
 
     [Fact]
+    public void Tflite_file_says_how_to_convert_it() =>
+        AssertRefused(Path.Combine(_folder, "model_int8.tflite"), "TFL3", "mbc compile FILE --target ir");
+
+    [Fact]
     public void Corrupt_json_names_the_file() =>
         AssertRefused(Path.Combine(_folder, "broken.mbir"), "{\"format\": \"mbir\", \"version\": 1, \"graph\": ", "broken.mbir");
 
