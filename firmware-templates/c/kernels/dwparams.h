@@ -62,8 +62,16 @@ typedef int8_t mb_ring_t;
 
 /* The requantization of one output, unclamped: with the fused ReLU's shortcut (no sign correction, see
  * mb_rqn_store4_relu), narrow, or general. */
+#if defined(__XTENSA__)
+/* On lx106 a negative accumulator after a ReLU is lo at once, and a non-negative one takes the unsigned high word
+ * (mb_mulh_pos, four 16-bit multiplies instead of a signed 32 x 32 product). */
+#define MB_DW3_REQ(acc) \
+    (relu ? ((acc) < 0 ? lo : (mb_mulh_pos((uint32_t)(acc) << 2, (uint32_t)q.mult, (uint32_t)q.mult >> 16) + q.b) >> q.r1) \
+          : narrow ? mb_rqn_apply((acc), &q) : mb_mul_by_qm((acc), mult, shift) + zp)
+#else
 #define MB_DW3_REQ(acc) \
     (relu ? (mb_mulh_x4((acc), q.mult) + q.b) >> q.r1 : narrow ? mb_rqn_apply((acc), &q) : mb_mul_by_qm((acc), mult, shift) + zp)
+#endif
 
 /* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation, padding of at most
  * one pixel on each side; mb_dw_uses_ring). The channel's input rows are copied, as they are needed, into a ring of

@@ -123,21 +123,35 @@ MB_FORCE_INLINE int32_t mb_mulh_pos(uint32_t x4, uint32_t m, uint32_t mh)
 /* One channel's outputs of a 2 x 2 block (rows r and r + 1 at y0 and y1; y0 == y1 for a lone last row): the narrow
  * requantization (mb_rqn_apply) with the channel's constants read here, once for both rows. After a fused ReLU a
  * negative accumulator is lo at once and a non-negative one needs neither the sign term nor a signed product. */
-MB_FORCE_INLINE void mb_mm2_out2(int8_t *y0, int8_t *y1, int32_t a0, int32_t a1, int32_t m, int32_t shift, int32_t zp, int32_t lo,
+MB_FORCE_INLINE void mb_mm2_out2(int8_t *y0, int8_t *y1, int32_t a0, int32_t a1, int32_t m, int8_t shift, int32_t zp, int32_t lo,
     int32_t hi, const int relu)
 {
-    const int32_t r = -shift;
+    /* The shift lies in [-20, -1] (checked): r = 256 - its byte read unsigned, cheaper than a sign extension. */
+    const int32_t r = 256 - (int32_t)(uint8_t)shift;
     const int32_t r1 = r + 1;
     const int32_t b = 1 + ((int32_t)1 << r) + (int32_t)((uint32_t)zp << r1);
     if (relu) {
+        /* relu == 1: lo == zp, which a non-negative accumulator's output never falls below. */
         const uint32_t mh = (uint32_t)m >> 16;
-        *y0 = (int8_t)(a0 < 0 ? lo : mb_clamp((mb_mulh_pos((uint32_t)a0 << 2, (uint32_t)m, mh) + b) >> r1, lo, hi));
-        *y1 = (int8_t)(a1 < 0 ? lo : mb_clamp((mb_mulh_pos((uint32_t)a1 << 2, (uint32_t)m, mh) + b) >> r1, lo, hi));
+        if (a0 < 0) {
+            mb_store8(y0, lo);
+        } else {
+            int32_t v = (mb_mulh_pos((uint32_t)a0 << 2, (uint32_t)m, mh) + b) >> r1;
+            v = relu == 1 ? (v > hi ? hi : v) : mb_clamp(v, lo, hi);
+            mb_store8(y0, v);
+        }
+        if (a1 < 0) {
+            mb_store8(y1, lo);
+        } else {
+            int32_t v = (mb_mulh_pos((uint32_t)a1 << 2, (uint32_t)m, mh) + b) >> r1;
+            v = relu == 1 ? (v > hi ? hi : v) : mb_clamp(v, lo, hi);
+            mb_store8(y1, v);
+        }
     } else {
         const int32_t h0 = mb_mulh_x4(a0, m), h1 = mb_mulh_x4(a1, m);
         const int32_t s0 = h0 >> 31, s1 = h1 >> 31;
-        *y0 = (int8_t)mb_clamp((h0 + s0 + s0 + b) >> r1, lo, hi);
-        *y1 = (int8_t)mb_clamp((h1 + s1 + s1 + b) >> r1, lo, hi);
+        mb_store8(y0, mb_clamp((h0 + s0 + s0 + b) >> r1, lo, hi));
+        mb_store8(y1, mb_clamp((h1 + s1 + s1 + b) >> r1, lo, hi));
     }
 }
 
@@ -196,7 +210,7 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
     if (!narrow) {
         mb_matmul_2x2_general_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide);
     } else if (lo >= zp) {
-        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 1);
+        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 2);
     } else {
         mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 0);
     }
