@@ -108,18 +108,6 @@ MB_INNER void mb_matmul_2x2_general_s8(const int8_t *in, int32_t rows, int32_t k
     }
 }
 
-#define MB_MUL16U(a, b) __extension__({ uint32_t p_; __asm__("mul16u %0, %1, %2" : "=a"(p_) : "a"(a), "a"(b)); p_; })
-
-/* floor(x4 * m / 2^32) for 0 <= x4 < 2^31 and 0 <= m < 2^31 (mh = m >> 16): with both split into 16-bit halves the
- * middle sum xh * ml + xl * mh + (xl * ml >> 16) stays below 2^32, so four unsigned 16-bit multiplies and no carry
- * give the high word (docs/INT8.md 2.4.3). */
-MB_FORCE_INLINE int32_t mb_mulh_pos(uint32_t x4, uint32_t m, uint32_t mh)
-{
-    const uint32_t xh = x4 >> 16;
-    const uint32_t mid = MB_MUL16U(xh, m) + MB_MUL16U(x4, mh) + (MB_MUL16U(x4, m) >> 16);
-    return (int32_t)(MB_MUL16U(xh, mh) + (mid >> 16));
-}
-
 /* One channel's outputs of a 2 x 2 block (rows r and r + 1 at y0 and y1; y0 == y1 for a lone last row): the narrow
  * requantization (mb_rqn_apply) with the channel's constants read here, once for both rows. After a fused ReLU a
  * negative accumulator is lo at once and a non-negative one needs neither the sign term nor a signed product. */
@@ -218,7 +206,6 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
 
 #undef MB_MM2_STEP
 #undef MB_MUL16S
-#undef MB_MUL16U
 #endif
 
 #if defined(__GNUC__) && !defined(__clang__)
