@@ -91,11 +91,19 @@ typedef struct {
 MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring,
     const mb_plane_steps_t *steps, const int relu)
 {
+#if defined(__XTENSA__)
     const int32_t in_step = steps->in_step, out_step = steps->out_step, w_step = steps->w_step;
+    const int8_t *w = steps->w;
+#else
+    /* Only depthwise channels come here (the planes of a one-channel convolution are Xtensa's): the channel count
+     * as every step keeps rv32's registers as they were. */
+    const int32_t in_step = p->in_c, out_step = p->in_c, w_step = p->in_c;
+    const int8_t *w = p->weights + c;
+    (void)steps;
+#endif
     const int32_t stride = p->stride_w, in_w = p->in_w, in_h = p->in_h, out_w = p->out_w;
     const int32_t row_bytes = in_w * in_step, zp = p->out_zp, in_zp = p->in_zp;
     const int32_t lo = p->act_min, hi = p->act_max, mult = p->mult[c], shift = p->shift[c], base = p->bias[c];
-    const int8_t *w = steps->w;
     const int32_t w00 = w[0], w01 = w[w_step], w02 = w[2 * w_step], w10 = w[3 * w_step], w11 = w[4 * w_step], w12 = w[5 * w_step];
     const int32_t w20 = w[6 * w_step], w21 = w[7 * w_step], w22 = w[8 * w_step];
     mb_rqn_t q;
