@@ -44,6 +44,7 @@ MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t 
         a01 += MB_MUL16S(x0, v1); a11 += MB_MUL16S(x1, v1); \
     } while (0)
 
+/* Layers where some channel's shift or bias rules out the narrow requantization: every output the general way. */
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
@@ -51,7 +52,6 @@ MB_INNER void mb_matmul_2x2_general_s8(const int8_t *in, int32_t rows, int32_t k
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
 {
     const int32_t k4 = k & ~3;
-    const int relu = lo >= zp;
     int32_t r, o, i, j;
     for (r = 0; r < rows; r += 2) {
         const int32_t n_rows = rows - r < 2 ? 1 : 2;
@@ -80,28 +80,10 @@ MB_INNER void mb_matmul_2x2_general_s8(const int8_t *in, int32_t rows, int32_t k
             acc[2] = a10 >> 8;
             acc[3] = a11 >> 8;
             for (j = 0; j < n_ch; ++j) {
-                mb_rqn_t q;
-                const int32_t b = bias[o + j];
                 int8_t *y = out + r * n_out + o + j;
                 int32_t rr;
-                if (mb_rqn_prepare(&q, mult[o + j], shift[o + j], zp) && mb_rqn_fits(b, k)) {
-                    for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        const int32_t a = acc[2 * rr + j] + b;
-                        /* After a fused ReLU a negative accumulator is lo, and a non-negative one needs no sign
-                         * correction (mb_rqn_store4_relu): the 64-bit product, 16-bit multiplies here, is skipped
-                         * for about half the outputs. */
-                        if (relu && a < 0) {
-                            *y = (int8_t)lo;
-                        } else if (relu) {
-                            *y = (int8_t)mb_clamp((mb_mulh_x4(a, q.mult) + q.b) >> q.r1, lo, hi);
-                        } else {
-                            *y = (int8_t)mb_clamp(mb_rqn_apply(a, &q), lo, hi);
-                        }
-                    }
-                } else {
-                    for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        mb_mm_out_general(y, acc[2 * rr + j] + b, mult[o + j], shift[o + j], zp, lo, hi);
-                    }
+                for (rr = 0; rr < n_rows; ++rr, y += n_out) {
+                    mb_mm_out_general(y, acc[2 * rr + j] + bias[o + j], mult[o + j], shift[o + j], zp, lo, hi);
                 }
             }
         }
@@ -119,21 +101,18 @@ MB_FORCE_INLINE void mb_mm2_out2(int8_t *y0, int8_t *y1, int32_t a0, int32_t a1,
     const int32_t r1 = r + 1;
     const int32_t b = 1 + ((int32_t)1 << r) + (int32_t)((uint32_t)zp << r1);
     if (relu) {
-        /* relu == 1: lo == zp, which a non-negative accumulator's output never falls below. */
         const uint32_t mh = (uint32_t)m >> 16;
         if (a0 < 0) {
             mb_store8(y0, lo);
         } else {
-            int32_t v = (mb_mulh_pos((uint32_t)a0 << 2, (uint32_t)m, mh) + b) >> r1;
-            v = relu == 1 ? (v > hi ? hi : v) : mb_clamp(v, lo, hi);
-            mb_store8(y0, v);
+            const int32_t v = (mb_mulh_pos((uint32_t)a0 << 2, (uint32_t)m, mh) + b) >> r1;
+            mb_store8(y0, mb_clamp(v, lo, hi));
         }
         if (a1 < 0) {
             mb_store8(y1, lo);
         } else {
-            int32_t v = (mb_mulh_pos((uint32_t)a1 << 2, (uint32_t)m, mh) + b) >> r1;
-            v = relu == 1 ? (v > hi ? hi : v) : mb_clamp(v, lo, hi);
-            mb_store8(y1, v);
+            const int32_t v = (mb_mulh_pos((uint32_t)a1 << 2, (uint32_t)m, mh) + b) >> r1;
+            mb_store8(y1, mb_clamp(v, lo, hi));
         }
     } else {
         const int32_t h0 = mb_mulh_x4(a0, m), h1 = mb_mulh_x4(a1, m);
@@ -143,8 +122,8 @@ MB_FORCE_INLINE void mb_mm2_out2(int8_t *y0, int8_t *y1, int32_t a0, int32_t a1,
     }
 }
 
-/* The 2 x 2 kernel where every channel takes the narrow requantization (checked once per layer). relu is a
- * constant in each inlined copy. */
+/* The 2 x 2 kernel where every channel takes the narrow requantization (checked once per layer). relu (act_min >=
+ * zp) is a constant in each inlined copy of a speed-first build; size-first builds keep one copy that tests it. */
 MB_FORCE_INLINE void mb_matmul_2x2_narrow_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide,
     const int relu)
@@ -197,11 +176,18 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
     }
     if (!narrow) {
         mb_matmul_2x2_general_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide);
+#if MB_SIZE_FIRST
+    } else {
+        /* One copy, the activation tested per output. */
+        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, lo >= zp);
+    }
+#else
     } else if (lo >= zp) {
-        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 2);
+        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 1);
     } else {
         mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 0);
     }
+#endif
 }
 
 #undef MB_MM2_STEP
