@@ -48,10 +48,13 @@ public sealed class CompilePipelineCommandTests : IDisposable
         string quantized = Quantized(floatPath);
         Assert.Equal(floatBytes, File.ReadAllBytes(floatPath));
 
-        // A quantized checkpoint needs no calibration data: a missing folder is never read.
+        // A quantized checkpoint needs no calibration data: calibration flags are refused (not silently ignored).
         string cDir = Path.Combine(_dir, "c");
         (int exit, string output, string error) = CliRunner.Run("compile", quantized, "--target", "c", "--output-dir", cDir,
             "--calibration-data", Path.Combine(_dir, "missing"));
+        Assert.Equal(1, exit);
+        Assert.Contains("is quantized already, so nothing is calibrated", error);
+        (exit, output, error) = CliRunner.Run("compile", quantized, "--target", "c", "--output-dir", cDir);
         Assert.True(exit == 0, error);
         Assert.Contains("arena (RAM)", output);
         Assert.Contains("MACs", output);
