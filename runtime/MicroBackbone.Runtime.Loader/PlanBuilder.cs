@@ -72,6 +72,9 @@ internal sealed class PlanBuilder
             s.Batches, s.InputSize, s.Filters, s.Memory, s.Rank, s.InputZeroPoint, s.StateZeroPoint, s.OutputZeroPoint,
             s.FeatureMultiplier.Multiplier, s.FeatureMultiplier.Shift, s.OutputMultiplier.Multiplier, s.OutputMultiplier.Shift),
             Int8(s.WeightsFeature), Int16(s.WeightsTime), s.Bias is null ? null : Int32(s.Bias), s.State.Offset, s.State.Length),
+        TransposeConv2DStep s => new TransposeConv2DPlanStep(Slice(s.Input), Slice(s.Output), Shape(s.InputShape), Shape(s.OutputShape),
+            s.KernelHeight, s.KernelWidth, s.StrideHeight, s.StrideWidth, s.PadTop, s.PadLeft, s.InputZeroPoint, Int8(s.Weights), Int32(s.Bias),
+            Int32(s.Multipliers), Int32(s.Shifts), s.OutputZeroPoint, s.Clamp.Min, s.Clamp.Max),
 
         // The emitter and this switch cover the same closed set of steps; a new step kind must be added to both.
         _ => throw new CSharpEmitException($"run-time loader: operator '{step.OperatorName}' ({step.OperatorKind}) lowers to {step.GetType().Name}, which the loader does not run"),

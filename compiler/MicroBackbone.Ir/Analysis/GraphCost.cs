@@ -39,6 +39,13 @@ public sealed record GraphCost(int Operators, long Macs, long ConstantBytes)
             case IrOpKind.FullyConnected:
                 return output.ElementCount * graph.Tensor(op.Inputs[1]).Shape[1];
 
+            case IrOpKind.TransposeConv2D:
+                {
+                    // Every input element meets every filter tap of every output channel (taps cut off still count).
+                    var w = graph.Tensor(op.Inputs[1]).Shape;
+                    return graph.Tensor(op.Inputs[0]).ElementCount * w[0] * w[1] * w[2];
+                }
+
             default:
                 return 0;
         }

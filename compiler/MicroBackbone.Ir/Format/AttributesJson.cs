@@ -92,6 +92,12 @@ internal static class AttributesJson
                 w.Int(a.Rank);
                 Activation(w, a.Activation);
                 break;
+            case TransposeConv2DAttributes a:
+                Pair(w, "stride", a.StrideH, a.StrideW);
+                Pair(w, "pad_before", a.PadTop, a.PadLeft);
+                Pair(w, "output_size", a.OutputHeight, a.OutputWidth);
+                Activation(w, a.Activation);
+                break;
             default:
                 throw new ArgumentException($"no .mbir encoding for attributes {attributes.GetType().Name}", nameof(attributes));
         }
@@ -146,6 +152,10 @@ internal static class AttributesJson
             IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => new ResizeAttributes(
                 r.IntPair(e, "size", path).A, r.IntPair(e, "size", path).B, r.Bool(e, "align_corners", path), r.Bool(e, "half_pixel_centers", path)),
             IrOpKind.Svdf => new SvdfAttributes(r.Int(e, "rank", path), Activation(e, r, path)),
+            IrOpKind.TransposeConv2D => new TransposeConv2DAttributes(
+                r.IntPair(e, "stride", path).A, r.IntPair(e, "stride", path).B,
+                r.IntPair(e, "pad_before", path).A, r.IntPair(e, "pad_before", path).B,
+                r.IntPair(e, "output_size", path).A, r.IntPair(e, "output_size", path).B, Activation(e, r, path)),
             _ => throw r.Fail(path, $"operator kind {kind} has no attribute reader"),
         };
     }

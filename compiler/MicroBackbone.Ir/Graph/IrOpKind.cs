@@ -112,6 +112,13 @@ public enum IrOpKind
     /// <see cref="IrTensor.IsState"/> tensor the operator reads and rewrites on every call (F filters, M memory steps).
     /// </summary>
     Svdf,
+
+    /// <summary>
+    /// Transposed 2-D convolution (TFLite TRANSPOSE_CONV): (x, weights OHWI, bias[O]?) → [N, OutputHeight,
+    /// OutputWidth, O]; input pixel (iy, ix) scatters weights[o, ky, kx, i] * x[iy, ix, i] onto output pixel
+    /// (iy * stride - pad_top + ky, ix * stride - pad_left + kx), taps outside the output dropped.
+    /// </summary>
+    TransposeConv2D,
 }
 
 /// <summary>Facts about <see cref="IrOpKind"/> values.</summary>
@@ -125,7 +132,7 @@ public static class IrOpKindFacts
     /// <summary>True for ops whose attributes carry a <see cref="FusedActivation"/>.</summary>
     public static bool CanFuseActivation(this IrOpKind kind) =>
         kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected or IrOpKind.Add or IrOpKind.Mul
-            or IrOpKind.Sub;
+            or IrOpKind.Sub or IrOpKind.TransposeConv2D;
 
     /// <summary>
     /// The operand index at which <paramref name="kind"/> reads the state tensor it owns (an

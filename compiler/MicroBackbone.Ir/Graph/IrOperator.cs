@@ -32,6 +32,7 @@ public sealed record IrOperator(
         ElementwiseAttributes a => a.Activation,
         Pool2DAttributes a => a.Activation,
         SvdfAttributes a => a.Activation,
+        TransposeConv2DAttributes a => a.Activation,
         _ => FusedActivation.None,
     };
 
@@ -45,6 +46,7 @@ public sealed record IrOperator(
             FullyConnectedAttributes a => a with { Activation = activation },
             ElementwiseAttributes a => a with { Activation = activation },
             Pool2DAttributes a => a with { Activation = activation },
+            TransposeConv2DAttributes a => a with { Activation = activation },
             _ => throw new InvalidOperationException($"operator '{Name}' ({Kind}) cannot carry a fused activation"),
         },
     };

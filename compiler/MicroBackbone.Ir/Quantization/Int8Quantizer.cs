@@ -59,6 +59,7 @@ public static class Int8Quantizer
                 case IrOpKind.Conv2D:
                 case IrOpKind.DepthwiseConv2D:
                 case IrOpKind.FullyConnected:
+                case IrOpKind.TransposeConv2D:
                     {
                         bool depthwise = op.Kind == IrOpKind.DepthwiseConv2D;
                         IrTensor w = tensors[ins[1]];

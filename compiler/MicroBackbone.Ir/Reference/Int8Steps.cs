@@ -211,6 +211,18 @@ internal static class Int8Steps
                     return () => ResizeBilinear.Eval(p, input, output);
                 }
 
+            case IrOpKind.TransposeConv2D:
+                {
+                    var a = op.AttributesAs<TransposeConv2DAttributes>();
+                    IrTensor w = g.Tensor(op.Inputs[1]);
+                    var p = TransposeConv2DParams.Prepare(Shape(x), Shape(y), w.Shape[1], w.Shape[2], a.StrideH, a.StrideW,
+                        a.PadTop, a.PadLeft, qx, w.Quant!.Scales.ToArray(), qy, a.Activation);
+                    sbyte[] weights = w.ReadInt8();
+                    int[] bias = Bias(g, op);
+                    int[] scratch = new int[output.Length];
+                    return () => TransposeConv2D.Eval(p, input, weights, bias, scratch, output);
+                }
+
             case IrOpKind.Quantize when x.DataType == IrDataType.Int8:
                 {
                     var p = RequantizeParams.Prepare(qx, qy);

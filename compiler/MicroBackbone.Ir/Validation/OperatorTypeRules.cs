@@ -56,7 +56,7 @@ internal static class OperatorTypeRules
         }
 
         LayoutTypeRules.Check(op, index, inputs, output);
-        if (op.Kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected)
+        if (op.Kind is IrOpKind.Conv2D or IrOpKind.DepthwiseConv2D or IrOpKind.FullyConnected or IrOpKind.TransposeConv2D)
         {
             var weightType = x.DataType == IrDataType.Float32 ? IrDataType.Float32 : IrDataType.Int8;
             var biasType = x.DataType == IrDataType.Float32 ? IrDataType.Float32 : IrDataType.Int32;

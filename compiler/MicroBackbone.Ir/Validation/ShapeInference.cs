@@ -32,6 +32,7 @@ public static partial class ShapeInference
             IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu => Broadcast(ctx),
             IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => Resize(ctx),
             IrOpKind.Svdf => Svdf(ctx),
+            IrOpKind.TransposeConv2D => TransposeConv(ctx),
             _ => SameShape(ctx, minRank: 1),
         };
     }

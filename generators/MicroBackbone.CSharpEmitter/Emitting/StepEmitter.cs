@@ -162,6 +162,16 @@ internal static class StepEmitter
                     ("bias", s.Bias ?? "default"), ("state", $"state.Slice({Int(s.State.Offset)}, {Int(s.State.Length)})"),
                     ("output", Slice(s.Output)));
                 break;
+            case TransposeConv2DStep s:
+                Call(w, "TransposeConv2D.Run",
+                    ("inputShape", Shape(s.InputShape)), ("outputShape", Shape(s.OutputShape)),
+                    ("kernelHeight", Int(s.KernelHeight)), ("kernelWidth", Int(s.KernelWidth)),
+                    ("strideHeight", Int(s.StrideHeight)), ("strideWidth", Int(s.StrideWidth)),
+                    ("padTop", Int(s.PadTop)), ("padLeft", Int(s.PadLeft)), ("inputZeroPoint", Int(s.InputZeroPoint)),
+                    ("input", Slice(s.Input)), ("weights", s.Weights), ("bias", s.Bias), ("multipliers", s.Multipliers),
+                    ("shifts", s.Shifts), ("outputZeroPoint", Int(s.OutputZeroPoint)), ("activationMin", Int(s.Clamp.Min)),
+                    ("activationMax", Int(s.Clamp.Max)), ("output", Slice(s.Output)));
+                break;
             default:
                 throw new InvalidOperationException($"no C# form for step {step.GetType().Name}");
         }

@@ -41,6 +41,7 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
                 IrOpKind.LeakyRelu or IrOpKind.Tanh => Lookup(),
                 IrOpKind.Sub or IrOpKind.Maximum or IrOpKind.Minimum or IrOpKind.Prelu => BinaryMathLowering.Lower(graph, plan, constants, _op, Unsupported, Quant),
                 IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => Resize(),
+                IrOpKind.TransposeConv2D => TransposeConv2D(),
                 _ => throw Unsupported("has no int8 C# form (float32 operators run only in the reference interpreter)"),
             };
         }
@@ -241,6 +242,32 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var r = constants.Int32Values(Triples(b.Rows), _op.Name, "Rows", $"per output row of '{_op.Name}': position in 1/1024 pixel, lower and upper input row");
         var c = constants.Int32Values(Triples(b.Columns), _op.Name, "Columns", $"per output column of '{_op.Name}': position in 1/1024 pixel, lower and upper input column");
         return new ResizeStep(_op.Name, true, Region(X), Region(Y), Spec(shape), a.Height, a.Width, r, c);
+    }
+
+    private StepSpec TransposeConv2D()
+    {
+        var a = _op.AttributesAs<TransposeConv2DAttributes>();
+        var w = graph.Tensor(_op.Inputs[1]);
+        var p = TransposeConv2DParams.Prepare(Shape(X), Shape(Y), w.Shape[1], w.Shape[2], a.StrideH, a.StrideW, a.PadTop, a.PadLeft,
+            Quant(X), WeightScales(w), Quant(Y), a.Activation);
+        CheckShape(p.Output);
+        var weights = constants.Int8Tensor(w, _op.Name, "Weights");
+        var bias = new int[p.Output.Channels];
+        if (_op.Inputs.Count >= 3)
+        {
+            var b = graph.Tensor(_op.Inputs[2]);
+            if (b.DataType != IrDataType.Int32 || !b.IsConstant || b.ElementCount != bias.Length)
+            {
+                throw Unsupported($"bias {b.Describe()} must be an int32 constant with {bias.Length} values");
+            }
+
+            bias = b.ReadInt32();
+        }
+
+        var biasId = constants.Int32Values(bias, _op.Name, "Bias", $"bias per filter of '{_op.Name}'");
+        var (m, s) = Multipliers(p.Multipliers);
+        return new TransposeConv2DStep(_op.Name, Region(X), Region(Y), Spec(p.Input), Spec(p.Output), p.KernelHeight, p.KernelWidth,
+            p.StrideHeight, p.StrideWidth, p.PadTop, p.PadLeft, weights, biasId, m, s, -p.InputOffset, p.OutputOffset, Spec(p.Clamp));
     }
 
     private StepSpec Lookup()

@@ -137,3 +137,13 @@ internal sealed record SvdfStep(
     int Memory, int Rank, int InputZeroPoint, int StateZeroPoint, int OutputZeroPoint, MultiplierSpec FeatureMultiplier,
     MultiplierSpec OutputMultiplier, string WeightsFeature, string WeightsTime, string? Bias)
     : StepSpec("Svdf", OperatorName, Input, Output);
+
+/// <summary>
+/// Per-channel int8 transposed convolution (weights OHWI); <see cref="Bias"/> names an int32 constant with one value
+/// per filter (zeros when the model has none). The bias is not folded: which taps reach an output pixel varies.
+/// </summary>
+internal sealed record TransposeConv2DStep(
+    string OperatorName, ArenaRegion Input, ArenaRegion Output, Shape4 InputShape, Shape4 OutputShape, int KernelHeight,
+    int KernelWidth, int StrideHeight, int StrideWidth, int PadTop, int PadLeft, string Weights, string Bias, string Multipliers,
+    string Shifts, int InputZeroPoint, int OutputZeroPoint, ClampSpec Clamp)
+    : StepSpec("TransposeConv2D", OperatorName, Input, Output);

@@ -14,6 +14,7 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
     {
         "common", "gemv", "matmul", "dwparams", "conv2d", "conv1x1", "dwconv", "dwconv_inplace", "fc", "bcast", "add", "mul", "shift", "pad", "pool", "avgpool",
         "maxpool", "mean", "lut", "softmax", "copy", "strided", "conv_grouped", "minmax", "prelu", "resize", "svdf",
+        "transpose_conv",
     };
 
     private readonly HashSet<string> _kernels = new(StringComparer.Ordinal) { "common" };

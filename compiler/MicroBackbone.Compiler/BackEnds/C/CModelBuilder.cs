@@ -124,6 +124,9 @@ internal static class CModelBuilder
             case IrOpKind.Transpose or IrOpKind.StridedSlice or IrOpKind.Concatenation or IrOpKind.PadV2:
                 StridedCopyLowering.Lower(ctx, index, op);
                 break;
+            case IrOpKind.TransposeConv2D:
+                TransposeConvLowering.Lower(ctx, index, op);
+                break;
             default:
                 throw Int8Bridge.Unsupported(op, "is only supported at the graph edges (float input -> Quantize, Dequantize -> float output)");
         }

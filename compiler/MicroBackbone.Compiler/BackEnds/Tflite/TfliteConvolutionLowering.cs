@@ -85,7 +85,7 @@ internal static class TfliteConvolutionLowering
         return new[] { x, weights, c.Model.Tensor(bias.Id, bias.Quant is null ? biasQuant : null) };
     }
 
-    private static TfliteQuantization BiasQuantization(QuantParams input, QuantParams weights)
+    internal static TfliteQuantization BiasQuantization(QuantParams input, QuantParams weights)
     {
         var scales = weights.Scales.Select(s => (float)((double)input.Scales[0] * s)).ToArray();
         return scales.Length == 1

@@ -185,6 +185,9 @@ public static class TfliteExporter
                     break;
                 }
 
+            case IrOpKind.TransposeConv2D:
+                TfliteTransposeConvExport.Export(c);
+                break;
             default:
                 throw c.Unsupported("TFLite has no equivalent builtin operator");
         }

@@ -99,6 +99,7 @@ public static class TfliteMicroSketch
             TfliteBuiltinOperator.ResizeNearestNeighbor => "AddResizeNearestNeighbor",
             TfliteBuiltinOperator.ResizeBilinear => "AddResizeBilinear",
             TfliteBuiltinOperator.PadV2 => "AddPadV2",
+            TfliteBuiltinOperator.TransposeConv => "AddTransposeConv",
             _ => throw new TfliteConversionException($"operator {TfliteDump.OperatorName(op)} has no TFLite Micro resolver call known to mbc"),
         }).ToList();
 

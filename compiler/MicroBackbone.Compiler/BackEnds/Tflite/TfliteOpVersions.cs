@@ -37,6 +37,10 @@ internal static class TfliteOpVersions
         (TfliteBuiltinOperator.Logistic or TfliteBuiltinOperator.Quantize, 1) => "1.14.0",
         (TfliteBuiltinOperator.Dequantize, 1) => "1.13.1",
         (TfliteBuiltinOperator.PadV2, 1) => "1.9.0",
+        (TfliteBuiltinOperator.TransposeConv, 1) => "1.9.0",
+        (TfliteBuiltinOperator.TransposeConv, 2) => "2.2.0",
+        (TfliteBuiltinOperator.TransposeConv, 3) => "2.3.0",
+        (TfliteBuiltinOperator.TransposeConv, 4) => "2.13.0",
         (_, 1) => "1.5.0",
         _ => "1.14.0",
     };

@@ -187,6 +187,10 @@ internal static class TfliteOperatorImport
                     TfliteSvdfImport.Import(c, o.Rank, c.Activation(o.Activation));
                     break;
                 }
+
+            case TfliteBuiltinOperator.TransposeConv:
+                TfliteTransposeConvImport.Import(c, c.Options<TfliteTransposeConvOptions>());
+                break;
             default:
                 throw c.Fail("is not supported by the TFLite importer (the IR has no equivalent)");
         }

@@ -29,6 +29,7 @@ public abstract record IrAttributes
         IrOpKind.LeakyRelu => typeof(LeakyReluAttributes),
         IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => typeof(ResizeAttributes),
         IrOpKind.Svdf => typeof(SvdfAttributes),
+        IrOpKind.TransposeConv2D => typeof(TransposeConv2DAttributes),
         _ => null,
     };
 }

@@ -31,6 +31,7 @@ internal static class FloatKernelFactory
             IrOpKind.Tanh => new TanhKernel(graph, op, buffers),
             IrOpKind.ResizeNearestNeighbor or IrOpKind.ResizeBilinear => new ResizeKernel(graph, op, buffers),
             IrOpKind.Svdf => new SvdfKernel(graph, op, buffers),
+            IrOpKind.TransposeConv2D => new TransposeConv2DKernel(graph, op, buffers),
             _ => throw new ReferenceInterpreterException(
                 $"graph '{graph.Name}': operator #{index} {op.Kind} '{op.Name}' has no float kernel (the float interpreter runs float graphs without Quantize/Dequantize)"),
         };
