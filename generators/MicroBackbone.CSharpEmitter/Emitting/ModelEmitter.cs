@@ -9,7 +9,7 @@ namespace MicroBackbone.CSharpEmitter.Emitting;
 /// always give the same text. The class name and namespace must be C# identifiers
 /// (keywords are escaped here); everything else that comes from the model is escaped or sanitized.
 /// </summary>
-internal static class ModelEmitter
+internal static partial class ModelEmitter
 {
     private const string Span = "global::System.Span";
     private const string ReadOnlySpan = "global::System.ReadOnlySpan";
@@ -228,6 +228,7 @@ internal static class ModelEmitter
 
         w.Close();
         w.Line();
+        DeclaredEntry(w, spec, inputs, outputs);
         if (single)
         {
             Predict(w, spec, StepEmitter.Slice(spec.Inputs[0].Region), StepEmitter.Slice(spec.Outputs[0].Region));

@@ -14,7 +14,7 @@ internal sealed class ConstantTable
     private static readonly string[] ReservedNames =
     {
         "ArenaBytes", "InputLength", "OutputLength", "InputScale", "InputZeroPoint", "OutputScale", "OutputZeroPoint",
-        "InputShape", "OutputShape", "ClassNames", "Invoke", "InvokeFloat", "Predict", "Run", "Arena", "StateLength", "Reset",
+        "InputShape", "OutputShape", "ClassNames", "Invoke", "InvokeFloat", "InvokeDeclared", "Predict", "Run", "Arena", "StateLength", "Reset",
     };
 
     private readonly List<ConstantSpec> _constants = new();

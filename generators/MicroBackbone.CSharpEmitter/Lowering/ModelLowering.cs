@@ -42,8 +42,8 @@ internal static class ModelLowering
             graph.Name,
             new EquatableArray<KeyValuePair<string, string>>(graph.Metadata),
             graph.ClassNames,
-            new EquatableArray<EdgeSpec>(g.Inputs.Select(id => Edge(plan, g.Tensor(id), "input")).ToList()),
-            new EquatableArray<EdgeSpec>(g.Outputs.Select(id => Edge(plan, g.Tensor(id), "output")).ToList()),
+            new EquatableArray<EdgeSpec>(g.Inputs.Select((id, i) => Edge(plan, g.Tensor(id), "input", IsFloat(graph, graph.Inputs[i]))).ToList()),
+            new EquatableArray<EdgeSpec>(g.Outputs.Select((id, i) => Edge(plan, g.Tensor(id), "output", IsFloat(graph, graph.Outputs[i]))).ToList()),
             checked((int)plan.ArenaBytes),
             new EquatableArray<ConstantSpec>(constants.Constants),
             new EquatableArray<StepSpec>(steps),
@@ -54,8 +54,11 @@ internal static class ModelLowering
     internal static ArenaRegion Region(MemoryPlan plan, IrTensor tensor) =>
         new(checked((int)plan.OffsetOf(tensor.Id)), checked((int)tensor.ElementCount));
 
-    private static EdgeSpec Edge(MemoryPlan plan, IrTensor tensor, string role) =>
-        new(tensor.Shape, EdgeQuant(tensor, role), Region(plan, tensor));
+    private static EdgeSpec Edge(MemoryPlan plan, IrTensor tensor, string role, bool isFloat) =>
+        new(tensor.Shape, EdgeQuant(tensor, role), Region(plan, tensor), isFloat);
+
+    // The edge as the file declares it (EdgeQuantization.Strip keeps the edges' order).
+    private static bool IsFloat(IrGraph declared, int tensorId) => declared.Tensor(tensorId).DataType == IrDataType.Float32;
 
     private static QuantSpec EdgeQuant(IrTensor tensor, string role)
     {
