@@ -327,13 +327,21 @@ internal static partial class ModelEmitter
         w.Line("/// <summary>int16 values of operator state (SVDF memory) one stream needs: kept from one call to the next.</summary>");
         w.Line($"public const int StateLength = {CSharpLiteral.Int(spec.StateLength)};");
         w.Line();
-        w.Line("private readonly short[] _state = new short[StateLength];");
+        var fills = spec.StateFills is { } f ? f.ToList() : new List<StateFillSpec>();
+        w.Line(fills.Count == 0 ? "private readonly short[] _state = new short[StateLength];" : "private readonly short[] _state = NewState();");
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Returns the operator state to zero, as before the first call. Each call is one step of a stream: its output");
         w.Line("/// depends on the calls before it on this instance, until Reset.");
         w.Line("/// </summary>");
-        w.Line("public void Reset() => global::System.Array.Clear(_state);");
+        if (fills.Count == 0)
+        {
+            w.Line("public void Reset() => global::System.Array.Clear(_state);");
+        }
+        else
+        {
+            StateFills(w, fills);
+        }
         w.Line();
     }
 

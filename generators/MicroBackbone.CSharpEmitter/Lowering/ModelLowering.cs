@@ -47,7 +47,9 @@ internal static class ModelLowering
             checked((int)plan.ArenaBytes),
             new EquatableArray<ConstantSpec>(constants.Constants),
             new EquatableArray<StepSpec>(steps),
-            StateLayout.Length(g));
+            StateLayout.Length(g),
+            new EquatableArray<StateFillSpec>(g.Tensors.Where(t => t.IsState && t.StateResetValue != 0)
+                .Select(t => new StateFillSpec(StateLayout.Region(g, t.Id), checked((short)t.StateResetValue))).ToList()));
     }
 
     /// <summary>The arena slice of an activation tensor.</summary>

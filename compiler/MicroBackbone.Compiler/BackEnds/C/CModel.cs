@@ -66,6 +66,10 @@ internal sealed class CModel
     /// <summary>Static state buffers (RAM outside the arena), zeroed by <c>mb_model_reset</c>.</summary>
     public required IReadOnlyList<CState> States { get; init; }
 
+    /// <summary>True when a state resets to a value other than 0, so the zero-initialized buffers need a reset before
+    /// the first call.</summary>
+    public bool NeedsFirstReset => States.Any(s => s.ResetValue != 0);
+
     /// <summary>Bytes of all <see cref="States"/>.</summary>
     public long StateBytes => States.Sum(s => s.Bytes);
 
@@ -155,6 +159,9 @@ internal sealed class CState
     public required long Bytes { get; init; }
 
     public required string Comment { get; init; }
+
+    /// <summary>The value every element returns to on reset (0, or an int8 state's zero point).</summary>
+    public required long ResetValue { get; init; }
 }
 
 /// <summary>A designated initializer <c>.name = value</c>.</summary>
