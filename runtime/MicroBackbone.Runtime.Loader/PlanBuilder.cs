@@ -70,7 +70,7 @@ internal sealed class PlanBuilder
             Int32(s.Rows), Int32(s.Columns)),
         SvdfStep s => new SvdfPlanStep(Slice(s.Input), Slice(s.Output), new SvdfParameters(
             s.Batches, s.InputSize, s.Filters, s.Memory, s.Rank, s.InputZeroPoint, s.StateZeroPoint, s.OutputZeroPoint,
-            s.FeatureMultiplier.Multiplier, s.FeatureMultiplier.Shift, s.OutputMultiplier.Multiplier, s.OutputMultiplier.Shift),
+            s.FeatureMultiplier.Multiplier, s.FeatureMultiplier.Shift, s.OutputMultiplier.Multiplier, s.OutputMultiplier.Shift, s.Int8State),
             Int8(s.WeightsFeature), Int16(s.WeightsTime), s.Bias is null ? null : Int32(s.Bias), s.State.Offset, s.State.Length),
 
         // The emitter and this switch cover the same closed set of steps; a new step kind must be added to both.
