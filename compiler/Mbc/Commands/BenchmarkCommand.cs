@@ -24,23 +24,28 @@ internal static class BenchmarkCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Images per forward pass.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0: one per core).", DefaultValueFactory = _ => 1 };
         var pretrained = new Option<bool>("--pretrained") { Description = "Load local pretrained weights (TorchVision archs; --weights or $MBC_WEIGHTS)." };
-        var weights = new Option<string?>("--weights") { Description = "A PyTorch .pth state dict for --pretrained." };
+        var weights = new Option<string?>("--weights") { Description = "A PyTorch .pth state dict to load (implies --pretrained)." };
         var reparam = new Option<bool>("--reparam-edge") { Description = "Benchmark the reparameterized (deploy) form of a MicroSign-Edge model." };
         var command = new Command("benchmark", "Measure CPU latency and throughput of a model.") { checkpoint, runs, warmup, batchSize, threads, pretrained, weights, reparam };
         model.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
+            if (parse.GetValue(checkpoint) is not null)
+            {
+                UnusedFlags.Refuse(parse, "--checkpoint supplies the weights; give one or the other", pretrained, weights);
+            }
             ModelSpec spec = model.Resolve(parse);
             string? path = parse.GetValue(checkpoint);
             nn.Module<Tensor, Tensor> network;
             if (path != null)
             {
-                (network, spec, _) = ArchCatalog.Load(path, spec);
+                (network, spec, _) = ArchCatalog.Load(path, spec, model.Requested(parse));
             }
             else
             {
                 network = ArchCatalog.Create(spec);
-                if (parse.GetValue(pretrained))
+                // --weights alone means the user wants those weights: it implies --pretrained rather than being ignored.
+                if (parse.GetValue(pretrained) || parse.GetValue(weights) is not null)
                 {
                     PretrainedWeights.Load(network, spec.Arch, PretrainedWeights.ResolvePath(spec.Arch, parse.GetValue(weights)));
                 }

@@ -7,6 +7,8 @@ using MicroBackbone.Compiler.Models.TorchVision;
 using MicroBackbone.Compiler.Training;
 using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MicroBackbone.Cli.Commands;
 
@@ -35,16 +37,21 @@ internal static class CompareCommand
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
-            DatasetConfig dataset = data.Resolve(parse);
+            string[] paths = parse.GetValue(checkpoints) ?? Array.Empty<string>();
+            DatasetConfig dataset = SharedDataset(parse, data, paths);
             var candidates = new List<ComparisonCandidate>();
             ModelConfigText config = ModelConfigText.Load(parse.GetValue(model.Config));
             (int? size, int? channels) = model.InputSize.Read(parse, parse.GetValue(model.InputChannels));
             ModelSpec Spec(string? arch) => ArchCatalog.Resolve(config, arch, size,
                 arch != null && !ArchCatalog.IsEdge(config.Config, arch) ? null : channels,
                 parse.GetValue(model.NumClasses) ?? dataset.NumClasses);
-            foreach (string path in parse.GetValue(checkpoints) ?? Array.Empty<string>())
+            foreach (string path in paths)
             {
-                candidates.Add(new ComparisonCandidate(Path.GetFileNameWithoutExtension(path), Spec(null), path, null));
+                // The model the checkpoint holds must read the dataset: checked before minutes of measuring.
+                (nn.Module<Tensor, Tensor> network, ModelSpec held, _) = ArchCatalog.Load(path, Spec(null), model.Requested(parse));
+                network.Dispose();
+                DatasetFit.Check(held, dataset, path);
+                candidates.Add(new ComparisonCandidate(Path.GetFileNameWithoutExtension(path), Spec(null), path, null, model.Requested(parse)));
             }
             IEnumerable<string> archs = parse.GetValue(all)
                 ? ArchCatalog.Names(config.Config)
@@ -52,6 +59,7 @@ internal static class CompareCommand
             foreach (string arch in archs)
             {
                 string? weights = parse.GetValue(pretrained) && TorchVisionArchs.IsSupported(arch) ? PretrainedWeights.ResolvePath(arch, null) : null;
+                DatasetFit.Check(Spec(arch), dataset, null);
                 candidates.Add(new ComparisonCandidate(arch, Spec(arch), null, weights));
             }
             if (candidates.Count == 0)
@@ -61,15 +69,15 @@ internal static class CompareCommand
             Trainer.Seed(0, 1);
             var comparison = new ModelComparison(dataset, parse.GetValue(limit)) { Runs = parse.GetValue(runs), BatchSize = parse.GetValue(batchSize) };
             var rows = new List<ComparisonRow>();
-            AnsiConsole.Progress().AutoClear(true).Start(context =>
+            new TaskProgressView(StandardError.Create()).Run("models measured", report =>
             {
-                ProgressTask task = context.AddTask("models", maxValue: candidates.Count);
                 foreach (ComparisonCandidate candidate in candidates)
                 {
-                    task.Description = candidate.Name;
+                    report(rows.Count, candidates.Count, candidate.Name);
                     rows.Add(comparison.Measure(candidate));
-                    task.Increment(1);
                 }
+                report(rows.Count, candidates.Count, "");
+                return rows;
             });
             Render(rows);
             string csvPath = parse.GetValue(csv)!;
@@ -83,6 +91,26 @@ internal static class CompareCommand
             return 0;
         }));
         return command;
+    }
+
+    // One dataset for every model: the flags' one, else the one the checkpoints record (they must agree).
+    private static DatasetConfig SharedDataset(ParseResult parse, DatasetOptions data, string[] paths)
+    {
+        if (paths.Length == 0)
+        {
+            return data.Resolve(parse);
+        }
+        DatasetConfig first = data.Resolve(parse, paths[0]);
+        foreach (string path in paths.Skip(1))
+        {
+            DatasetConfig other = data.Resolve(parse, path);
+            if (other.Name != first.Name || Path.GetFullPath(other.Root) != Path.GetFullPath(first.Root))
+            {
+                throw new ConfigException(
+                    $"compare: {paths[0]} was trained on dataset '{first.Name}' but {path} on '{other.Name}'; compare models of one dataset, or name one with --dataset-config/--dataset");
+            }
+        }
+        return first;
     }
 
     private static void Render(IReadOnlyList<ComparisonRow> rows)

@@ -24,7 +24,8 @@ internal static class CompileCommand
             CompileTarget kind = Enum.Parse<CompileTarget>(targetName, ignoreCase: true);
             (LoadedModel loaded, _, _, Func<IReadOnlyList<float[]>> calibration) = inputs.Open(parse, parse.GetValue(modelPath)!);
             string dir = parse.GetValue(outputDir) ?? Path.Combine("outputs", targetName);
-            CompileSummary summary = ModelCompiler.Compile(loaded, kind, dir, calibration);
+            inputs.RefuseUnusedCalibration(parse, loaded);
+            CompileSummary summary = ModelCompiler.Compile(loaded, kind, dir, calibration, inputs.Calibration.ObserverKind(parse));
             Render(summary, loaded);
             return 0;
         }));

@@ -24,8 +24,15 @@ internal static class ExportCommand
         {
             string path = parse.GetValue(checkpoint)!;
             (LoadedModel loaded, _, _, Func<IReadOnlyList<float[]>> calibration) = inputs.Open(parse, path);
+            if (!parse.GetValue(quantize) || loaded.Quantization != null)
+            {
+                UnusedFlags.Refuse(parse, loaded.Quantization != null
+                    ? $"{path} is quantized already, so nothing is calibrated; drop it"
+                    : "calibration happens only with --quantize; add --quantize",
+                    inputs.Calibration.Folder, inputs.Calibration.Samples, inputs.Calibration.Observer);
+            }
             string dir = parse.GetValue(outputDir)!;
-            var artifacts = ModelExporter.Export(path, loaded, dir, parse.GetValue(quantize), calibration);
+            var artifacts = ModelExporter.Export(path, loaded, dir, parse.GetValue(quantize), calibration, inputs.Calibration.ObserverKind(parse));
             var table = new Table().Border(TableBorder.Rounded).AddColumns("artifact", "bytes");
             foreach (ExportedArtifact artifact in artifacts)
             {

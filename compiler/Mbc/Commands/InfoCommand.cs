@@ -33,14 +33,19 @@ internal static class InfoCommand
         };
         command.SetAction(parse => UserErrors.Run(() =>
         {
-            if (parse.GetValue(checkpoint) is string path && TorchVisionArchOf(path) is string other)
-            {
-                RenderLowered(path, other);
-                return 0;
-            }
             (int? size, int? channels) = inputSize.Read(parse, parse.GetValue(inputChannels));
+            if (parse.GetValue(checkpoint) is string path)
+            {
+                UnusedFlags.Refuse(parse, "--checkpoint fixes the arch, its config and its classes; give one or the other", arch, config, numClasses);
+                if (TorchVisionArchOf(path) is string other)
+                {
+                    UnusedFlags.Refuse(parse, "the TorchVision summary is of the checkpoint as stored; drop it", inputSize.Option, inputChannels);
+                    RenderLowered(path, other);
+                    return 0;
+                }
+            }
             EdgeArchitecture architecture = parse.GetValue(checkpoint) is string file
-                ? EdgeArchitectureOf(file)
+                ? EdgeArchitectureOf(file, size, channels)
                 : EdgeArchitecture.FromConfig(ModelConfig.Load(parse.GetValue(config) ?? ModelConfig.DefaultPath),
                     parse.GetValue(config) ?? ModelConfig.DefaultPath, parse.GetValue(arch), size, channels, parse.GetValue(numClasses));
             if (parse.GetValue(fitBudget))
@@ -78,7 +83,8 @@ internal static class InfoCommand
         RenderArena(ArenaEstimate.Plan(model.Graph));
     }
 
-    private static EdgeArchitecture EdgeArchitectureOf(string file)
+    // --input-size describes the same weights at another size (global pooling makes them fit); channels cannot change.
+    private static EdgeArchitecture EdgeArchitectureOf(string file, int? size, int? channels)
     {
         using Checkpoint loaded = CheckpointFile.Load(file);
         CheckpointMetadata m = loaded.Metadata;
@@ -91,7 +97,12 @@ internal static class InfoCommand
         {
             throw new ConfigException($"{file}: info describes MicroSign-Edge variants; this checkpoint holds '{m.Arch}' (try mbc compare)");
         }
-        return EdgeArchitecture.FromConfig(config.Config, config.Source, m.Arch, m.InputShape.Height, m.InputShape.Channels, m.NumClasses);
+        if (channels is int c && c != m.InputShape.Channels)
+        {
+            throw new ConfigException(
+                $"--input-channels {c}: {file} holds a model for {m.InputShape.Channels}-channel input and its first convolution's weights fix that; expected {m.InputShape.Channels}");
+        }
+        return EdgeArchitecture.FromConfig(config.Config, config.Source, m.Arch, size ?? m.InputShape.Height, m.InputShape.Channels, m.NumClasses);
     }
 
     private static void Render(ModelSummary summary)

@@ -25,13 +25,29 @@ internal sealed class ModelInputOptions
         Data.AddTo(command);
     }
 
+    /// <summary>Refuses typed calibration flags when <paramref name="model"/> is int8 or quantized already (nothing is calibrated).</summary>
+    public void RefuseUnusedCalibration(ParseResult parse, LoadedModel model)
+    {
+        if (model.IsInt8 || model.Quantization != null)
+        {
+            UnusedFlags.Refuse(parse, $"{model.Source} is quantized already, so nothing is calibrated; drop it",
+                Calibration.Folder, Calibration.Samples, Calibration.Observer);
+        }
+    }
+
     /// <summary>Opens <paramref name="path"/>; the calibration images are read only if the returned function is called.</summary>
     public (LoadedModel Model, DatasetConfig Dataset, ModelSpec Spec, Func<IReadOnlyList<float[]>> Calibration) Open(ParseResult parse, string path)
     {
-        DatasetConfig dataset = Data.Resolve(parse);
+        DatasetConfig dataset = Data.Resolve(parse, path);
         ModelSpec fallback = Model.Resolve(parse, dataset.NumClasses);
-        LoadedModel loaded = ModelSource.Load(path, fallback, dataset.ClassNames);
+        LoadedModel loaded = ModelSource.Load(path, fallback, dataset.ClassNames, Model.Requested(parse));
         ModelSpec spec = loaded.Spec ?? fallback;
-        return (loaded, dataset, spec, () => Calibration.Load(parse, dataset, spec));
+        IReadOnlyList<float[]> Calibrate()
+        {
+            DatasetFit.Check(spec, dataset, path);
+            return Calibration.Load(parse, dataset, spec);
+        }
+
+        return (loaded, dataset, spec, Calibrate);
     }
 }

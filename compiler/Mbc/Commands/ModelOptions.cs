@@ -26,6 +26,13 @@ internal sealed class ModelOptions
         command.Options.Add(NumClasses);
     }
 
+    /// <summary>The input shape the flags ask for (null when neither <c>--input-size</c> nor <c>--input-channels</c> is given).</summary>
+    public InputRequest? Requested(ParseResult parse)
+    {
+        (int? size, int? channels) = InputSize.Read(parse, parse.GetValue(InputChannels));
+        return InputRequest.Of(size, channels);
+    }
+
     /// <summary>The model the flags describe, with <paramref name="classes"/> as the default class count.</summary>
     public ModelSpec Resolve(ParseResult parse, int? classes = null)
     {

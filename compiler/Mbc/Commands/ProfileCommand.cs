@@ -46,7 +46,8 @@ internal static class ProfileCommand
 
             (LoadedModel loaded, DatasetConfig dataset, ModelSpec spec, Func<IReadOnlyList<float[]>> calibration) =
                 inputs.Open(parse, parse.GetValue(modelPath)!);
-            IrGraph graph = StaticQuantization.ToInt8(loaded, calibration);
+            inputs.RefuseUnusedCalibration(parse, loaded);
+            IrGraph graph = StaticQuantization.ToInt8(loaded, calibration, inputs.Calibration.ObserverKind(parse));
             IrGraph stripped = EdgeQuantization.Strip(graph);
             IrTensor inputTensor = stripped.Tensor(stripped.Inputs[0]);
             string inputName;

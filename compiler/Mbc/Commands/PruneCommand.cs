@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MicroBackbone.Cli.Rendering;
 using MicroBackbone.Compiler.Config;
+using MicroBackbone.Compiler.Models;
 using MicroBackbone.Compiler.Optimization.Pruning;
 using MicroBackbone.Compiler.Training;
 using Spectre.Console;
@@ -32,10 +33,21 @@ internal static class PruneCommand
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
-            DatasetConfig dataset = data.Resolve(parse);
+            if (parse.GetValue(epochs) == 0)
+            {
+                UnusedFlags.Refuse(parse, "applies to fine-tuning; add --fine-tune-epochs N", lr, limitTrain);
+            }
+            if (parse.GetValue(type) == "structured")
+            {
+                UnusedFlags.Refuse(parse, "applies to --pruning-type unstructured (structured pruning removes the same fraction of every block's hidden channels)", scope);
+            }
+            DatasetConfig dataset = data.Resolve(parse, parse.GetValue(input));
             var job = new PruningJob(parse.GetValue(input)!, parse.GetValue(output)!,
                 parse.GetValue(type) == "structured" ? PruningType.Structured : PruningType.Unstructured,
-                parse.GetValue(ratio), parse.GetValue(scope) == "layer" ? PruningScope.Layer : PruningScope.Global);
+                parse.GetValue(ratio), parse.GetValue(scope) == "layer" ? PruningScope.Layer : PruningScope.Global)
+            {
+                RequestedInput = model.Requested(parse),
+            };
             (DatasetConfig, TrainingOptions, string)? fineTune = null;
             if (parse.GetValue(epochs) > 0)
             {
@@ -49,7 +61,17 @@ internal static class PruneCommand
                 };
                 fineTune = (dataset, options, Path.ChangeExtension(job.Output, null) + "_fine_tune");
             }
-            PruningReport report = job.Run(model.Resolve(parse, dataset.NumClasses), fineTune);
+            ModelSpec fallback = model.Resolve(parse, dataset.NumClasses);
+            if (fineTune is { } tuning)
+            {
+                (TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> network, ModelSpec held, _) = ArchCatalog.Load(job.Input, fallback, model.Requested(parse));
+                network.Dispose();
+                DatasetFit.Check(held, dataset, job.Input);
+                // Fine-tuning is training: the same progress (bars on a terminal, plain lines piped) and epoch lines.
+                var view = new TrainingProgressView(StandardOutput.Create());
+                job = job with { FineTuneDisplay = (hooks, train) => view.Run(0, tuning.Item2.Epochs, hooks, train) };
+            }
+            PruningReport report = job.Run(fallback, fineTune);
             LogLevel level = logLevel.Resolve(parse);
             if (level != LogLevel.Quiet)
             {

@@ -22,23 +22,52 @@ internal static class QuantizeCommand
         var output = new Option<string>("--output-model") { Description = "Where to write the quantized .pth.", Required = true };
         var type = new Option<string>("--quantization-type") { Description = "static (calibrated int8 activations) or dynamic (int8 weights, activations quantized on the fly).", DefaultValueFactory = _ => "static" };
         type.AcceptOnlyFromAmong("static", "dynamic");
+        var batchSize = new Option<int?>("--batch-size")
+        {
+            Description = "Calibration batch size (the original project's flag): the ranges cover every calibration image whatever the batch, so it changes no result.",
+        };
+        batchSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--batch-size must be at least 1");
+            }
+        });
         var model = new ModelOptions();
         var data = new DatasetOptions();
         var calibration = new CalibrationOptions();
         var logLevel = new LogLevelOption();
-        var command = new Command("quantize", "Quantize a checkpoint to int8 (static with calibration, or dynamic).") { input, output, type };
+        var command = new Command("quantize", "Quantize a checkpoint to int8 (static with calibration, or dynamic).") { input, output, type, batchSize };
         calibration.AddTo(command);
         logLevel.AddTo(command);
         model.AddTo(command);
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
+            if (parse.GetValue(type) == "dynamic")
+            {
+                UnusedFlags.Refuse(parse, "dynamic quantization does not calibrate (activations are quantized per inference); drop it or use --quantization-type static",
+                    calibration.Folder, calibration.Samples, calibration.Observer, batchSize);
+            }
             string source = parse.GetValue(input)!;
             string target = parse.GetValue(output)!;
-            DatasetConfig dataset = data.Resolve(parse);
+            DatasetConfig dataset = data.Resolve(parse, source);
             var job = new QuantizationJob(source, target,
-                parse.GetValue(type) == "static" ? QuantizationType.Static : QuantizationType.Dynamic, calibration.ObserverKind(parse));
-            (ModelSpec spec, QuantizationRecord record) = job.Run(model.Resolve(parse, dataset.NumClasses), s => calibration.Load(parse, dataset, s));
+                parse.GetValue(type) == "static" ? QuantizationType.Static : QuantizationType.Dynamic, calibration.ObserverKind(parse))
+            {
+                RequestedInput = model.Requested(parse),
+            };
+            (ModelSpec spec, QuantizationRecord record) = job.Run(model.Resolve(parse, dataset.NumClasses), s =>
+            {
+                DatasetFit.Check(s, dataset, source);
+                return calibration.Load(parse, dataset, s);
+            });
+            if (parse.GetValue(batchSize) is int batch && record.Type == QuantizationType.Static)
+            {
+                // Accepted so the original's command line runs, and said out loud so that it is not silently ignored.
+                Console.Error.WriteLine(FormattableString.Invariant(
+                    $"--batch-size {batch}: calibration observes each of the {record.Samples} images one at a time through the float reference interpreter; the ranges (over all of them) are the same for any batch size"));
+            }
             LogLevel level = logLevel.Resolve(parse);
             if (level == LogLevel.Quiet)
             {

@@ -39,7 +39,8 @@ internal static class RunCommand
         {
             string path = parse.GetValue(modelPath)!;
             (LoadedModel loaded, DatasetConfig dataset, ModelSpec spec, Func<IReadOnlyList<float[]>> calibration) = inputs.Open(parse, path);
-            IrGraph int8 = StaticQuantization.ToInt8(loaded, calibration);
+            inputs.RefuseUnusedCalibration(parse, loaded);
+            IrGraph int8 = StaticQuantization.ToInt8(loaded, calibration, inputs.Calibration.ObserverKind(parse));
             // A file already in int8 declares its edges; a checkpoint's float edges are ours, and its .tflite drops them.
             IrGraph graph = loaded.Spec is null && loaded.IsInt8 ? int8 : EdgeQuantization.Strip(int8);
             var interpreter = new Int8Interpreter(graph);

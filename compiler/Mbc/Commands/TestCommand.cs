@@ -30,21 +30,28 @@ internal static class TestCommand
         data.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
-            DatasetConfig dataset = data.Resolve(parse);
             string path = parse.GetValue(checkpoint)!;
-            (nn.Module<Tensor, Tensor> network, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(path, model.Resolve(parse, dataset.NumClasses));
+            DatasetConfig dataset = data.Resolve(parse, path);
+            (nn.Module<Tensor, Tensor> network, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(path, model.Resolve(parse, dataset.NumClasses), model.Requested(parse));
             using (network)
             {
+                DatasetFit.Check(spec, dataset, path);
                 ImageDataset test = DatasetLoader.LoadTest(dataset, parse.GetValue(limit));
                 BatchLoader loader = TrainingRun.CreateEvaluationLoader(dataset, test, spec.Input.Channels, spec.Input.Height,
                     spec.Input.Width, parse.GetValue(batchSize) ?? dataset.BatchSize);
-                EvaluationResult result = Evaluator.Evaluate(network, loader, spec.NumClasses);
+                // Progress goes to standard error: standard output may be the JSON report.
+                var progress = new TaskProgressView(StandardError.Create());
+                EvaluationResult result = progress.Run($"test {test.Count} images, batch", report =>
+                    Evaluator.Evaluate(network, loader, spec.NumClasses, progress: (done, total, loss, accuracy) =>
+                        report(done, total, FormattableString.Invariant($"loss {loss:F3} acc {100 * accuracy:F1}%"))));
                 if (metadata.QuantizationJson is { } json)
                 {
                     // A quantized checkpoint: evaluate its int8 form too and report what quantization cost.
                     QuantizationRecord record = QuantizationRecord.Parse(json, path);
                     EvaluationResult float32 = result;
-                    result = QuantizedEvaluation.Evaluate(network, spec, record, new NhwcImages(test, dataset, spec, path), path);
+                    result = progress.Run($"int8 evaluation, image", report =>
+                        QuantizedEvaluation.Evaluate(network, spec, record, new NhwcImages(test, dataset, spec, path), path,
+                            done => report(done, test.Count, "")));
                     string mode = record.Type == QuantizationType.Static ? "int8 (reference interpreter)" : "dynamic int8";
                     Console.Error.WriteLine(FormattableString.Invariant(
                         $"float top-1 {100 * float32.Top1:F2}%, {mode} top-1 {100 * result.Top1:F2}%, drop {100 * (float32.Top1 - result.Top1):F2} points"));

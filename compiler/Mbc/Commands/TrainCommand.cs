@@ -44,6 +44,7 @@ internal static class TrainCommand
         {
             DatasetConfig dataset = data.Resolve(parse);
             ModelSpec spec = model.Resolve(parse, dataset.NumClasses);
+            DatasetFit.Check(spec, dataset, null);
             var options = new TrainingOptions
             {
                 Epochs = parse.GetValue(epochs),
@@ -59,6 +60,11 @@ internal static class TrainCommand
                 Threads = parse.GetValue(threads),
             };
             bool startFromWeights = parse.GetValue(pretrained) || parse.GetValue(weights) is not null;
+            if (startFromWeights && parse.GetValue(resume) is not null)
+            {
+                throw new MicroBackboneException(
+                    "--resume: continues an earlier run from its own weights, so --pretrained/--weights would be ignored; give one or the other");
+            }
             if (startFromWeights && !TorchVisionArchs.IsSupported(spec.Arch))
             {
                 throw new MicroBackboneException(

@@ -14,11 +14,14 @@ internal sealed class TrainingProgressView
 
     private readonly TimeSpan plainInterval;
 
-    /// <summary>A view on <paramref name="console"/>; piped, it prints a progress line at most every <paramref name="plainInterval"/> (15 s).</summary>
+    /// <summary>
+    /// A view on <paramref name="console"/>; piped, it prints a progress line at most every <paramref name="plainInterval"/>
+    /// (default <see cref="TaskProgressView.PlainInterval"/>: 15 s, or <c>MBC_PROGRESS_SECONDS</c>).
+    /// </summary>
     public TrainingProgressView(IAnsiConsole console, TimeSpan? plainInterval = null)
     {
         this.console = console;
-        this.plainInterval = plainInterval ?? TimeSpan.FromSeconds(15);
+        this.plainInterval = plainInterval ?? TaskProgressView.PlainInterval;
     }
 
     /// <summary>

@@ -33,7 +33,10 @@ public static class ModelCompiler
     /// <param name="target">What to write.</param>
     /// <param name="outputDir">Created if needed; files already there with other names are left alone.</param>
     /// <param name="calibration">Calibration images (NHWC), asked for only when a float model needs int8.</param>
-    public static CompileSummary Compile(LoadedModel model, CompileTarget target, string outputDir, Func<IReadOnlyList<float[]>> calibration)
+    /// <param name="observer">How calibration turns observed values into ranges.</param>
+    public static CompileSummary Compile(
+        LoadedModel model, CompileTarget target, string outputDir, Func<IReadOnlyList<float[]>> calibration,
+        Ir.Quantization.ObserverKind observer = Ir.Quantization.ObserverKind.MinMax)
     {
         if (model.Graph.Name.Length > MaxGraphNameLength)
         {
@@ -48,7 +51,7 @@ public static class ModelCompiler
             {
                 // A quantized model becomes the same int8 model in ONNX's QDQ form, which ONNX Runtime runs with
                 // its integer kernels.
-                IrGraph quantized = StaticQuantization.ToInt8(model, calibration);
+                IrGraph quantized = StaticQuantization.ToInt8(model, calibration, observer);
                 string qdq = baseName + "_int8.onnx";
                 OnnxQdqExporter.Export(quantized, Path.Combine(outputDir, qdq));
                 return Summary(target, outputDir, [qdq], quantized, arena: null, code: null);
@@ -58,7 +61,7 @@ public static class ModelCompiler
             return Summary(target, outputDir, [onnx], model.Graph, arena: null, code: null);
         }
 
-        IrGraph int8 = StaticQuantization.ToInt8(model, calibration);
+        IrGraph int8 = StaticQuantization.ToInt8(model, calibration, observer);
         switch (target)
         {
             case CompileTarget.Esp32:

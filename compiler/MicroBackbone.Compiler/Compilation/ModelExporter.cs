@@ -24,8 +24,10 @@ public static class ModelExporter
     /// <param name="outputDir">Created if needed; each file is replaced atomically.</param>
     /// <param name="quantize">Also write the int8 artifacts (a quantized checkpoint always does).</param>
     /// <param name="calibration">Calibration images, asked for only when quantizing a float checkpoint.</param>
+    /// <param name="observer">How calibration turns observed values into ranges.</param>
     public static IReadOnlyList<ExportedArtifact> Export(
-        string checkpointPath, LoadedModel model, string outputDir, bool quantize, Func<IReadOnlyList<float[]>> calibration)
+        string checkpointPath, LoadedModel model, string outputDir, bool quantize, Func<IReadOnlyList<float[]>> calibration,
+        Ir.Quantization.ObserverKind observer = Ir.Quantization.ObserverKind.MinMax)
     {
         if (model.IsInt8 || model.Spec == null)
         {
@@ -54,7 +56,7 @@ public static class ModelExporter
         {
             try
             {
-                record ??= StaticQuantization.Calibrate(model.Graph, calibration(), Ir.Quantization.ObserverKind.MinMax);
+                record ??= StaticQuantization.Calibrate(model.Graph, calibration(), observer);
                 int8 = StaticQuantization.Apply(model.Graph, record, checkpointPath);
             }
             catch (MicroBackboneException e)

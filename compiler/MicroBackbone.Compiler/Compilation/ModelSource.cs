@@ -18,12 +18,18 @@ public static class ModelSource
 
     /// <summary>
     /// Loads <paramref name="path"/>. <paramref name="fallback"/> supplies arch, input and classes for state dicts that
-    /// carry no metadata; <paramref name="classNames"/> are recorded in the IR when the file has none.
+    /// carry no metadata; <paramref name="classNames"/> are recorded in the IR when the file has none;
+    /// <paramref name="requested"/> rebuilds a checkpoint's model for another input size (see <see cref="ArchCatalog.Load"/>).
     /// </summary>
-    public static LoadedModel Load(string path, ModelSpec fallback, IReadOnlyList<string>? classNames = null)
+    public static LoadedModel Load(string path, ModelSpec fallback, IReadOnlyList<string>? classNames = null, InputRequest? requested = null)
     {
         IO.InputFile.Require(path, "model file");
         string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (requested is { } r && IrExtensions.Contains(extension))
+        {
+            throw new Config.ConfigException(
+                $"--input-size/--input-channels: {path} is a compiled graph whose input shape is fixed; expected no input flags (export the checkpoint at the size you want)");
+        }
         if (extension == ".mbir")
         {
             using FileStream stream = IO.InputFile.OpenRead(path, "model file");
@@ -33,7 +39,7 @@ public static class ModelSource
         {
             return new LoadedModel(path, BackEnds.Tflite.TfliteImporter.Import(IO.InputFile.ReadAllBytes(path, "model file"), path), null, null);
         }
-        (nn.Module<Tensor, Tensor> model, ModelSpec spec, Checkpoints.CheckpointMetadata metadata) = ArchCatalog.Load(path, fallback);
+        (nn.Module<Tensor, Tensor> model, ModelSpec spec, Checkpoints.CheckpointMetadata metadata) = ArchCatalog.Load(path, fallback, requested);
         if (classNames is { Count: > 0 } && classNames.Count != spec.NumClasses)
         {
             model.Dispose();

@@ -85,11 +85,21 @@ public sealed class DatasetConfig
         {
             throw new ConfigException($"{source}: {key}.root: required (the folder holding the dataset files)");
         }
-        if (Train == null)
+        // An image folder may leave out everything its files tell: the splits (train/, val/, test/ under the root),
+        // class names and count (the sub-folders), mean and std (computed from the training images). ImageFolderDefaults
+        // fills them in and validates again; every other format states them.
+        bool inferable = format == DatasetFormat.ImageFolder;
+        if (inferable)
+        {
+            Mean ??= new();
+            Std ??= new();
+            ClassNames ??= new();
+        }
+        if (Train == null && !inferable)
         {
             throw new ConfigException($"{source}: {key}.train: required");
         }
-        Train.Validate(format, source, key + ".train");
+        Train?.Validate(format, source, key + ".train");
         Val?.Validate(format, source, key + ".val");
         Test?.Validate(format, source, key + ".test");
         if (Val != null && ValidationFromTrain != 0)
@@ -110,7 +120,8 @@ public sealed class DatasetConfig
         {
             throw new ConfigException($"{source}: {key}.class_names[{blank}]: empty; expected a name");
         }
-        if (Mean.Count is not (1 or 3))
+        bool meanGiven = !inferable || Mean.Count > 0 || Std.Count > 0;
+        if (meanGiven && Mean.Count is not (1 or 3))
         {
             throw new ConfigException($"{source}: {key}.mean: expected 1 or 3 values (one per stored channel), got {Mean.Count}");
         }
@@ -118,7 +129,7 @@ public sealed class DatasetConfig
         {
             throw new ConfigException($"{source}: {key}.mean: cifar10 images have 3 channels, got {Mean.Count} values");
         }
-        if (Std.Count != Mean.Count)
+        if (meanGiven && Std.Count != Mean.Count)
         {
             throw new ConfigException($"{source}: {key}.std: expected {Mean.Count} values like mean, got {Std.Count}");
         }
@@ -130,11 +141,11 @@ public sealed class DatasetConfig
         {
             throw new ConfigException($"{source}: {key}.batch_size: {BatchSize} must be at least 1");
         }
-        if (NumClasses < 2)
+        if (NumClasses < 2 && !(inferable && NumClasses == 0))
         {
             throw new ConfigException($"{source}: {key}.num_classes: {NumClasses} must be at least 2");
         }
-        if (ClassNames.Count != NumClasses)
+        if (ClassNames.Count != NumClasses && !(inferable && (ClassNames.Count == 0 || NumClasses == 0)))
         {
             throw new ConfigException($"{source}: {key}.class_names: expected {NumClasses} names (num_classes), got {ClassNames.Count}");
         }
@@ -147,6 +158,15 @@ public sealed class DatasetConfig
             throw new ConfigException($"{source}: {key}.augmentation.crop_padding: {Augmentation.CropPadding} is negative");
         }
     }
+
+    /// <summary>
+    /// True when this image_folder dataset leaves something out that its files tell (splits, classes, mean/std);
+    /// <c>ImageFolderDefaults.Complete</c> fills it in.
+    /// </summary>
+    [YamlIgnore]
+    public bool NeedsCompletion =>
+        ParseFormat(Format) == DatasetFormat.ImageFolder
+        && (Train == null || Mean.Count == 0 || ClassNames.Count == 0 || NumClasses == 0);
 
     private static void RequireValue([NotNull] object? value, string source, string key, string name)
     {

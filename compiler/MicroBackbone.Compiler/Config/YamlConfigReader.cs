@@ -15,6 +15,7 @@ public static class YamlConfigReader
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithDuplicateKeyChecking()
+        .WithNodeDeserializer(new DatasetSplitShorthand(), where => where.OnTop())
         .Build();
 
     private const string DuplicateKeyPrefix = "Encountered duplicate key ";

@@ -22,6 +22,26 @@ public static class ImageFolderReader
     }
 
     /// <summary>
+    /// The images directly in <paramref name="folder"/> (no class sub-folders, e.g. a calibration set), in ordinal
+    /// order, all labelled 0, at most <paramref name="limit"/>; sizes as in <see cref="Read"/>.
+    /// </summary>
+    public static ImageDataset ReadUnlabelled(string folder, int channels, int? limit = null)
+    {
+        string[] files = Directory.GetFiles(folder)
+            .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Take(limit ?? int.MaxValue)
+            .ToArray();
+        if (files.Length == 0)
+        {
+            throw new DatasetException($"{folder}: no .png/.jpg/.jpeg images in it (nor class sub-folders holding them)");
+        }
+        (int Height, int Width)? shape = null;
+        byte[][] images = files.Select(f => ImageFile.Decode(f, channels, resize: false, ref shape)).ToArray();
+        return new ImageDataset(images.SelectMany(i => i).ToArray(), new int[files.Length], channels, shape!.Value.Height, shape.Value.Width);
+    }
+
+    /// <summary>
     /// Decodes every image under <paramref name="folder"/> to <paramref name="channels"/> channels (1 = grey, 3 = RGB).
     /// Images are resized to <paramref name="size"/> when given; otherwise they must all have the first image's size.
     /// <paramref name="classNames"/> fixes the label order (every name needs a sub-folder, no other sub-folder may

@@ -12,7 +12,8 @@ namespace MicroBackbone.Compiler.Evaluation;
 /// <param name="Spec">What to build.</param>
 /// <param name="Checkpoint">A checkpoint whose weights (and metadata) to use, or null.</param>
 /// <param name="PretrainedWeights">A local PyTorch state dict for a TorchVision arch, or null.</param>
-public sealed record ComparisonCandidate(string Name, ModelSpec Spec, string? Checkpoint, string? PretrainedWeights);
+/// <param name="RequestedInput">An input size asked for on the command line, that a checkpoint's model is rebuilt for.</param>
+public sealed record ComparisonCandidate(string Name, ModelSpec Spec, string? Checkpoint, string? PretrainedWeights, InputRequest? RequestedInput = null);
 
 /// <summary>Measures parameters, MACs, latency, file size and validation top-1 of several models side by side.</summary>
 public sealed class ModelComparison
@@ -58,7 +59,7 @@ public sealed class ModelComparison
     {
         if (candidate.Checkpoint != null)
         {
-            (nn.Module<Tensor, Tensor> model, ModelSpec spec, _) = ArchCatalog.Load(candidate.Checkpoint, candidate.Spec);
+            (nn.Module<Tensor, Tensor> model, ModelSpec spec, _) = ArchCatalog.Load(candidate.Checkpoint, candidate.Spec, candidate.RequestedInput);
             return (model, spec);
         }
         nn.Module<Tensor, Tensor> fresh = ArchCatalog.Create(candidate.Spec);

@@ -16,8 +16,12 @@ namespace MicroBackbone.Compiler.Evaluation;
 /// </summary>
 public static class QuantizedEvaluation
 {
-    /// <summary>Evaluates <paramref name="model"/> quantized as <paramref name="record"/> says on <paramref name="images"/>.</summary>
-    public static EvaluationResult Evaluate(nn.Module<Tensor, Tensor> model, ModelSpec spec, QuantizationRecord record, NhwcImages images, string source)
+    /// <summary>
+    /// Evaluates <paramref name="model"/> quantized as <paramref name="record"/> says on <paramref name="images"/>;
+    /// <paramref name="progress"/> hears the number of images done after each one.
+    /// </summary>
+    public static EvaluationResult Evaluate(
+        nn.Module<Tensor, Tensor> model, ModelSpec spec, QuantizationRecord record, NhwcImages images, string source, Action<int>? progress = null)
     {
         IrGraph floatGraph = TorchSharpFrontEnd.Lower(model, spec);
         Func<float[], float[]> logits;
@@ -31,6 +35,6 @@ public static class QuantizedEvaluation
             var interpreter = new DynamicInt8Interpreter(floatGraph);
             logits = x => interpreter.Run(x);
         }
-        return IrEvaluator.Evaluate(logits, images, spec.NumClasses);
+        return IrEvaluator.Evaluate(logits, images, spec.NumClasses, progress);
     }
 }

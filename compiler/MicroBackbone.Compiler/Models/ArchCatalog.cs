@@ -70,7 +70,14 @@ public static class ArchCatalog
     /// Rebuilds the model a checkpoint holds and loads its weights. The arch, classes, input and config come from the
     /// checkpoint's metadata; for a plain PyTorch state dict they come from <paramref name="fallback"/>.
     /// </summary>
-    public static (nn.Module<Tensor, Tensor> Model, ModelSpec Spec, CheckpointMetadata Metadata) Load(string path, ModelSpec fallback)
+    /// <remarks>
+    /// <paramref name="requested"/> is an input the user asked for (<c>--input-size</c>, <c>--input-channels</c>). A
+    /// different size is honoured when the weights fit the model rebuilt for it (the edge variants and the TorchVision
+    /// archs end in global pooling, so they do); a different channel count never fits (the first convolution's
+    /// weights fix it) and is refused, as is a size whose model the weights do not fit.
+    /// </remarks>
+    public static (nn.Module<Tensor, Tensor> Model, ModelSpec Spec, CheckpointMetadata Metadata) Load(
+        string path, ModelSpec fallback, InputRequest? requested = null)
     {
         CheckpointMetadata defaults = fallback.ToMetadata();
         using Checkpoint checkpoint = CheckpointFile.Load(path, defaults);
@@ -78,17 +85,37 @@ public static class ArchCatalog
         ModelConfigText config = checkpoint.HasOwnMetadata && metadata.ConfigYaml.Length > 0
             ? ModelConfigText.Parse(metadata.ConfigYaml, path + " (embedded config)")
             : fallback.Config;
-        var spec = new ModelSpec(metadata.Arch, metadata.NumClasses, metadata.InputShape, config);
+        InputShape stored = metadata.InputShape;
+        InputShape input = stored;
+        if (checkpoint.HasOwnMetadata && requested is { } r)
+        {
+            if (r.Channels is int c && c != stored.Channels)
+            {
+                throw new ConfigException(
+                    $"--input-channels {c}: {path} holds a model for {stored.Channels}-channel input and its first convolution's weights fix that; expected {stored.Channels} (or retrain with --input-channels {c})");
+            }
+            if (r.Size is int size)
+            {
+                input = stored with { Height = size, Width = size };
+            }
+        }
+        var spec = new ModelSpec(metadata.Arch, metadata.NumClasses, input, config);
         nn.Module<Tensor, Tensor> model = Create(spec);
         try
         {
             CheckpointFile.CopyInto(checkpoint, model, path);
+        }
+        catch (CheckpointException e) when (input != stored)
+        {
+            model.Dispose();
+            throw new ConfigException(
+                $"--input-size {input.Height}: {path}'s weights fit its {stored.Height}x{stored.Width} model only ({e.Message}); expected {stored.Height}", e);
         }
         catch
         {
             model.Dispose();
             throw;
         }
-        return (model, spec, metadata);
+        return (model, spec, input == stored ? metadata : metadata with { InputShape = input });
     }
 }

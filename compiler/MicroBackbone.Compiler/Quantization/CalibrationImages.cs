@@ -16,15 +16,19 @@ public static class CalibrationImages
 
     /// <summary>
     /// The first <paramref name="count"/> images of <paramref name="folder"/> (an image folder: one sub-folder per class,
-    /// PNG or JPEG), normalised with <paramref name="normalisation"/>'s mean and std.
+    /// or the images themselves without sub-folders; PNG or JPEG), stored with <paramref name="normalisation"/>'s
+    /// channel count and normalised with its mean and std.
     /// </summary>
     public static IReadOnlyList<float[]> FromFolder(string folder, DatasetConfig normalisation, ModelSpec spec, int count = DefaultCount)
     {
         if (!Directory.Exists(folder))
         {
-            throw new DatasetException($"{folder}: calibration folder not found (expected one sub-folder of images per class)");
+            throw new DatasetException($"{folder}: calibration folder not found (expected images, or one sub-folder of images per class)");
         }
-        ImageDataset images = ImageFolderReader.Read(folder, spec.Input.Channels == 1 ? 1 : 3, limit: count);
+        // Labels play no part in calibration, so a flat folder of images serves as well as a classified one.
+        ImageDataset images = Directory.GetDirectories(folder).Length == 0
+            ? ImageFolderReader.ReadUnlabelled(folder, normalisation.Channels, count)
+            : ImageFolderReader.Read(folder, normalisation.Channels, limit: count);
         if (images.Count == 0)
         {
             throw new DatasetException($"{folder}: no PNG or JPEG images in its class sub-folders to calibrate on");

@@ -17,6 +17,9 @@ namespace MicroBackbone.Compiler.Quantization;
 /// <param name="Observer">How static calibration turns observed values into ranges.</param>
 public sealed record QuantizationJob(string Input, string Output, QuantizationType Type, ObserverKind Observer = ObserverKind.MinMax)
 {
+    /// <summary>An input size asked for on the command line: the model is quantized (and saved) for it.</summary>
+    public InputRequest? RequestedInput { get; init; }
+
     /// <summary>
     /// Quantizes; <paramref name="fallback"/> describes plain state dicts, <paramref name="calibration"/> supplies the
     /// images for the model's input (asked for only by static quantization). Returns the model it quantized and the record.
@@ -31,7 +34,7 @@ public sealed record QuantizationJob(string Input, string Output, QuantizationTy
         {
             throw new MicroBackboneException($"{Input}: quantize reads PyTorch checkpoints (.pth); compile a .mbir or .tflite directly");
         }
-        LoadedModel loaded = ModelSource.Load(Input, fallback);
+        LoadedModel loaded = ModelSource.Load(Input, fallback, requested: RequestedInput);
         if (loaded.Quantization != null)
         {
             throw new QuantizationRecordException(
@@ -59,7 +62,8 @@ public sealed record QuantizationJob(string Input, string Output, QuantizationTy
     public static void SaveCopy(string source, string target, ModelSpec spec, QuantizationRecord? record)
     {
         using Checkpoint checkpoint = CheckpointFile.Load(source, spec.ToMetadata());
-        CheckpointMetadata metadata = checkpoint.HasOwnMetadata ? checkpoint.Metadata : spec.ToMetadata();
+        // The spec's input: a model rebuilt for another --input-size is calibrated and recorded at that size.
+        CheckpointMetadata metadata = checkpoint.HasOwnMetadata ? checkpoint.Metadata with { InputShape = spec.Input } : spec.ToMetadata();
         CheckpointFile.Save(target, checkpoint.StateDict, metadata with { QuantizationJson = record?.ToJson() });
     }
 }

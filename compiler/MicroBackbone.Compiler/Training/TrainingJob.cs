@@ -125,7 +125,8 @@ public sealed class TrainingJob
 
     private void Save(nn.Module model, string path, EpochMetrics? metrics)
     {
-        CheckpointMetadata metadata = spec.ToMetadata().WithExtra("dataset", dataset.Name);
+        CheckpointMetadata metadata = spec.ToMetadata().WithExtra(DatasetRecord.NameKey, dataset.Name)
+            .WithExtra(DatasetRecord.ExtraKey, DatasetRecord.ToYaml(dataset));
         if (metrics != null)
         {
             // Accuracy as text: PyTorch 1.x's weights_only loader refuses pickled floats, and every PyTorch reads strings.

@@ -48,10 +48,13 @@ public sealed class CompilePipelineCommandTests : IDisposable
         string quantized = Quantized(floatPath);
         Assert.Equal(floatBytes, File.ReadAllBytes(floatPath));
 
-        // A quantized checkpoint needs no calibration data: a missing folder is never read.
+        // A quantized checkpoint needs no calibration data: calibration flags are refused (not silently ignored).
         string cDir = Path.Combine(_dir, "c");
         (int exit, string output, string error) = CliRunner.Run("compile", quantized, "--target", "c", "--output-dir", cDir,
             "--calibration-data", Path.Combine(_dir, "missing"));
+        Assert.Equal(1, exit);
+        Assert.Contains("is quantized already, so nothing is calibrated", error);
+        (exit, output, error) = CliRunner.Run("compile", quantized, "--target", "c", "--output-dir", cDir);
         Assert.True(exit == 0, error);
         Assert.Contains("arena (RAM)", output);
         Assert.Contains("MACs", output);
@@ -173,7 +176,11 @@ public sealed class CompilePipelineCommandTests : IDisposable
         // The exported model.pth carries the quantization: its int8 form is the int8 flatbuffer's, bit for bit.
         string input = Path.Combine(_dir, "x.bin");
         File.WriteAllBytes(input, Enumerable.Range(0, 1024).Select(i => (byte)(i * 7)).ToArray());
-        (exit, string viaPth, error) = CliRunner.Run("run", Path.Combine(dir, "model.pth"), "--input", input, "--calibration-data", Path.Combine(_dir, "missing"));
+        // Calibration flags are refused, not ignored: the checkpoint is known to be quantized.
+        (exit, _, error) = CliRunner.Run("run", Path.Combine(dir, "model.pth"), "--input", input, "--calibration-data", Path.Combine(_dir, "missing"));
+        Assert.Equal(1, exit);
+        Assert.Contains("is quantized already, so nothing is calibrated", error);
+        (exit, string viaPth, error) = CliRunner.Run("run", Path.Combine(dir, "model.pth"), "--input", input);
         Assert.True(exit == 0, error);
         (exit, string viaTflite, error) = CliRunner.Run("run", Path.Combine(dir, "model_int8.tflite"), "--input", input);
         Assert.True(exit == 0, error);

@@ -29,6 +29,15 @@ public enum PruningType
 /// <param name="Scope">For unstructured pruning: one global threshold or one per layer.</param>
 public sealed record PruningJob(string Input, string Output, PruningType Type, double Ratio, PruningScope Scope = PruningScope.Global)
 {
+    /// <summary>
+    /// Shows the fine-tuning (e.g. the CLI's progress view): called with the job's own hooks and the training run, it
+    /// runs the training with hooks that forward to the job's and returns the result. Null trains silently.
+    /// </summary>
+    public Func<TrainingHooks, Func<TrainingHooks, TrainingResult>, TrainingResult>? FineTuneDisplay { get; init; }
+
+    /// <summary>An input size asked for on the command line: the pruned model is rebuilt (and saved) for it.</summary>
+    public InputRequest? RequestedInput { get; init; }
+
     /// <summary>Prunes; <paramref name="fallback"/> describes plain state dicts; fine-tunes when <paramref name="fineTune"/> is given.</summary>
     public PruningReport Run(ModelSpec fallback, (DatasetConfig Dataset, TrainingOptions Options, string Folder)? fineTune = null)
     {
@@ -37,7 +46,7 @@ public sealed record PruningJob(string Input, string Output, PruningType Type, d
         {
             throw new PruningException($"--output-model: {Output} is the input model; prune writes a new file and never modifies its input");
         }
-        (nn.Module<Tensor, Tensor> model, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(Input, fallback);
+        (nn.Module<Tensor, Tensor> model, ModelSpec spec, CheckpointMetadata metadata) = ArchCatalog.Load(Input, fallback, RequestedInput);
         try
         {
             if (metadata.QuantizationJson != null)
@@ -100,7 +109,10 @@ public sealed record PruningJob(string Input, string Output, PruningType Type, d
         }
 
         var hooks = new TrainingHooks { Progress = _ => Reapply() };
-        TrainingRun.Run(model, DatasetLoader.Load(dataset), spec.Input.Channels, spec.Input.Height, spec.Input.Width, options, folder, hooks);
+        DatasetSplits splits = DatasetLoader.Load(dataset);
+        TrainingResult Train(TrainingHooks h) =>
+            TrainingRun.Run(model, splits, spec.Input.Channels, spec.Input.Height, spec.Input.Width, options, folder, h);
+        _ = FineTuneDisplay is { } display ? display(hooks, Train) : Train(hooks);
         Reapply();
         model.eval();
     }
