@@ -70,7 +70,7 @@ internal sealed class PlanBuilder
             Int32(s.Rows), Int32(s.Columns)),
         SvdfStep s => new SvdfPlanStep(Slice(s.Input), Slice(s.Output), new SvdfParameters(
             s.Batches, s.InputSize, s.Filters, s.Memory, s.Rank, s.InputZeroPoint, s.StateZeroPoint, s.OutputZeroPoint,
-            s.FeatureMultiplier.Multiplier, s.FeatureMultiplier.Shift, s.OutputMultiplier.Multiplier, s.OutputMultiplier.Shift),
+            s.FeatureMultiplier.Multiplier, s.FeatureMultiplier.Shift, s.OutputMultiplier.Multiplier, s.OutputMultiplier.Shift, s.Int8State),
             Int8(s.WeightsFeature), Int16(s.WeightsTime), s.Bias is null ? null : Int32(s.Bias), s.State.Offset, s.State.Length),
         TransposeConv2DStep s => new TransposeConv2DPlanStep(Slice(s.Input), Slice(s.Output), Shape(s.InputShape), Shape(s.OutputShape),
             s.KernelHeight, s.KernelWidth, s.StrideHeight, s.StrideWidth, s.PadTop, s.PadLeft, s.InputZeroPoint, Int8(s.Weights), Int32(s.Bias),

@@ -16,6 +16,9 @@ public sealed class RuntimeModel
     private readonly PlanStep[] _steps;
     private readonly sbyte[] _arena;
     private readonly short[] _state;
+
+    // Slices of the state that start and reset at a value other than 0 (an int8 SVDF state's zero point).
+    private readonly CSharpEmitter.Spec.StateFillSpec[] _stateFills;
     private readonly ModelEdge[] _inputs;
     private readonly ModelEdge[] _outputs;
 
@@ -38,6 +41,8 @@ public sealed class RuntimeModel
         ArenaBytes = spec.ArenaBytes;
         _arena = new sbyte[spec.ArenaBytes];
         _state = new short[spec.StateLength];
+        _stateFills = spec.StateFills is { } fills ? fills.ToArray() : [];
+        Reset();
         var stripped = Ir.Passes.EdgeQuantization.Strip(graph);
         _inputs = spec.Inputs.Select((e, i) => Edge(stripped, stripped.Inputs[i], e)).ToArray();
         _outputs = spec.Outputs.Select((e, i) => Edge(stripped, stripped.Outputs[i], e)).ToArray();
@@ -143,8 +148,15 @@ public sealed class RuntimeModel
         return best;
     }
 
-    /// <summary>Clears the operator state (SVDF memory), as a fresh model has it.</summary>
-    public void Reset() => Array.Clear(_state);
+    /// <summary>Returns the operator state (SVDF memory) to its start, as a fresh model has it: zero, an int8 state its zero point.</summary>
+    public void Reset()
+    {
+        Array.Clear(_state);
+        foreach (var fill in _stateFills)
+        {
+            _state.AsSpan(fill.Region.Offset, fill.Region.Length).Fill(fill.Value);
+        }
+    }
 
     private static CSharpEmitter.Spec.ModelSpec ModelLowering(IrGraph graph, string source)
     {

@@ -40,8 +40,8 @@ public static class Svdf
                     dot = unchecked(dot + (w[c] * (x[c] - p.InputZeroPoint)));
                 }
 
-                int scaled = FixedPointMath.Clamp(FixedPointMath.MultiplyByQuantizedMultiplier(dot, p.FeatureMultiplier, p.FeatureShift), short.MinValue, short.MaxValue);
-                stateRow[(r * m) + m - 1] = unchecked((short)(p.StateZeroPoint + scaled));
+                int scaled = FixedPointMath.Clamp(FixedPointMath.MultiplyByQuantizedMultiplier(dot, p.FeatureMultiplier, p.FeatureShift), p.StateMin, p.StateMax);
+                stateRow[(r * m) + m - 1] = p.Int8State ? unchecked((sbyte)(p.StateZeroPoint + scaled)) : unchecked((short)(p.StateZeroPoint + scaled));
             }
 
             for (int u = 0; u < units; u++)

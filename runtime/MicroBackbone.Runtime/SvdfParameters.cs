@@ -22,7 +22,30 @@ public readonly struct SvdfParameters
         FeatureShift = featureShift;
         OutputMultiplier = outputMultiplier;
         OutputShift = outputShift;
+        StateMin = short.MinValue;
+        StateMax = short.MaxValue;
     }
+
+    /// <summary>Creates the parameters of TFLite Micro's int8 variant (int8 time weights and state, passed widened to
+    /// int16): the feature projection clamps to the int8 range and each new state entry keeps 8 bits.</summary>
+    public SvdfParameters(int batches, int inputSize, int filters, int memory, int rank, int inputZeroPoint, int stateZeroPoint,
+        int outputZeroPoint, int featureMultiplier, int featureShift, int outputMultiplier, int outputShift, bool int8State)
+        : this(batches, inputSize, filters, memory, rank, inputZeroPoint, stateZeroPoint, outputZeroPoint, featureMultiplier, featureShift,
+            outputMultiplier, outputShift)
+    {
+        Int8State = int8State;
+        StateMin = int8State ? sbyte.MinValue : short.MinValue;
+        StateMax = int8State ? sbyte.MaxValue : short.MaxValue;
+    }
+
+    /// <summary>True for the int8-state variant (values held in int16 slots).</summary>
+    public bool Int8State { get; }
+
+    /// <summary>Smallest value of a feature projection before the zero point is added.</summary>
+    public int StateMin { get; }
+
+    /// <summary>Largest value of a feature projection before the zero point is added.</summary>
+    public int StateMax { get; }
 
     /// <summary>Input rows.</summary>
     public int Batches { get; }

@@ -25,7 +25,7 @@ internal static class Int8StatefulSteps
                     var p = SvdfParams.ForOperator(g, op);
                     sbyte[] input = values[x.Id], output = values[y.Id];
                     sbyte[] weightsFeature = feature.ReadInt8();
-                    short[] weightsTime = time.ReadInt16();
+                    short[] weightsTime = time.DataType == IrDataType.Int8 ? Array.ConvertAll(time.ReadInt8(), v => (short)v) : time.ReadInt16();
                     int[] bias = op.Inputs.Count > 4 ? g.Tensor(op.Inputs[4]).ReadInt32() : Array.Empty<int>();
                     short[] stateValues = states.Int16(state.Id);
                     var scratch = new int[p.ScratchLength];

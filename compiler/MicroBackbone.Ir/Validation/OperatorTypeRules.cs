@@ -91,10 +91,11 @@ internal static class OperatorTypeRules
             throw Fail(index, op, $"input {inputs[0].Describe()} must be int8 or float32");
         }
 
-        // int8: int8 feature weights, int16 time weights and state, int32 bias (TFLite Micro's int8 kernel with int16 state).
+        // int8: int8 feature weights, int16 time weights and state (or int8 for both), int32 bias (TFLite Micro's int8 kernels).
+        var timeType = inputs.Count > 2 && inputs[2].DataType == IrDataType.Int8 ? IrDataType.Int8 : IrDataType.Int16;
         var expected = isFloat
             ? new[] { IrDataType.Float32, IrDataType.Float32, IrDataType.Float32, IrDataType.Float32, IrDataType.Float32 }
-            : new[] { IrDataType.Int8, IrDataType.Int8, IrDataType.Int16, IrDataType.Int16, IrDataType.Int32 };
+            : new[] { IrDataType.Int8, IrDataType.Int8, timeType, timeType, IrDataType.Int32 };
         string[] roles = ["input", "feature weights", "time weights", "state", "bias"];
         for (var i = 1; i < inputs.Count; i++)
         {

@@ -1,10 +1,13 @@
-/* SVDF, one streaming step: int8 input and output, int16 time weights and int16 state (docs/INT8.md, Svdf). The
+/* SVDF, one streaming step: int8 input and output, int16 time weights and int16 state (docs/INT8.md, Svdf); TFLite
+ * Micro's int8 variant (int8 time weights and state) runs here too, its weights widened to int16 and its state held in
+ * int16 slots, with state_min/state_max -128/127 and state_8bit set so a new entry keeps 8 bits as the reference's. The
  * state [batches, filters, memory] moves one element towards its start, each filter's requantized feature dot product
  * becomes its newest entry, and each unit outputs its rank filters' time dot products plus bias, requantized. Sums
  * wrap like the reference's int32 adds (done in uint32 so they are defined C). */
 typedef struct {
     int32_t batches, in_n, filters, memory, rank;
     int32_t in_zp, state_zp, out_zp;
+    int32_t state_min, state_max, state_8bit;
     int32_t feature_mult, feature_shift, out_mult, out_shift;
     const int8_t *weights_feature;
     const int16_t *weights_time;
@@ -26,8 +29,10 @@ MB_KERNEL void mb_svdf_s8(const mb_svdf_params_t *p, const int8_t *in, int16_t *
             for (i = 0; i < p->in_n; ++i) {
                 dot += (uint32_t)((int32_t)w[i] * ((int32_t)x[i] - p->in_zp));
             }
-            s_b[f * p->memory + p->memory - 1] =
-                (int16_t)(p->state_zp + mb_clamp(mb_mul_by_qm((int32_t)dot, p->feature_mult, p->feature_shift), -32768, 32767));
+            {
+                const int32_t v = p->state_zp + mb_clamp(mb_mul_by_qm((int32_t)dot, p->feature_mult, p->feature_shift), p->state_min, p->state_max);
+                s_b[f * p->memory + p->memory - 1] = p->state_8bit ? (int16_t)(int8_t)v : (int16_t)v;
+            }
         }
         for (u = 0; u < units; ++u) {
             uint32_t acc = p->bias != NULL ? (uint32_t)p->bias[u] : 0u;

@@ -9,7 +9,7 @@ namespace MicroBackbone.CSharpEmitter.Emitting;
 /// always give the same text. The class name and namespace must be C# identifiers
 /// (keywords are escaped here); everything else that comes from the model is escaped or sanitized.
 /// </summary>
-internal static class ModelEmitter
+internal static partial class ModelEmitter
 {
     private const string Span = "global::System.Span";
     private const string ReadOnlySpan = "global::System.ReadOnlySpan";
@@ -228,6 +228,7 @@ internal static class ModelEmitter
 
         w.Close();
         w.Line();
+        DeclaredEntry(w, spec, inputs, outputs);
         if (single)
         {
             Predict(w, spec, StepEmitter.Slice(spec.Inputs[0].Region), StepEmitter.Slice(spec.Outputs[0].Region));
@@ -326,13 +327,21 @@ internal static class ModelEmitter
         w.Line("/// <summary>int16 values of operator state (SVDF memory) one stream needs: kept from one call to the next.</summary>");
         w.Line($"public const int StateLength = {CSharpLiteral.Int(spec.StateLength)};");
         w.Line();
-        w.Line("private readonly short[] _state = new short[StateLength];");
+        var fills = spec.StateFills is { } f ? f.ToList() : new List<StateFillSpec>();
+        w.Line(fills.Count == 0 ? "private readonly short[] _state = new short[StateLength];" : "private readonly short[] _state = NewState();");
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Returns the operator state to zero, as before the first call. Each call is one step of a stream: its output");
         w.Line("/// depends on the calls before it on this instance, until Reset.");
         w.Line("/// </summary>");
-        w.Line("public void Reset() => global::System.Array.Clear(_state);");
+        if (fills.Count == 0)
+        {
+            w.Line("public void Reset() => global::System.Array.Clear(_state);");
+        }
+        else
+        {
+            StateFills(w, fills);
+        }
         w.Line();
     }
 

@@ -157,7 +157,8 @@ internal static class StepEmitter
                         ("memory", Int(s.Memory)), ("rank", Int(s.Rank)), ("inputZeroPoint", Int(s.InputZeroPoint)),
                         ("stateZeroPoint", Int(s.StateZeroPoint)), ("outputZeroPoint", Int(s.OutputZeroPoint)),
                         ("featureMultiplier", Int(s.FeatureMultiplier.Multiplier)), ("featureShift", Int(s.FeatureMultiplier.Shift)),
-                        ("outputMultiplier", Int(s.OutputMultiplier.Multiplier)), ("outputShift", Int(s.OutputMultiplier.Shift)))),
+                        ("outputMultiplier", Int(s.OutputMultiplier.Multiplier)), ("outputShift", Int(s.OutputMultiplier.Shift)),
+                        ("int8State", s.Int8State ? "true" : "false"))),
                     ("input", Slice(s.Input)), ("weightsFeature", s.WeightsFeature), ("weightsTime", s.WeightsTime),
                     ("bias", s.Bias ?? "default"), ("state", $"state.Slice({Int(s.State.Offset)}, {Int(s.State.Length)})"),
                     ("output", Slice(s.Output)));

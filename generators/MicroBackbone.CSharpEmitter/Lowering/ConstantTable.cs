@@ -14,7 +14,7 @@ internal sealed class ConstantTable
     private static readonly string[] ReservedNames =
     {
         "ArenaBytes", "InputLength", "OutputLength", "InputScale", "InputZeroPoint", "OutputScale", "OutputZeroPoint",
-        "InputShape", "OutputShape", "ClassNames", "Invoke", "InvokeFloat", "Predict", "Run", "Arena", "StateLength", "Reset",
+        "InputShape", "OutputShape", "ClassNames", "Invoke", "InvokeFloat", "InvokeDeclared", "Predict", "ResetState", "NewState", "Run", "Arena", "StateLength", "Reset",
     };
 
     private readonly List<ConstantSpec> _constants = new();
@@ -34,7 +34,8 @@ internal sealed class ConstantTable
 
     /// <summary>The identifier of an int16 tensor constant (SVDF time weights).</summary>
     public string Int16Tensor(IrTensor tensor, string ownerName, string role) =>
-        Tensor(tensor, ownerName, role, id => new Int16ConstantSpec(id, tensor.Describe(), new EquatableArray<short>(tensor.ReadInt16())));
+        Tensor(tensor, ownerName, role, id => new Int16ConstantSpec(id, tensor.Describe(), new EquatableArray<short>(
+            tensor.DataType == IrDataType.Int8 ? tensor.ReadInt8().Select(v => (short)v).ToList() : tensor.ReadInt16())));
 
     /// <summary>Adds computed int32 values (per-channel multipliers, shifts, offsets) and returns their identifier.</summary>
     public string Int32Values(IEnumerable<int> values, string ownerName, string role, string description)

@@ -42,20 +42,25 @@ internal static class ModelLowering
             graph.Name,
             new EquatableArray<KeyValuePair<string, string>>(graph.Metadata),
             graph.ClassNames,
-            new EquatableArray<EdgeSpec>(g.Inputs.Select(id => Edge(plan, g.Tensor(id), "input")).ToList()),
-            new EquatableArray<EdgeSpec>(g.Outputs.Select(id => Edge(plan, g.Tensor(id), "output")).ToList()),
+            new EquatableArray<EdgeSpec>(g.Inputs.Select((id, i) => Edge(plan, g.Tensor(id), "input", IsFloat(graph, graph.Inputs[i]))).ToList()),
+            new EquatableArray<EdgeSpec>(g.Outputs.Select((id, i) => Edge(plan, g.Tensor(id), "output", IsFloat(graph, graph.Outputs[i]))).ToList()),
             checked((int)plan.ArenaBytes),
             new EquatableArray<ConstantSpec>(constants.Constants),
             new EquatableArray<StepSpec>(steps),
-            StateLayout.Length(g));
+            StateLayout.Length(g),
+            new EquatableArray<StateFillSpec>(g.Tensors.Where(t => t.IsState && t.StateResetValue != 0)
+                .Select(t => new StateFillSpec(StateLayout.Region(g, t.Id), checked((short)t.StateResetValue))).ToList()));
     }
 
     /// <summary>The arena slice of an activation tensor.</summary>
     internal static ArenaRegion Region(MemoryPlan plan, IrTensor tensor) =>
         new(checked((int)plan.OffsetOf(tensor.Id)), checked((int)tensor.ElementCount));
 
-    private static EdgeSpec Edge(MemoryPlan plan, IrTensor tensor, string role) =>
-        new(tensor.Shape, EdgeQuant(tensor, role), Region(plan, tensor));
+    private static EdgeSpec Edge(MemoryPlan plan, IrTensor tensor, string role, bool isFloat) =>
+        new(tensor.Shape, EdgeQuant(tensor, role), Region(plan, tensor), isFloat);
+
+    // The edge as the file declares it (EdgeQuantization.Strip keeps the edges' order).
+    private static bool IsFloat(IrGraph declared, int tensorId) => declared.Tensor(tensorId).DataType == IrDataType.Float32;
 
     private static QuantSpec EdgeQuant(IrTensor tensor, string role)
     {

@@ -61,9 +61,10 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
     {
         var time = graph.Tensor(_op.Inputs[2]);
         var state = graph.Tensor(_op.Inputs[3]);
-        if (X.DataType != IrDataType.Int8 || time.DataType != IrDataType.Int16 || state.DataType != IrDataType.Int16)
+        var int8State = time.DataType == IrDataType.Int8 && state.DataType == IrDataType.Int8;
+        if (X.DataType != IrDataType.Int8 || !(int8State || (time.DataType == IrDataType.Int16 && state.DataType == IrDataType.Int16)))
         {
-            throw Unsupported($"needs an int8 input with int16 time weights and state, got {X.Describe()}, {time.Describe()}, {state.Describe()}");
+            throw Unsupported($"needs an int8 input with int16 (or int8) time weights and state, got {X.Describe()}, {time.Describe()}, {state.Describe()}");
         }
 
         var p = SvdfParams.ForOperator(graph, _op);
@@ -71,7 +72,7 @@ internal sealed class OperatorLowering(IrGraph graph, MemoryPlan plan, ConstantT
         var timeWeights = constants.Int16Tensor(time, _op.Name, "TimeWeights");
         var bias = _op.Inputs.Count > 4 ? constants.Int32Tensor(graph.Tensor(_op.Inputs[4]), _op.Name, "Bias") : null;
         return new SvdfStep(_op.Name, Region(X), Region(Y), StateLayout.Region(graph, state.Id), p.Batches, p.InputSize, p.Filters, p.Memory,
-            p.Rank, p.InputZeroPoint, p.StateZeroPoint, p.OutputZeroPoint, Spec(p.FeatureToState), Spec(p.StateToOutput), feature, timeWeights, bias);
+            p.Rank, p.InputZeroPoint, p.StateZeroPoint, p.OutputZeroPoint, Spec(p.FeatureToState), Spec(p.StateToOutput), feature, timeWeights, bias, int8State);
     }
 
     private StepSpec Conv2D()

@@ -15,6 +15,7 @@ namespace MicroBackbone.CSharpEmitter.Spec;
 /// <param name="Constants">Weights, biases and per-channel parameters, in first-use order.</param>
 /// <param name="Steps">Layer calls in execution order.</param>
 /// <param name="StateLength">int16 values of operator state (outside the arena, kept between calls); 0 when stateless.</param>
+/// <param name="StateFills">Slices of the state that start and reset at a value other than 0 (null or empty: none).</param>
 internal sealed record ModelSpec(
     string ModelName,
     EquatableArray<KeyValuePair<string, string>> Metadata,
@@ -24,4 +25,8 @@ internal sealed record ModelSpec(
     int ArenaBytes,
     EquatableArray<ConstantSpec> Constants,
     EquatableArray<StepSpec> Steps,
-    int StateLength = 0);
+    int StateLength = 0,
+    EquatableArray<StateFillSpec>? StateFills = null);
+
+/// <summary>A slice of the state buffer that resets to a value other than 0 (an int8 SVDF state's zero point).</summary>
+internal sealed record StateFillSpec(ArenaRegion Region, short Value);

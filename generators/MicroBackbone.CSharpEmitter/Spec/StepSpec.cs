@@ -135,7 +135,7 @@ internal sealed record ResizeStep(
 internal sealed record SvdfStep(
     string OperatorName, ArenaRegion Input, ArenaRegion Output, ArenaRegion State, int Batches, int InputSize, int Filters,
     int Memory, int Rank, int InputZeroPoint, int StateZeroPoint, int OutputZeroPoint, MultiplierSpec FeatureMultiplier,
-    MultiplierSpec OutputMultiplier, string WeightsFeature, string WeightsTime, string? Bias)
+    MultiplierSpec OutputMultiplier, string WeightsFeature, string WeightsTime, string? Bias, bool Int8State = false)
     : StepSpec("Svdf", OperatorName, Input, Output);
 
 /// <summary>

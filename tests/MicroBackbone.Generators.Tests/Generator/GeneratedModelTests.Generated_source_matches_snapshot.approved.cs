@@ -115,6 +115,13 @@ namespace Consumer
             global::MicroBackbone.Runtime.Dequantize.Run(OutputScale, OutputZeroPoint, arena.Slice(0, 4), logits);
         }
 
+        /// <summary>Runs the model with every input and output in the type the model file declares (int8 throughout): what TFLite Micro takes and returns.</summary>
+        public void InvokeDeclared(global::System.ReadOnlySpan<sbyte> input, global::System.Span<sbyte> output) => InvokeDeclared(input, output, _arena);
+
+        /// <summary>As <see cref="InvokeDeclared(global::System.ReadOnlySpan{sbyte}, global::System.Span{sbyte})"/> with a caller-provided arena.</summary>
+        public static void InvokeDeclared(global::System.ReadOnlySpan<sbyte> input, global::System.Span<sbyte> output, global::System.Span<byte> arenaBytes)
+            => Invoke(input, output, arenaBytes);
+
         /// <summary>Runs the model on a float input and returns the index of the largest output (the first on ties).</summary>
         public int Predict(global::System.ReadOnlySpan<float> input) => Predict(input, _arena);
 

@@ -110,19 +110,22 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
             throw new InvalidOperationException($"state '{name}' emitted twice");
         }
 
-        if (state.StateResetValue != 0)
+        // Every state the kernels keep is int16 slots (an int8 SVDF state too, one value per slot); a state whose reset
+        // value is not 0 (an int8 state resets to its zero point) is filled by mb_model_reset, which runs before the
+        // first call.
+        if (state.DataType is not (IrDataType.Int16 or IrDataType.Int8))
         {
-            // The buffers are zero-initialized statics, which is the reset value of every state the kernels keep (int16).
-            throw new CBackEndException($"C back end: state tensor {state.Describe()} resets to {state.StateResetValue}; only states that reset to 0 are supported");
+            throw new CBackEndException($"C back end: state tensor {state.Describe()} must be int16 or int8");
         }
 
         States.Add(new CState
         {
             Name = name,
-            ElementType = state.DataType == IrDataType.Int16 ? "int16_t" : throw new CBackEndException($"C back end: state tensor {state.Describe()} must be int16"),
+            ElementType = "int16_t",
             Count = state.ElementCount,
-            Bytes = state.ByteSize,
+            Bytes = 2 * state.ElementCount,
             Comment = CIdentifiers.Comment($"state '{state.Name}' {state.DataType.ToMbirName()}{state.Shape}"),
+            ResetValue = state.StateResetValue,
         });
         return name;
     }

@@ -41,6 +41,17 @@ internal sealed class CModel
     /// <summary>Parameters of <c>mb_model_invoke_float</c>: one float pointer per input, then one per output.</summary>
     public string FloatParameters => string.Join(", ", Inputs.Select(t => "const float *" + t.Param).Concat(Outputs.Select(t => "float *" + t.Param)));
 
+    /// <summary>True when the file declares some edges float32 and others int8: <c>mb_model_invoke_declared</c> is then a
+    /// function of its own (otherwise a macro naming <see cref="UniformEntry"/>).</summary>
+    public bool HasMixedEdges => Inputs.Concat(Outputs).Any(t => t.IsFloat) && Inputs.Concat(Outputs).Any(t => !t.IsFloat);
+
+    /// <summary>The entry point that takes every edge in its declared type when all edges share one type.</summary>
+    public string UniformEntry => Inputs.Concat(Outputs).All(t => t.IsFloat) ? "mb_model_invoke_float" : "mb_model_invoke";
+
+    /// <summary>Parameters of <c>mb_model_invoke_declared</c>: each edge in the type the file declares.</summary>
+    public string DeclaredParameters => string.Join(", ", Inputs.Select(t => (t.IsFloat ? "const float *" : "const int8_t *") + t.Param)
+        .Concat(Outputs.Select(t => (t.IsFloat ? "float *" : "int8_t *") + t.Param)));
+
     /// <summary>The condition under which an entry point returns -1: any pointer is NULL.</summary>
     public string NullCheck => string.Join(" || ", Inputs.Concat(Outputs).Select(t => t.Param + " == NULL"));
 
@@ -54,6 +65,10 @@ internal sealed class CModel
 
     /// <summary>Static state buffers (RAM outside the arena), zeroed by <c>mb_model_reset</c>.</summary>
     public required IReadOnlyList<CState> States { get; init; }
+
+    /// <summary>True when a state resets to a value other than 0, so the zero-initialized buffers need a reset before
+    /// the first call.</summary>
+    public bool NeedsFirstReset => States.Any(s => s.ResetValue != 0);
 
     /// <summary>Bytes of all <see cref="States"/>.</summary>
     public long StateBytes => States.Sum(s => s.Bytes);
@@ -89,6 +104,12 @@ internal sealed class CTensorInfo
     public required string Scale { get; init; }
 
     public required string ZeroPoint { get; init; }
+
+    /// <summary>True when the file declares this edge float32 (a QUANTIZE reads it, a DEQUANTIZE makes it).</summary>
+    public required bool IsFloat { get; init; }
+
+    /// <summary>The element type the file declares: <c>float</c> or <c>int8_t</c>.</summary>
+    public string DeclaredType => IsFloat ? "float" : "int8_t";
 }
 
 /// <summary>One <c>#define NAME value</c>.</summary>
@@ -138,6 +159,9 @@ internal sealed class CState
     public required long Bytes { get; init; }
 
     public required string Comment { get; init; }
+
+    /// <summary>The value every element returns to on reset (0, or an int8 state's zero point).</summary>
+    public required long ResetValue { get; init; }
 }
 
 /// <summary>A designated initializer <c>.name = value</c>.</summary>

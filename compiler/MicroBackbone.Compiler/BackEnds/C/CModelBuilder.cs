@@ -34,8 +34,8 @@ internal static class CModelBuilder
         }
 
         var single = g.Inputs.Count == 1 && g.Outputs.Count == 1;
-        var inputs = g.Inputs.Select((id, i) => Edge(g.Tensor(id), plan, "input", single ? null : i, graph.Name)).ToList();
-        var outputs = g.Outputs.Select((id, i) => Edge(g.Tensor(id), plan, "output", single ? null : i, graph.Name)).ToList();
+        var inputs = g.Inputs.Select((id, i) => Edge(g.Tensor(id), plan, "input", single ? null : i, graph.Name, IsFloat(graph, graph.Inputs[i]))).ToList();
+        var outputs = g.Outputs.Select((id, i) => Edge(g.Tensor(id), plan, "output", single ? null : i, graph.Name, IsFloat(graph, graph.Outputs[i]))).ToList();
         var input = g.Tensor(g.Inputs[0]);
         var sample = options.SampleInput ?? Enumerable.Repeat((sbyte)input.Quant!.ZeroPoints[0], (int)input.ElementCount).ToArray();
         if (sample.Length != input.ElementCount)
@@ -132,8 +132,11 @@ internal static class CModelBuilder
         }
     }
 
+    // The edge as the file declares it (before EdgeQuantization.Strip, which keeps the edges' order).
+    private static bool IsFloat(IrGraph declared, int tensorId) => declared.Tensor(tensorId).DataType == IrDataType.Float32;
+
     // index is null when the model has one input and one output: the API keeps the names input/output, MB_INPUT_*.
-    private static CTensorInfo Edge(IrTensor t, MemoryPlan plan, string role, int? index, string graphName)
+    private static CTensorInfo Edge(IrTensor t, MemoryPlan plan, string role, int? index, string graphName, bool isFloat)
     {
         if (t.DataType != IrDataType.Int8 || t.Quant is not { IsPerChannel: false } q)
         {
@@ -156,6 +159,7 @@ internal static class CModelBuilder
             Dims = t.Shape.Select((d, i) => new CDefine($"{prefix}_{names[i]}", CLiterals.Int(d))).ToList(),
             Scale = CLiterals.Float(new QuantizationParams(q.Scales[0], q.ZeroPoints[0]).Scale),
             ZeroPoint = CLiterals.Macro(q.ZeroPoints[0]),
+            IsFloat = isFloat,
         };
     }
 }

@@ -134,13 +134,27 @@ internal static class ConvolutionLowering
         var arrays = ChannelArrays(ctx, sym, op, fcWeights, folded, outN, inQ.ZeroPoint, p.Multipliers, channelInnermost: false);
         ctx.UseKernels("gemv", "matmul", "fc");
         var kPad = PaddedDepth(inN);
-        ctx.NeedPatch(Math.Max(kPad, 2L * inN));
+        ctx.NeedPatch(FullyConnectedPatch(inN, kPad));
         ctx.AddLayer(index, op, "mb_fc_params_t", "mb_fc_s8", new[]
         {
             F("batches", batches), F("in_n", inN), F("k_pad", kPad), F("out_n", outN),
             F("out_zp", p.OutputOffset), F("act_min", p.Clamp.Min), F("act_max", p.Clamp.Max),
         }.Concat(arrays), new[] { x.Id }, "mb_patch");
     }
+
+    /// <summary>
+    /// int16 patch elements a fully connected layer needs, whatever the input length: the SIMD build widens at most
+    /// <see cref="FcWidenChunk"/> inputs at a time (fc.h MB_FC_CHUNK; all k_pad of a shorter input), the scalar build
+    /// reads int8 directly except on Xtensa, which widens two rows of an input shorter than 512 (matmul.h).
+    /// </summary>
+    internal static long FullyConnectedPatch(int inN, int kPad) =>
+        Math.Max(Math.Min(kPad, FcWidenChunk), inN < XtensaWideLimit ? 2L * inN : 0);
+
+    /// <summary>fc.h's MB_FC_CHUNK: inputs the SIMD fully connected kernel widens to int16 at a time.</summary>
+    internal const int FcWidenChunk = 256;
+
+    // matmul.h: Xtensa's 2x2 kernel (which widens into the patch) serves depths below this.
+    private const int XtensaWideLimit = 512;
 
     /// <summary>Dot product length rounded up to a multiple of 8 so vectorized loops need no remainder.</summary>
     internal static int PaddedDepth(int depth) => (depth + 7) / 8 * 8;

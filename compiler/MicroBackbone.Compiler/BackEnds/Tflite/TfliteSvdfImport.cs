@@ -32,15 +32,15 @@ internal static class TfliteSvdfImport
         c.Add(IrOpKind.Svdf, inputs, new SvdfAttributes(rank, activation));
     }
 
-    // TFLite Micro's int8 kernel takes the bias scale to be s_state * s_time (it checks them within 1e-5), and the IR's
-    // int16 variant needs int16 time weights and state.
+    // TFLite Micro's int8 kernel takes the bias scale to be s_state * s_time (it checks them within 1e-5), and its
+    // time weights and state are both int16 or both int8.
     private static void CheckInt8(TfliteImportContext c, bool hasBias)
     {
         var time = c.InputTensor(2);
         var state = c.InputTensor(4);
-        if (time.DataType != IrDataType.Int16 || state.DataType != IrDataType.Int16)
+        if (!((time.DataType == IrDataType.Int16 && state.DataType == IrDataType.Int16) || (time.DataType == IrDataType.Int8 && state.DataType == IrDataType.Int8)))
         {
-            throw c.Fail($"has weights_time {time.Describe()} and activation_state {state.Describe()}; the int8 SVDF supported here needs int16 for both");
+            throw c.Fail($"has weights_time {time.Describe()} and activation_state {state.Describe()}; the int8 SVDF takes int16 or int8 for both");
         }
 
         if (hasBias && c.InputTensor(3).Quant is { } b && time.Quant is { } t && state.Quant is { } s

@@ -4,8 +4,9 @@ namespace MicroBackbone.Ir.Int8.Kernels;
 public sealed class SvdfParams
 {
     private SvdfParams(int batches, int inputSize, int filters, int memory, int rank, int inputZeroPoint, int stateZeroPoint,
-        int outputZeroPoint, QuantizedMultiplier featureToState, QuantizedMultiplier stateToOutput)
+        int outputZeroPoint, QuantizedMultiplier featureToState, QuantizedMultiplier stateToOutput, bool int8State)
     {
+        Int8State = int8State;
         Batches = batches;
         InputSize = inputSize;
         Filters = filters;
@@ -39,7 +40,17 @@ public sealed class SvdfParams
     /// <summary>Input zero point.</summary>
     public int InputZeroPoint { get; }
 
-    /// <summary>Zero point of the int16 state.</summary>
+    /// <summary>True for TFLite Micro's int8 variant (int8 time weights and state): the feature projection clamps to
+    /// the int8 range and the state keeps 8 bits (held in int16 slots here).</summary>
+    public bool Int8State { get; }
+
+    /// <summary>Smallest value the feature projection clamps to: -128 for an int8 state, -32768 for int16.</summary>
+    public int StateMin => Int8State ? sbyte.MinValue : short.MinValue;
+
+    /// <summary>Largest value the feature projection clamps to.</summary>
+    public int StateMax => Int8State ? sbyte.MaxValue : short.MaxValue;
+
+    /// <summary>Zero point of the state.</summary>
     public int StateZeroPoint { get; }
 
     /// <summary>Output zero point.</summary>
@@ -62,22 +73,22 @@ public sealed class SvdfParams
     /// formed in float32 and only then widened to double for QuantizeMultiplier.
     /// </summary>
     public static SvdfParams Prepare(int batches, int inputSize, int filters, int memory, int rank, QuantizationParams input,
-        float featureScale, float timeScale, float stateScale, int stateZeroPoint, QuantizationParams output)
+        float featureScale, float timeScale, float stateScale, int stateZeroPoint, QuantizationParams output, bool int8State = false)
     {
         if (batches <= 0 || inputSize <= 0 || filters <= 0 || memory <= 0 || rank <= 0 || filters % rank != 0)
         {
             throw new QuantizationException($"SVDF dimensions batch {batches}, input {inputSize}, filters {filters}, memory {memory}, rank {rank} must be positive with rank dividing filters");
         }
 
-        if (stateZeroPoint < short.MinValue || stateZeroPoint > short.MaxValue)
+        if (stateZeroPoint < (int8State ? sbyte.MinValue : short.MinValue) || stateZeroPoint > (int8State ? sbyte.MaxValue : short.MaxValue))
         {
-            throw new QuantizationException($"SVDF state zero point {stateZeroPoint} must fit int16");
+            throw new QuantizationException($"SVDF state zero point {stateZeroPoint} must fit {(int8State ? "int8" : "int16")}");
         }
 
         float first = input.Scale * featureScale / stateScale;
         float second = stateScale * timeScale / output.Scale;
         return new SvdfParams(batches, inputSize, filters, memory, rank, input.ZeroPoint, stateZeroPoint, output.ZeroPoint,
-            QuantizedMultiplier.FromDouble(first), QuantizedMultiplier.FromDouble(second));
+            QuantizedMultiplier.FromDouble(first), QuantizedMultiplier.FromDouble(second), int8State);
     }
 
     /// <summary>
@@ -98,13 +109,15 @@ public sealed class SvdfParams
 
         return Prepare(x.Shape[0], x.Shape[1], feature.Shape[0], time.Shape[1], op.AttributesAs<SvdfAttributes>().Rank,
             new QuantizationParams(x.Quant!.Scales[0], x.Quant.ZeroPoints[0]), feature.Quant!.Scales[0], time.Quant!.Scales[0],
-            state.Quant!.Scales[0], state.Quant.ZeroPoints[0], new QuantizationParams(y.Quant!.Scales[0], y.Quant.ZeroPoints[0]));
+            state.Quant!.Scales[0], state.Quant.ZeroPoints[0], new QuantizationParams(y.Quant!.Scales[0], y.Quant.ZeroPoints[0]),
+            state.DataType == IrDataType.Int8);
     }
 }
 
 /// <summary>
-/// One step of an int8 SVDF with int16 time weights and int16 state, matching TFLite Micro's reference integer SVDF
-/// (micro/kernels/svdf_common.cc, EvalIntegerSvdfReference with T = int16). The state is rewritten in place.
+/// One step of an int8 SVDF with int16 (or int8) time weights and state, matching TFLite Micro's reference integer SVDF
+/// (micro/kernels/svdf_common.cc, EvalIntegerSvdfReference with T = int16 or int8; int8 time weights and state are
+/// passed widened to int16). The state is rewritten in place.
 /// </summary>
 public static class Svdf
 {
@@ -136,8 +149,9 @@ public static class Svdf
                     dot = unchecked(dot + (weightsFeature[(r * p.InputSize) + c] * (input[(b * p.InputSize) + c] - p.InputZeroPoint)));
                 }
 
-                int scaled = FixedPoint.Clamp(FixedPoint.MultiplyByQuantizedMultiplier(dot, p.FeatureToState), short.MinValue, short.MaxValue);
-                state[(((b * f) + r) * m) + m - 1] = unchecked((short)(p.StateZeroPoint + scaled));
+                int scaled = FixedPoint.Clamp(FixedPoint.MultiplyByQuantizedMultiplier(dot, p.FeatureToState), p.StateMin, p.StateMax);
+                // The reference assigns zp + v to the state's type: it keeps the low 8 or 16 bits.
+                state[(((b * f) + r) * m) + m - 1] = p.Int8State ? unchecked((sbyte)(p.StateZeroPoint + scaled)) : unchecked((short)(p.StateZeroPoint + scaled));
             }
         }
 

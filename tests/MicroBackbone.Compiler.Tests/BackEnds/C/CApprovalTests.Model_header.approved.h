@@ -53,7 +53,10 @@ int mb_model_invoke(const int8_t *input, int8_t *output);
  * Micro's QUANTIZE and DEQUANTIZE do (docs/INT8.md). */
 int mb_model_invoke_float(const float *input, float *output);
 
-/* Returns the operator state to its start (zero), as before the first call; does nothing when MB_STATE_BYTES is 0. */
+/* Every edge in the type the file declares (the bytes TFLite Micro takes and returns): here int8 throughout. */
+#define mb_model_invoke_declared mb_model_invoke
+
+/* Returns the operator state to its start (zero; an int8 state its zero point), as before the first call; does nothing when MB_STATE_BYTES is 0. */
 void mb_model_reset(void);
 
 /* Index of the largest of the MB_OUTPUT_SIZE values of the output (the first one on ties). */

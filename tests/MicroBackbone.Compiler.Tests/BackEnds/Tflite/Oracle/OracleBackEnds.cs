@@ -16,9 +16,9 @@ namespace MicroBackbone.Compiler.Tests.BackEnds.Tflite.Oracle;
 /// <summary>
 /// Runs one imported graph on every case of a golden file through each back end and returns, per case, the raw bytes
 /// of every output one after the other, so they compare byte for byte with TFLite Micro's. Any number of inputs and
-/// outputs; a model whose declared edges are all float32 runs through the float entry points (quantize, int8 graph,
-/// dequantize), an all-int8 one through the int8 entry points; the interpreter also runs mixed edges (in the types
-/// each edge declares).
+/// outputs, each in the type the file declares: the C and C# run through their declared-type entry points
+/// (<c>mb_model_invoke_declared</c>, <c>InvokeDeclared</c>: the float ones where every edge is float32, the int8 ones
+/// where every edge is int8, their own quantize/dequantize per edge where the file mixes float32 and int8).
 /// Like the TFLite Micro runner, every case starts from the reset state: the interpreter is reset before each case,
 /// the C program runs once per case and the C# adapter makes a new model instance per case.
 /// </summary>
@@ -52,12 +52,12 @@ internal static class OracleBackEnds
     /// <summary>Compiles the generated C library with a small driver per flag set and runs every case.</summary>
     public static byte[][] C(IrGraph graph, TflmGolden golden, string flags)
     {
-        var isFloat = IsFloat(golden);
+        var floats = FloatEdges(golden);
         var dir = CToolchain.TempDir("oracle");
         try
         {
             CBackEnd.Emit(graph, CTarget.C, dir);
-            File.WriteAllText(Path.Combine(dir, "oracle_main.c"), Driver(isFloat, golden.Inputs.Count, golden.Outputs.Count));
+            File.WriteAllText(Path.Combine(dir, "oracle_main.c"), Driver(floats, golden.Inputs.Count, golden.Outputs.Count));
             CToolchain.Check("gcc", $"{CToolchain.HostFlags} {flags} -o oracle oracle_main.c model.c", dir);
             var results = new List<byte[]>();
             foreach (var c in golden.Cases)
@@ -81,32 +81,33 @@ internal static class OracleBackEnds
         }
     }
 
-    /// <summary>Emits the C# class, compiles it with Roslyn beside a small adapter that calls its typed entry point
-    /// (one span per input and output), loads it and runs every case.</summary>
+    /// <summary>Emits the C# class, compiles it with Roslyn beside a small adapter that calls its declared-type entry
+    /// point (one span per input and output), loads it and runs every case.</summary>
     public static byte[][] CSharp(IrGraph graph, TflmGolden golden)
     {
-        var isFloat = IsFloat(golden);
+        var floats = FloatEdges(golden);
         var source = CSharpModelEmitter.Emit(graph, "Oracle", "OracleModel");
-        var run = Load(source, Adapter(isFloat, golden)).GetType("Oracle.OracleAdapter")!.GetMethod("Run")!;
+        var run = Load(source, Adapter(floats, golden)).GetType("Oracle.OracleAdapter")!.GetMethod("Run")!;
         return golden.Cases.Select(c => Joined((byte[][])run.Invoke(null, [c.Inputs])!)).ToArray();
     }
 
-    private static bool IsFloat(TflmGolden golden)
+    // Per edge, inputs then outputs: true where the file declares float32, false where int8.
+    private static bool[] FloatEdges(TflmGolden golden)
     {
-        var types = golden.Inputs.Concat(golden.Outputs).Select(t => t.Type).Distinct().ToList();
-        if (types.Count != 1 || types[0] is not ("int8" or "float32"))
+        var types = golden.Inputs.Concat(golden.Outputs).Select(t => t.Type).ToList();
+        if (types.Any(t => t is not ("int8" or "float32")))
         {
-            throw new NotSupportedException($"the C and C# oracle runs take all-int8 or all-float32 edges, not {string.Join(", ", types)}");
+            throw new NotSupportedException($"the C and C# oracle runs take int8 and float32 edges, not {string.Join(", ", types)}");
         }
 
-        return types[0] == "float32";
+        return types.Select(t => t == "float32").ToArray();
     }
 
     // Reads one file per input, runs the model once, prints the bytes of every output in hex (one line).
-    private static string Driver(bool isFloat, int inputs, int outputs)
+    private static string Driver(bool[] floats, int inputs, int outputs)
     {
-        var type = isFloat ? "float" : "int8_t";
-        var invoke = isFloat ? "mb_model_invoke_float" : "mb_model_invoke";
+        string Type(int edge) => floats[edge] ? "float" : "int8_t";
+        const string invoke = "mb_model_invoke_declared";
         var single = inputs == 1 && outputs == 1;
         string In(int i) => single ? "input" : "input" + i;
         string Out(int i) => single ? "output" : "output" + i;
@@ -115,12 +116,12 @@ internal static class OracleBackEnds
         sb.Append("#include \"model.h\"\n#include <stdio.h>\n\n");
         for (var i = 0; i < inputs; i++)
         {
-            sb.Append($"static {type} {In(i)}[{Size("INPUT", i)}];\n");
+            sb.Append($"static {Type(i)} {In(i)}[{Size("INPUT", i)}];\n");
         }
 
         for (var i = 0; i < outputs; i++)
         {
-            sb.Append($"static {type} {Out(i)}[{Size("OUTPUT", i)}];\n");
+            sb.Append($"static {Type(inputs + i)} {Out(i)}[{Size("OUTPUT", i)}];\n");
         }
 
         sb.Append("\nstatic int load(const char *path, void *buffer, size_t size)\n{\n    FILE *f = fopen(path, \"rb\");\n    size_t got;\n")
@@ -144,23 +145,24 @@ internal static class OracleBackEnds
         return sb.ToString();
     }
 
-    // Oracle.OracleAdapter.Run(byte[][] inputs) -> byte[][] outputs: calls the model's Invoke or InvokeFloat with one
-    // span per input and output (spans cannot go through reflection).
-    private static string Adapter(bool isFloat, TflmGolden golden)
+    // Oracle.OracleAdapter.Run(byte[][] inputs) -> byte[][] outputs: calls the model's InvokeDeclared with one span
+    // per input and output (spans cannot go through reflection).
+    private static string Adapter(bool[] floats, TflmGolden golden)
     {
-        var type = isFloat ? "float" : "sbyte";
-        var invoke = isFloat ? "InvokeFloat" : "Invoke";
+        string Type(int edge) => floats[edge] ? "float" : "sbyte";
+        const string invoke = "InvokeDeclared";
+        var inputs = golden.Inputs.Count;
         var sb = new StringBuilder("namespace Oracle;\n\npublic static class OracleAdapter\n{\n    public static byte[][] Run(byte[][] inputs)\n    {\n");
         for (var i = 0; i < golden.Outputs.Count; i++)
         {
             var length = golden.Outputs[i].Shape.Aggregate(1, (p, d) => p * d);
-            sb.Append($"        var output{i} = new {type}[{length}];\n");
+            sb.Append($"        var output{i} = new {Type(inputs + i)}[{length}];\n");
         }
 
-        var args = Enumerable.Range(0, golden.Inputs.Count).Select(i => $"global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, {type}>(inputs[{i}])")
+        var args = Enumerable.Range(0, golden.Inputs.Count).Select(i => $"global::System.Runtime.InteropServices.MemoryMarshal.Cast<byte, {Type(i)}>(inputs[{i}])")
             .Concat(Enumerable.Range(0, golden.Outputs.Count).Select(i => $"output{i}"));
         sb.Append($"        new OracleModel().{invoke}({string.Join(", ", args)});\n");
-        var results = Enumerable.Range(0, golden.Outputs.Count).Select(i => $"global::System.Runtime.InteropServices.MemoryMarshal.AsBytes<{type}>(output{i}).ToArray()");
+        var results = Enumerable.Range(0, golden.Outputs.Count).Select(i => $"global::System.Runtime.InteropServices.MemoryMarshal.AsBytes<{Type(inputs + i)}>(output{i}).ToArray()");
         sb.Append($"        return new[] {{ {string.Join(", ", results)} }};\n    }}\n}}\n");
         return sb.ToString();
     }
