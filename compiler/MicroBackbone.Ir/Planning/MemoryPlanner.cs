@@ -16,7 +16,10 @@ public static class MemoryPlanner
         }
 
         var intervals = Intervals(graph);
-        var views = RowViews.Find(graph).Where(v => intervals.ContainsKey(v.Key) && intervals.ContainsKey(v.Value.Parent)).ToDictionary(v => v.Key, v => v.Value);
+        // A view keeps the arena's alignment promise (kernels may read words), so only aligned rows become views.
+        var views = RowViews.Find(graph)
+            .Where(v => intervals.ContainsKey(v.Key) && intervals.ContainsKey(v.Value.Parent) && v.Value.Offset % options.Alignment == 0)
+            .ToDictionary(v => v.Key, v => v.Value);
         var groups = Groups(graph, WithViewLifetimes(intervals, views), options.UseInPlace, views);
         var lowerBound = LowerBound(graph, groups);
         var naive = intervals.Keys.Sum(id => graph.Tensor(id).ByteSize);

@@ -12,15 +12,16 @@ namespace MicroBackbone.Ir.Planning.Patching;
 public static class PatchPlanner
 {
     /// <summary>
-    /// Plans <paramref name="graph"/> (int8, float edges stripped, passes run). <paramref name="arenaOf"/> measures the
-    /// arena of a graph as the back end will plan it (by default: in-place marking, then <see cref="MemoryPlanner"/>).
+    /// Plans <paramref name="graph"/> (int8, float edges stripped, passes run). <paramref name="peakOf"/> measures the
+    /// peak RAM of a graph as the back end will plan it (by default its arena: in-place marking, then
+    /// <see cref="MemoryPlanner"/>); the budget of <see cref="PatchPlanOptions.MemoryBudget"/> is in the same measure.
     /// </summary>
-    public static PatchPlan Plan(IrGraph graph, PatchPlanOptions? options = null, Func<IrGraph, long>? arenaOf = null)
+    public static PatchPlan Plan(IrGraph graph, PatchPlanOptions? options = null, Func<IrGraph, long>? peakOf = null)
     {
         options ??= PatchPlanOptions.Default;
-        arenaOf ??= DefaultArena;
+        peakOf ??= DefaultPeak;
         var macs = GraphCost.Of(graph).Macs;
-        var unpatched = arenaOf(graph);
+        var unpatched = peakOf(graph);
         var none = new PatchPlan(null, unpatched, unpatched, macs, 0);
         if (options.MemoryBudget is long fits && unpatched <= fits)
         {
@@ -34,20 +35,20 @@ public static class PatchPlanner
         var best = none;
         foreach (var (schedule, _) in ranked.Take(options.Candidates))
         {
-            var arena = arenaOf(PatchRewrite.Apply(graph, schedule));
-            var plan = new PatchPlan(schedule, unpatched, arena, macs, schedule.RecomputeMacs);
+            var peak = peakOf(PatchRewrite.Apply(graph, schedule));
+            var plan = new PatchPlan(schedule, unpatched, peak, macs, schedule.RecomputeMacs);
             if (options.MemoryBudget is long budget)
             {
-                if (arena <= budget && (!best.IsPatched || best.ArenaBytes > budget || plan.ExtraMacs < best.ExtraMacs))
+                if (peak <= budget && (!best.IsPatched || best.PeakBytes > budget || plan.ExtraMacs < best.ExtraMacs))
                 {
                     best = plan;
                 }
-                else if (arena < best.ArenaBytes && best.ArenaBytes > budget)
+                else if (peak < best.PeakBytes && best.PeakBytes > budget)
                 {
                     best = plan; // nothing fits yet: keep the smallest reached, for the error message
                 }
             }
-            else if (arena < best.ArenaBytes || (arena == best.ArenaBytes && best.IsPatched && plan.ExtraMacs < best.ExtraMacs))
+            else if (peak < best.PeakBytes || (peak == best.PeakBytes && best.IsPatched && plan.ExtraMacs < best.ExtraMacs))
             {
                 best = plan;
             }
@@ -110,5 +111,5 @@ public static class PatchPlanner
         return peaks;
     }
 
-    private static long DefaultArena(IrGraph graph) => MemoryPlanner.Plan(InPlaceMarking.Run(graph)).ArenaBytes;
+    private static long DefaultPeak(IrGraph graph) => MemoryPlanner.Plan(InPlaceMarking.Run(graph)).ArenaBytes;
 }
