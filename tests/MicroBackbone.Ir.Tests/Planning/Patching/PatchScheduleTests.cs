@@ -94,7 +94,7 @@ public class PatchScheduleTests
     [Fact]
     public void Planner_cuts_the_arena_of_the_person_detection_network_and_keeps_its_bytes()
     {
-        // MobileNetV1-0.25 at 96x96x1 (person detection's shapes, random weights). About 3 s: two whole inferences
+        // MobileNetV1-0.25 at 96x96x1 (person detection's shapes, random weights). A few seconds: two whole inferences
         // through the reference interpreter and some 20 candidate schedules planned.
         var graph = PatchTestModels.MobileNetV1Quarter(96);
         var plan = PatchPlanner.Plan(graph);
