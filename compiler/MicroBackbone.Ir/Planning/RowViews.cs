@@ -5,7 +5,7 @@ namespace MicroBackbone.Ir.Planning;
 /// instead of in a buffer of their own: the output of a StridedSlice that keeps whole rows (all of W and C, stride 1)
 /// of an activation, and each input of an H-axis Concatenation that only the concatenation reads, made by an
 /// operator, with the output's quantization (the copy then moves every byte onto itself). The patch schedule
-/// (<see cref="Passes.PatchRewrite"/>) is made of exactly these: band inputs sliced from the graph input, band
+/// (<c>Passes.PatchRewrite</c>) is made of exactly these: band inputs sliced from the graph input, band
 /// outputs concatenated into the split tensor.
 /// </summary>
 public static class RowViews
