@@ -3,14 +3,14 @@ using SkiaSharp;
 namespace MicroBackbone.Samples.RaspberryPi;
 
 /// <summary>
-/// Turns an image file into the model's float input the way the training pipeline evaluates a dataset image: integer
-/// ITU-R 601 luma, centred on a black square of the model's size (a 28x28 Fashion-MNIST image gets 2 pixels of zero
-/// padding each side), then (v/255 - mean)/std. Images larger than the dataset's native size are first scaled to fit
+/// Turns an image file into the model's float input the way the training pipeline evaluates a dataset image: centred
+/// on a black square of the model's size (a 28x28 Fashion-MNIST image gets 2 pixels of zero padding each side), integer
+/// ITU-R 601 luma for a one-channel dataset or R, G, B for a three-channel one (HWC), then (v/255 - mean)/std per channel. Images larger than the dataset's native size are first scaled to fit
 /// it, keeping their aspect ratio, so a photo ends up framed like a Fashion-MNIST item.
 /// </summary>
 public sealed class ImagePreprocessor
 {
-    private readonly float[] normalised = new float[256];
+    private readonly float[][] normalised;
 
     /// <summary>Prepares for a square model input of side <paramref name="inputSize"/> trained on <paramref name="dataset"/>.</summary>
     /// <exception cref="ArgumentException">The input is smaller than the dataset's native images.</exception>
@@ -25,10 +25,15 @@ public sealed class ImagePreprocessor
         InputSize = inputSize;
         Dataset = dataset;
         Invert = invert;
-        for (int v = 0; v < 256; v++)
+        normalised = new float[dataset.Channels][];
+        for (int c = 0; c < dataset.Channels; c++)
         {
-            // Same arithmetic as training (double, then float) so a dataset image gives bit-identical floats.
-            normalised[v] = (float)(((v / 255.0) - dataset.Mean) / dataset.Std);
+            normalised[c] = new float[256];
+            for (int v = 0; v < 256; v++)
+            {
+                // Same arithmetic as training (double, then float) so a dataset image gives bit-identical floats.
+                normalised[c][v] = (float)(((v / 255.0) - dataset.Mean[c]) / dataset.Std[c]);
+            }
         }
     }
 
@@ -43,10 +48,10 @@ public sealed class ImagePreprocessor
     /// </summary>
     public bool Invert { get; }
 
-    /// <summary>Floats one preprocessed image takes (one channel).</summary>
-    public int OutputLength => InputSize * InputSize;
+    /// <summary>Floats one preprocessed image takes (HWC).</summary>
+    public int OutputLength => InputSize * InputSize * Dataset.Channels;
 
-    /// <summary>Decodes the PNG or JPEG at <paramref name="path"/> into <paramref name="output"/> (HWC with C = 1).</summary>
+    /// <summary>Decodes the PNG or JPEG at <paramref name="path"/> into <paramref name="output"/> (HWC, C = the dataset's channels).</summary>
     /// <exception cref="InvalidDataException">The file is not a decodable image.</exception>
     public void Load(string path, Span<float> output)
     {
@@ -79,17 +84,23 @@ public sealed class ImagePreprocessor
             canvas.DrawImage(image, target, sampling, paint);
         }
         ReadOnlySpan<byte> rgba = canvasBitmap.GetPixelSpan();
-        for (int p = 0; p < OutputLength; p++)
+        int pixels = InputSize * InputSize;
+        for (int p = 0; p < pixels; p++)
         {
+            // Only the item is inverted: the padding stays black like the dataset's.
+            bool invert = Invert && target.Contains(p % InputSize, p / InputSize);
             byte r = rgba[4 * p], g = rgba[(4 * p) + 1], b = rgba[(4 * p) + 2];
-            int gray = ((299 * r) + (587 * g) + (114 * b) + 500) / 1000;
-            if (Invert)
+            if (Dataset.Channels == 1)
             {
-                // Only the item is inverted: the padding stays black like the dataset's.
-                bool inside = target.Contains(p % InputSize, p / InputSize);
-                gray = inside ? 255 - gray : gray;
+                int gray = ((299 * r) + (587 * g) + (114 * b) + 500) / 1000;
+                output[p] = normalised[0][invert ? 255 - gray : gray];
+                continue;
             }
-            output[p] = normalised[gray];
+            for (int c = 0; c < 3; c++)
+            {
+                int v = rgba[(4 * p) + c];
+                output[(3 * p) + c] = normalised[c][invert ? 255 - v : v];
+            }
         }
     }
 

@@ -96,13 +96,17 @@ public class RaspberryPiSampleTests
     }
 
     [Fact]
-    public void Normalisation_matches_the_shipped_dataset_config()
+    public void Normalisation_and_class_names_match_the_shipped_dataset_config()
     {
         string yaml = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "compiler/MicroBackbone.Compiler/config/datasets.yaml"));
-        string block = yaml[yaml.IndexOf("- name: fashion-mnist", StringComparison.Ordinal)..];
-        double Value(string key) => double.Parse(
-            Regex.Match(block, key + @": \[([0-9.]+)\]").Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.Equal(Value("mean"), DatasetNormalization.FashionMnist.Mean);
-        Assert.Equal(Value("std"), DatasetNormalization.FashionMnist.Std);
+        foreach (var dataset in DatasetNormalization.Known)
+        {
+            string block = yaml[yaml.IndexOf("- name: " + dataset.Name, StringComparison.Ordinal)..];
+            string List(string key) => Regex.Match(block, key + @": \[([^\]]+)\]").Groups[1].Value;
+            double[] Values(string key) => List(key).Split(", ").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(Values("mean"), dataset.Mean);
+            Assert.Equal(Values("std"), dataset.Std);
+            Assert.Equal(List("class_names").Split(", "), dataset.ClassNames);
+        }
     }
 }

@@ -39,7 +39,7 @@ public class ConvolutionVariantEmitterTests
     /// x1 dilation 2x3 VALID → conv 3x3 dilation 2 SAME → depthwise 1x1 x1 → depthwise 1x1 x2 → conv 3x3 in two
     /// groups.
     /// </summary>
-    private static IrGraph Variants()
+    internal static IrGraph Variants()
     {
         var rng = new Random(17);
         var b = new IrGraphBuilder("convolution_variants");
