@@ -13,7 +13,7 @@ namespace MicroBackbone.Compiler.Tests.BackEnds.C;
 public class CPatchTests
 {
     /// <summary>A MobileNetV1-like net on 32x32x1: stride-2 stem, two depthwise-separable blocks (one stride 2), head.</summary>
-    private static IrGraph Net()
+    internal static IrGraph Net()
     {
         var rng = new Random(16);
         var b = new IrGraphBuilder("patch_net");
