@@ -43,10 +43,6 @@ public static class PatchPlanner
                 {
                     best = plan;
                 }
-                else if (peak < best.PeakBytes && best.PeakBytes > budget)
-                {
-                    best = plan; // nothing fits yet: keep the smallest reached, for the error message
-                }
             }
             else if (peak < best.PeakBytes || (peak == best.PeakBytes && best.IsPatched && plan.ExtraMacs < best.ExtraMacs))
             {
@@ -54,7 +50,9 @@ public static class PatchPlanner
             }
         }
 
-        return best;
+        // Nothing fits: the cheapest candidates were tried first, so look again for the smallest peak, which is what
+        // the caller reports.
+        return options.MemoryBudget is long limit && best.PeakBytes > limit ? Plan(graph, options with { MemoryBudget = null }, peakOf) : best;
     }
 
     /// <summary>Every buildable schedule within the recompute allowance, with its estimated peak.</summary>

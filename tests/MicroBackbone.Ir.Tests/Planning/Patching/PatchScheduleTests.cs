@@ -123,5 +123,7 @@ public class PatchScheduleTests
         Assert.True(fitted.IsPatched && fitted.PeakBytes <= budget);
         Assert.True(fitted.ExtraMacs <= smallest.ExtraMacs);
         Assert.False(roomy.IsPatched);
+        var impossible = PatchPlanner.Plan(graph, PatchPlanOptions.Default with { MemoryBudget = 100 });
+        Assert.Equal(smallest.PeakBytes, impossible.PeakBytes);
     }
 }
