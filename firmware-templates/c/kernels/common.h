@@ -264,6 +264,29 @@ MB_FORCE_INLINE int32_t mb_mulh_x4(int32_t acc, int32_t m)
     return mb_mulh((int32_t)((uint32_t)acc << 2), m);
 }
 
+/* The unsigned product of the low 16 bits of a and b: one mul16u on lx106. */
+MB_FORCE_INLINE uint32_t mb_mul16u(uint32_t a, uint32_t b)
+{
+#if defined(__GNUC__) && defined(__XTENSA__)
+    uint32_t p;
+    __asm__("mul16u %0, %1, %2" : "=a"(p) : "a"(a), "a"(b));
+    return p;
+#else
+    return (a & 0xffffu) * (b & 0xffffu);
+#endif
+}
+
+/* floor(x4 * m / 2^32) for 0 <= x4 < 2^31 and 0 <= m < 2^31 (mh = m >> 16): with both split into 16-bit halves the
+ * middle sum xh * ml + xl * mh + (xl * ml >> 16) stays below 2^32, so four unsigned 16-bit multiplies and no carry
+ * give the high word (docs/INT8.md 2.4.3). The Xtensa kernels' product for a non-negative accumulator after a ReLU,
+ * where the signed 32 x 32 high word (mb_mul64) takes four multiplies and a dozen more instructions. */
+MB_FORCE_INLINE int32_t mb_mulh_pos(uint32_t x4, uint32_t m, uint32_t mh)
+{
+    const uint32_t xh = x4 >> 16;
+    const uint32_t mid = mb_mul16u(xh, m) + mb_mul16u(x4, mh) + (mb_mul16u(x4, m) >> 16);
+    return (int32_t)(mb_mul16u(xh, mh) + (mid >> 16));
+}
+
 /* The larger magnitude of two values (INT32_MIN counts as INT32_MAX, which no bound accepts). */
 MB_FORCE_INLINE int32_t mb_abs_max(int32_t a, int32_t b)
 {

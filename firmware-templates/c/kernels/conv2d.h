@@ -88,9 +88,68 @@ MB_FORCE_INLINE void mb_conv2d_gather_s8(const mb_conv2d_params_t *p, const int8
 }
 #endif
 
+#if MB_SCALAR_CORE && defined(__XTENSA__)
+/* A 3x3 convolution of one input channel (the stem of a gray model) on lx106: each output channel is one plane of
+ * the depthwise ring kernel (mb_dw3x3_plane_s8: taps in registers, each input column loaded once for three
+ * outputs), where the gathered matrix multiply widens every window and spends a 2 x 2 block's bookkeeping on nine
+ * MACs. Needs the ring, 3 * (in_w + 2) int16 values, to fit in the patch buffer (at least gather * k / 2 + 2 * k of
+ * them); returns 0 when it does not apply. */
+static inline int mb_conv2d_planes_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
+{
+    const int32_t k = p->k_h * p->k_w;
+    mb_dwconv_params_t d;
+    mb_plane_steps_t steps;
+    int32_t n, o;
+    d.batches = 1;
+    d.in_h = p->in_h;
+    d.in_w = p->in_w;
+    d.in_c = 1;
+    d.out_h = p->out_h;
+    d.out_w = p->out_w;
+    d.out_c = 1;
+    d.depth_mult = 1;
+    d.k_h = p->k_h;
+    d.k_w = p->k_w;
+    d.stride_h = p->stride_h;
+    d.stride_w = p->stride_w;
+    d.dil_h = p->dil_h;
+    d.dil_w = p->dil_w;
+    d.pad_top = p->pad_top;
+    d.pad_left = p->pad_left;
+    d.in_zp = p->in_zp;
+    d.out_zp = p->out_zp;
+    d.act_min = p->act_min;
+    d.act_max = p->act_max;
+    d.weights = p->weights;
+    d.bias = p->bias;
+    d.mult = p->mult;
+    d.shift = p->shift;
+    if (p->in_c != 1 || !mb_dw_uses_ring(&d) || 3 * (p->in_w + 2) > (p->gather * k + 1) / 2 + 2 * k) {
+        return 0;
+    }
+    steps.in_step = 1;
+    steps.out_step = p->out_c;
+    steps.w_step = 1;
+    for (n = 0; n < p->batches; ++n) {
+        const int8_t *in_b = in + n * p->in_h * p->in_w;
+        int8_t *out_b = out + n * p->out_h * p->out_w * p->out_c;
+        for (o = 0; o < p->out_c; ++o) {
+            steps.w = p->weights + o * p->k_pad;
+            mb_dw3x3_plane_s8(&d, o, in_b, out_b + o, (mb_ring_t *)(void *)patch, &steps);
+        }
+    }
+    return 1;
+}
+#endif
+
 MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
 #if MB_SCALAR_CORE
+#if defined(__XTENSA__)
+    if (mb_conv2d_planes_s8(p, in, out, patch)) {
+        return;
+    }
+#endif
     mb_conv2d_gather_s8(p, in, out, patch, 0, 0);
 #else
     const int32_t ic = p->in_c;

@@ -44,14 +44,14 @@ MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t 
         a01 += MB_MUL16S(x0, v1); a11 += MB_MUL16S(x1, v1); \
     } while (0)
 
+/* Layers where some channel's shift or bias rules out the narrow requantization: every output the general way. */
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
-MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
+MB_INNER void mb_matmul_2x2_general_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
 {
     const int32_t k4 = k & ~3;
-    const int relu = lo >= zp;
     int32_t r, o, i, j;
     for (r = 0; r < rows; r += 2) {
         const int32_t n_rows = rows - r < 2 ? 1 : 2;
@@ -80,32 +80,114 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
             acc[2] = a10 >> 8;
             acc[3] = a11 >> 8;
             for (j = 0; j < n_ch; ++j) {
-                mb_rqn_t q;
-                const int32_t b = bias[o + j];
                 int8_t *y = out + r * n_out + o + j;
                 int32_t rr;
-                if (mb_rqn_prepare(&q, mult[o + j], shift[o + j], zp) && mb_rqn_fits(b, k)) {
-                    for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        const int32_t a = acc[2 * rr + j] + b;
-                        /* After a fused ReLU a negative accumulator is lo, and a non-negative one needs no sign
-                         * correction (mb_rqn_store4_relu): the 64-bit product, 16-bit multiplies here, is skipped
-                         * for about half the outputs. */
-                        if (relu && a < 0) {
-                            *y = (int8_t)lo;
-                        } else if (relu) {
-                            *y = (int8_t)mb_clamp((mb_mulh_x4(a, q.mult) + q.b) >> q.r1, lo, hi);
-                        } else {
-                            *y = (int8_t)mb_clamp(mb_rqn_apply(a, &q), lo, hi);
-                        }
-                    }
-                } else {
-                    for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        mb_mm_out_general(y, acc[2 * rr + j] + b, mult[o + j], shift[o + j], zp, lo, hi);
-                    }
+                for (rr = 0; rr < n_rows; ++rr, y += n_out) {
+                    mb_mm_out_general(y, acc[2 * rr + j] + bias[o + j], mult[o + j], shift[o + j], zp, lo, hi);
                 }
             }
         }
     }
+}
+
+/* One channel's outputs of a 2 x 2 block (rows r and r + 1 at y0 and y1; y0 == y1 for a lone last row): the narrow
+ * requantization (mb_rqn_apply) with the channel's constants read here, once for both rows. After a fused ReLU a
+ * negative accumulator is lo at once and a non-negative one needs neither the sign term nor a signed product. */
+MB_FORCE_INLINE void mb_mm2_out2(int8_t *y0, int8_t *y1, int32_t a0, int32_t a1, int32_t m, int8_t shift, int32_t zp, int32_t lo,
+    int32_t hi, const int relu)
+{
+    /* The shift lies in [-20, -1] (checked): r = 256 - its byte read unsigned, cheaper than a sign extension. */
+    const int32_t r = 256 - (int32_t)(uint8_t)shift;
+    const int32_t r1 = r + 1;
+    const int32_t b = 1 + ((int32_t)1 << r) + (int32_t)((uint32_t)zp << r1);
+    if (relu) {
+        const uint32_t mh = (uint32_t)m >> 16;
+        if (a0 < 0) {
+            mb_store8(y0, lo);
+        } else {
+            const int32_t v = (mb_mulh_pos((uint32_t)a0 << 2, (uint32_t)m, mh) + b) >> r1;
+            mb_store8(y0, mb_clamp(v, lo, hi));
+        }
+        if (a1 < 0) {
+            mb_store8(y1, lo);
+        } else {
+            const int32_t v = (mb_mulh_pos((uint32_t)a1 << 2, (uint32_t)m, mh) + b) >> r1;
+            mb_store8(y1, mb_clamp(v, lo, hi));
+        }
+    } else {
+        const int32_t h0 = mb_mulh_x4(a0, m), h1 = mb_mulh_x4(a1, m);
+        const int32_t s0 = h0 >> 31, s1 = h1 >> 31;
+        mb_store8(y0, mb_clamp((h0 + s0 + s0 + b) >> r1, lo, hi));
+        mb_store8(y1, mb_clamp((h1 + s1 + s1 + b) >> r1, lo, hi));
+    }
+}
+
+/* The 2 x 2 kernel where every channel takes the narrow requantization (checked once per layer). relu (act_min >=
+ * zp) is a constant in each inlined copy of a speed-first build; size-first builds keep one copy that tests it. */
+MB_FORCE_INLINE void mb_matmul_2x2_narrow_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
+    const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide,
+    const int relu)
+{
+    const int32_t k4 = k & ~3;
+    int32_t r, o, i;
+    for (r = 0; r < rows; r += 2) {
+        const int32_t row2 = rows - r < 2 ? 0 : n_out;
+        const int8_t *x_0 = in + r * k, *x_1 = row2 != 0 ? x_0 + k : x_0;
+        int8_t *y = out + r * n_out;
+        for (i = 0; i < k; ++i) {
+            wide[2 * i] = x_0[i];
+            wide[2 * i + 1] = x_1[i];
+        }
+        for (o = 0; o < n_out; o += 2, y += 2) {
+            /* A lone last channel is computed twice into the same byte. */
+            const int32_t o1 = n_out - o < 2 ? o : o + 1;
+            const int8_t *w_0 = w + o * k_pad, *w_1 = w + o1 * k_pad;
+            const int16_t *xw = wide;
+            int32_t a00 = 0, a01 = 0, a10 = 0, a11 = 0;
+            for (i = 0; i < k4; i += 4, xw += 8, w_0 += 4, w_1 += 4) {
+                MB_MM2_STEP(0);
+                MB_MM2_STEP(1);
+                MB_MM2_STEP(2);
+                MB_MM2_STEP(3);
+            }
+            for (; i < k; ++i, xw += 2, ++w_0, ++w_1) {
+                MB_MM2_STEP(0);
+            }
+            {
+                const int32_t b0 = bias[o], b1 = bias[o1];
+                mb_mm2_out2(y, y + row2, (a00 >> 8) + b0, (a10 >> 8) + b0, mult[o], shift[o], zp, lo, hi, relu);
+                mb_mm2_out2(y + (o1 - o), y + row2 + (o1 - o), (a01 >> 8) + b1, (a11 >> 8) + b1, mult[o1], shift[o1], zp, lo, hi, relu);
+            }
+        }
+    }
+}
+
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
+    const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
+{
+    int32_t o;
+    int narrow = 1;
+    for (o = 0; o < n_out; ++o) {
+        mb_rqn_t q;
+        narrow = narrow && mb_rqn_prepare(&q, mult[o], shift[o], zp) && mb_rqn_fits(bias[o], k);
+    }
+    if (!narrow) {
+        mb_matmul_2x2_general_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide);
+#if MB_SIZE_FIRST
+    } else {
+        /* One copy, the activation tested per output. */
+        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, lo >= zp);
+    }
+#else
+    } else if (lo >= zp) {
+        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 1);
+    } else {
+        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 0);
+    }
+#endif
 }
 
 #undef MB_MM2_STEP

@@ -59,6 +59,7 @@ public class ModelProfilerTests(ITestOutputHelper output)
     [Theory]
     [InlineData("backbone")]
     [InlineData("depthwise")]
+    [InlineData("one_channel")]
     public void Models_on_lx106_compute_the_reference_output(string model)
     {
         foreach (ProfileTool tool in ProfileTarget.Esp8266.Tools)
@@ -66,7 +67,12 @@ public class ModelProfilerTests(ITestOutputHelper output)
             DebianPackages.Require(tool.Provides);
         }
 
-        IrGraph graph = model == "backbone" ? CTestModels.Backbone() : CTestModels.DepthwiseShapes();
+        IrGraph graph = model switch
+        {
+            "backbone" => CTestModels.Backbone(),
+            "one_channel" => CTestModels.OneChannelConvolutions(),
+            _ => CTestModels.DepthwiseShapes(),
+        };
         IrGraph stripped = EdgeQuantization.Strip(graph);
         sbyte[] input = CTestModels.RandomInput(stripped.Tensor(stripped.Inputs[0]).ElementCount, seed: 6);
 

@@ -12,7 +12,7 @@ internal sealed class CLowering(IrGraph graph, MemoryPlan plan)
     /// <summary>Kernel families in the order mb_kernels.h defines them (later ones use earlier ones).</summary>
     private static readonly string[] KernelOrder =
     {
-        "common", "gemv", "matmul", "conv2d", "conv1x1", "dwparams", "dwconv", "dwconv_inplace", "fc", "bcast", "add", "mul", "shift", "pad", "pool", "avgpool",
+        "common", "gemv", "matmul", "dwparams", "conv2d", "conv1x1", "dwconv", "dwconv_inplace", "fc", "bcast", "add", "mul", "shift", "pad", "pool", "avgpool",
         "maxpool", "mean", "lut", "softmax", "copy", "strided", "conv_grouped", "minmax", "prelu", "resize", "svdf",
     };
 

@@ -59,7 +59,8 @@ internal static class ConvolutionLowering
             return;
         }
 
-        ctx.UseKernels("gemv", "matmul", "conv2d");
+        // dwparams: on Xtensa a 3x3 convolution of one input channel runs as planes of the depthwise ring kernel.
+        ctx.UseKernels("gemv", "matmul", "dwparams", "conv2d");
         // SIMD hosts widen one receptive field to int16 (k_pad values); scalar cores gather several as int8 rows,
         // a multiple of twelve (the matrix multiplies' row blocks of three and four) within about 512 bytes, so that
         // each output channel's requantization constants are prepared once for many pixels.

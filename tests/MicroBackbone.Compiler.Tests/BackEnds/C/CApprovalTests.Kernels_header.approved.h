@@ -269,6 +269,29 @@ MB_FORCE_INLINE int32_t mb_mulh_x4(int32_t acc, int32_t m)
     return mb_mulh((int32_t)((uint32_t)acc << 2), m);
 }
 
+/* The unsigned product of the low 16 bits of a and b: one mul16u on lx106. */
+MB_FORCE_INLINE uint32_t mb_mul16u(uint32_t a, uint32_t b)
+{
+#if defined(__GNUC__) && defined(__XTENSA__)
+    uint32_t p;
+    __asm__("mul16u %0, %1, %2" : "=a"(p) : "a"(a), "a"(b));
+    return p;
+#else
+    return (a & 0xffffu) * (b & 0xffffu);
+#endif
+}
+
+/* floor(x4 * m / 2^32) for 0 <= x4 < 2^31 and 0 <= m < 2^31 (mh = m >> 16): with both split into 16-bit halves the
+ * middle sum xh * ml + xl * mh + (xl * ml >> 16) stays below 2^32, so four unsigned 16-bit multiplies and no carry
+ * give the high word (docs/INT8.md 2.4.3). The Xtensa kernels' product for a non-negative accumulator after a ReLU,
+ * where the signed 32 x 32 high word (mb_mul64) takes four multiplies and a dozen more instructions. */
+MB_FORCE_INLINE int32_t mb_mulh_pos(uint32_t x4, uint32_t m, uint32_t mh)
+{
+    const uint32_t xh = x4 >> 16;
+    const uint32_t mid = mb_mul16u(xh, m) + mb_mul16u(x4, mh) + (mb_mul16u(x4, m) >> 16);
+    return (int32_t)(mb_mul16u(xh, mh) + (mid >> 16));
+}
+
 /* The larger magnitude of two values (INT32_MIN counts as INT32_MAX, which no bound accepts). */
 MB_FORCE_INLINE int32_t mb_abs_max(int32_t a, int32_t b)
 {
@@ -391,14 +414,14 @@ MB_INNER void mb_mm_out_general(int8_t *dst, int32_t acc, int32_t mult, int32_t 
         a01 += MB_MUL16S(x0, v1); a11 += MB_MUL16S(x1, v1); \
     } while (0)
 
+/* Layers where some channel's shift or bias rules out the narrow requantization: every output the general way. */
 #if defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("no-schedule-insns")))
 #endif
-MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
+MB_INNER void mb_matmul_2x2_general_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
     const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
 {
     const int32_t k4 = k & ~3;
-    const int relu = lo >= zp;
     int32_t r, o, i, j;
     for (r = 0; r < rows; r += 2) {
         const int32_t n_rows = rows - r < 2 ? 1 : 2;
@@ -427,32 +450,114 @@ MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const 
             acc[2] = a10 >> 8;
             acc[3] = a11 >> 8;
             for (j = 0; j < n_ch; ++j) {
-                mb_rqn_t q;
-                const int32_t b = bias[o + j];
                 int8_t *y = out + r * n_out + o + j;
                 int32_t rr;
-                if (mb_rqn_prepare(&q, mult[o + j], shift[o + j], zp) && mb_rqn_fits(b, k)) {
-                    for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        const int32_t a = acc[2 * rr + j] + b;
-                        /* After a fused ReLU a negative accumulator is lo, and a non-negative one needs no sign
-                         * correction (mb_rqn_store4_relu): the 64-bit product, 16-bit multiplies here, is skipped
-                         * for about half the outputs. */
-                        if (relu && a < 0) {
-                            *y = (int8_t)lo;
-                        } else if (relu) {
-                            *y = (int8_t)mb_clamp((mb_mulh_x4(a, q.mult) + q.b) >> q.r1, lo, hi);
-                        } else {
-                            *y = (int8_t)mb_clamp(mb_rqn_apply(a, &q), lo, hi);
-                        }
-                    }
-                } else {
-                    for (rr = 0; rr < n_rows; ++rr, y += n_out) {
-                        mb_mm_out_general(y, acc[2 * rr + j] + b, mult[o + j], shift[o + j], zp, lo, hi);
-                    }
+                for (rr = 0; rr < n_rows; ++rr, y += n_out) {
+                    mb_mm_out_general(y, acc[2 * rr + j] + bias[o + j], mult[o + j], shift[o + j], zp, lo, hi);
                 }
             }
         }
     }
+}
+
+/* One channel's outputs of a 2 x 2 block (rows r and r + 1 at y0 and y1; y0 == y1 for a lone last row): the narrow
+ * requantization (mb_rqn_apply) with the channel's constants read here, once for both rows. After a fused ReLU a
+ * negative accumulator is lo at once and a non-negative one needs neither the sign term nor a signed product. */
+MB_FORCE_INLINE void mb_mm2_out2(int8_t *y0, int8_t *y1, int32_t a0, int32_t a1, int32_t m, int8_t shift, int32_t zp, int32_t lo,
+    int32_t hi, const int relu)
+{
+    /* The shift lies in [-20, -1] (checked): r = 256 - its byte read unsigned, cheaper than a sign extension. */
+    const int32_t r = 256 - (int32_t)(uint8_t)shift;
+    const int32_t r1 = r + 1;
+    const int32_t b = 1 + ((int32_t)1 << r) + (int32_t)((uint32_t)zp << r1);
+    if (relu) {
+        const uint32_t mh = (uint32_t)m >> 16;
+        if (a0 < 0) {
+            mb_store8(y0, lo);
+        } else {
+            const int32_t v = (mb_mulh_pos((uint32_t)a0 << 2, (uint32_t)m, mh) + b) >> r1;
+            mb_store8(y0, mb_clamp(v, lo, hi));
+        }
+        if (a1 < 0) {
+            mb_store8(y1, lo);
+        } else {
+            const int32_t v = (mb_mulh_pos((uint32_t)a1 << 2, (uint32_t)m, mh) + b) >> r1;
+            mb_store8(y1, mb_clamp(v, lo, hi));
+        }
+    } else {
+        const int32_t h0 = mb_mulh_x4(a0, m), h1 = mb_mulh_x4(a1, m);
+        const int32_t s0 = h0 >> 31, s1 = h1 >> 31;
+        mb_store8(y0, mb_clamp((h0 + s0 + s0 + b) >> r1, lo, hi));
+        mb_store8(y1, mb_clamp((h1 + s1 + s1 + b) >> r1, lo, hi));
+    }
+}
+
+/* The 2 x 2 kernel where every channel takes the narrow requantization (checked once per layer). relu (act_min >=
+ * zp) is a constant in each inlined copy of a speed-first build; size-first builds keep one copy that tests it. */
+MB_FORCE_INLINE void mb_matmul_2x2_narrow_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
+    const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide,
+    const int relu)
+{
+    const int32_t k4 = k & ~3;
+    int32_t r, o, i;
+    for (r = 0; r < rows; r += 2) {
+        const int32_t row2 = rows - r < 2 ? 0 : n_out;
+        const int8_t *x_0 = in + r * k, *x_1 = row2 != 0 ? x_0 + k : x_0;
+        int8_t *y = out + r * n_out;
+        for (i = 0; i < k; ++i) {
+            wide[2 * i] = x_0[i];
+            wide[2 * i + 1] = x_1[i];
+        }
+        for (o = 0; o < n_out; o += 2, y += 2) {
+            /* A lone last channel is computed twice into the same byte. */
+            const int32_t o1 = n_out - o < 2 ? o : o + 1;
+            const int8_t *w_0 = w + o * k_pad, *w_1 = w + o1 * k_pad;
+            const int16_t *xw = wide;
+            int32_t a00 = 0, a01 = 0, a10 = 0, a11 = 0;
+            for (i = 0; i < k4; i += 4, xw += 8, w_0 += 4, w_1 += 4) {
+                MB_MM2_STEP(0);
+                MB_MM2_STEP(1);
+                MB_MM2_STEP(2);
+                MB_MM2_STEP(3);
+            }
+            for (; i < k; ++i, xw += 2, ++w_0, ++w_1) {
+                MB_MM2_STEP(0);
+            }
+            {
+                const int32_t b0 = bias[o], b1 = bias[o1];
+                mb_mm2_out2(y, y + row2, (a00 >> 8) + b0, (a10 >> 8) + b0, mult[o], shift[o], zp, lo, hi, relu);
+                mb_mm2_out2(y + (o1 - o), y + row2 + (o1 - o), (a01 >> 8) + b1, (a11 >> 8) + b1, mult[o1], shift[o1], zp, lo, hi, relu);
+            }
+        }
+    }
+}
+
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_matmul_2x2_s8(const int8_t *in, int32_t rows, int32_t k, const int8_t *w, int32_t k_pad, int32_t n_out,
+    const int32_t *bias, const int32_t *mult, const int8_t *shift, int32_t zp, int32_t lo, int32_t hi, int8_t *out, int16_t *wide)
+{
+    int32_t o;
+    int narrow = 1;
+    for (o = 0; o < n_out; ++o) {
+        mb_rqn_t q;
+        narrow = narrow && mb_rqn_prepare(&q, mult[o], shift[o], zp) && mb_rqn_fits(bias[o], k);
+    }
+    if (!narrow) {
+        mb_matmul_2x2_general_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide);
+#if MB_SIZE_FIRST
+    } else {
+        /* One copy, the activation tested per output. */
+        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, lo >= zp);
+    }
+#else
+    } else if (lo >= zp) {
+        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 1);
+    } else {
+        mb_matmul_2x2_narrow_s8(in, rows, k, w, k_pad, n_out, bias, mult, shift, zp, lo, hi, out, wide, 0);
+    }
+#endif
 }
 
 #undef MB_MM2_STEP
@@ -714,6 +819,240 @@ MB_FORCE_INLINE void mb_matmul_4x4_s8(const int8_t *in, int32_t rows, const int8
 #endif
 #endif
 
+/* Depthwise int8 convolution: NHWC input, 1HWO weights (O = in_c * depth_mult), per-channel requantization
+ * (TFLite DepthwiseConvPerChannel). Channels are processed in chunks held in int32 accumulators so the inner loop
+ * runs over contiguous channels (vectorizable); the zero point is folded into the bias as for conv2d. */
+#define MB_DW_CHUNK 64
+
+typedef struct {
+    int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c, depth_mult;
+    int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
+    int32_t in_zp, out_zp, act_min, act_max;
+    const int8_t *weights;
+    const int32_t *bias;
+    const int32_t *mult;
+    const int8_t *shift;
+} mb_dwconv_params_t;
+
+#if MB_SCALAR_CORE
+/* The element of the depthwise ring below: int16 on Xtensa, whose byte loads do not sign-extend (its 16-bit loads
+ * do), int8 elsewhere. */
+#if defined(__XTENSA__)
+typedef int16_t mb_ring_t;
+#else
+typedef int8_t mb_ring_t;
+#endif
+
+/* Where one plane of the ring kernel below lies: pixel strides of its input and output, and its nine taps. */
+typedef struct {
+    int32_t in_step, out_step, w_step;
+    const int8_t *w;
+} mb_plane_steps_t;
+
+/* One output row of the ring kernel below: nine loads at fixed offsets from the column pointer, nine multiply-adds,
+ * then REQ(acc) gives the requantized value (unclamped). */
+#define MB_DW3_ROW(REQ) \
+    for (; yo != y_end; col += 3 * stride, yo += out_step) { \
+        int32_t acc = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
+        acc += col[3] * t10 + col[4] * t11 + col[5] * t12; \
+        acc += col[6] * t20 + col[7] * t21 + col[8] * t22; \
+        mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
+    }
+
+/* The same for stride 1: each ring column is loaded once and feeds the three outputs whose windows hold it, so an
+ * output costs three loads; p2 and p1 are the next two outputs' partial sums. */
+#define MB_DW3_ROW1(REQ) \
+    { \
+        int32_t p2 = base + col[0] * t00 + col[1] * t01 + col[2] * t02 + col[3] * t10 + col[4] * t11 + col[5] * t12; \
+        int32_t p1 = base + col[3] * t00 + col[4] * t01 + col[5] * t02; \
+        for (col += 6; yo != y_end; col += 3, yo += out_step) { \
+            const int32_t v0 = col[0], v1 = col[1], v2 = col[2]; \
+            const int32_t acc = p2 + v0 * t20 + v1 * t21 + v2 * t22; \
+            p2 = p1 + v0 * t10 + v1 * t11 + v2 * t12; \
+            p1 = base + v0 * t00 + v1 * t01 + v2 * t02; \
+            mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
+        } \
+    }
+
+/* The same for stride 2: the column an output shares with the next one is loaded once (six loads per output); p0
+ * is the next output's partial sum over its first column. */
+#define MB_DW3_ROW2(REQ) \
+    { \
+        int32_t p0 = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
+        for (; yo != y_end; col += 6, yo += out_step) { \
+            const int32_t u0 = col[3], u1 = col[4], u2 = col[5], v0 = col[6], v1 = col[7], v2 = col[8]; \
+            const int32_t acc = p0 + u0 * t10 + u1 * t11 + u2 * t12 + v0 * t20 + v1 * t21 + v2 * t22; \
+            p0 = base + v0 * t00 + v1 * t01 + v2 * t02; \
+            mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
+        } \
+    }
+
+/* The requantization of one output, unclamped: with the fused ReLU's shortcut (no sign correction, see
+ * mb_rqn_store4_relu), narrow, or general. */
+#if defined(__XTENSA__)
+/* On lx106 a negative accumulator after a ReLU is lo at once, and a non-negative one takes the unsigned high word
+ * (mb_mulh_pos, four 16-bit multiplies instead of a signed 32 x 32 product). */
+#define MB_DW3_REQ(acc) \
+    (relu ? ((acc) < 0 ? lo : (mb_mulh_pos((uint32_t)(acc) << 2, (uint32_t)q.mult, (uint32_t)q.mult >> 16) + q.b) >> q.r1) \
+          : narrow ? mb_rqn_apply((acc), &q) : mb_mul_by_qm((acc), mult, shift) + zp)
+#else
+#define MB_DW3_REQ(acc) \
+    (relu ? (mb_mulh_x4((acc), q.mult) + q.b) >> q.r1 : narrow ? mb_rqn_apply((acc), &q) : mb_mul_by_qm((acc), mult, shift) + zp)
+#endif
+
+/* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation, padding of at most
+ * one pixel on each side; mb_dw_uses_ring), or one output channel of a convolution with a single input channel
+ * (mb_conv2d_s8 on Xtensa): `in` and `out` point at the channel's first value, in_step and out_step are the pixel
+ * strides, and the nine taps are w[0], w[w_step], ..., w[8 * w_step]. The channel's input rows are copied, as they are needed, into a ring of
+ * three rows stored column by column: ring[3 * (ix + 1) + row % 3], with a zero-point column on either side and a
+ * zero-point row for rows outside the image. Every output is then nine loads at constant offsets from one pointer,
+ * with no border checks, whatever the stride; the taps are reassigned to the ring's rows once per output row. In
+ * place (out == in, stride 1), input row y + 1 is in the ring before output row y overwrites row y. RAM: the ring,
+ * 3 * (in_w + 2) elements. */
+MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring,
+    const mb_plane_steps_t *steps, const int relu)
+{
+#if defined(__XTENSA__)
+    const int32_t in_step = steps->in_step, out_step = steps->out_step, w_step = steps->w_step;
+    const int8_t *w = steps->w;
+#else
+    /* Only depthwise channels come here (the planes of a one-channel convolution are Xtensa's): the channel count
+     * as every step keeps rv32's registers as they were. */
+    const int32_t in_step = p->in_c, out_step = p->in_c, w_step = p->in_c;
+    const int8_t *w = p->weights + c;
+    (void)steps;
+#endif
+    const int32_t stride = p->stride_w, in_w = p->in_w, in_h = p->in_h, out_w = p->out_w;
+    const int32_t row_bytes = in_w * in_step, zp = p->out_zp, in_zp = p->in_zp;
+    const int32_t lo = p->act_min, hi = p->act_max, mult = p->mult[c], shift = p->shift[c], base = p->bias[c];
+    const int32_t w00 = w[0], w01 = w[w_step], w02 = w[2 * w_step], w10 = w[3 * w_step], w11 = w[4 * w_step], w12 = w[5 * w_step];
+    const int32_t w20 = w[6 * w_step], w21 = w[7 * w_step], w22 = w[8 * w_step];
+    mb_rqn_t q;
+    const int narrow = mb_rqn_prepare(&q, mult, shift, zp) && mb_rqn_fits(base, 9);
+    /* The next input row to copy into the ring, and the ring rows of it and of the window's top row (row mod 3,
+     * kept by counting: lx106 has no divide instruction). */
+    int32_t next = -p->pad_top, next_slot = p->pad_top == 0 ? 0 : 2, top_slot = next_slot;
+    int32_t oy, i;
+    for (i = 0; i < 3; ++i) {
+        ring[i] = (mb_ring_t)in_zp;
+        ring[3 * (in_w + 1) + i] = (mb_ring_t)in_zp;
+    }
+    for (oy = 0; oy < p->out_h; ++oy) {
+        const int32_t top = oy * p->stride_h - p->pad_top;
+        int32_t t00, t01, t02, t10, t11, t12, t20, t21, t22;
+        for (; next < top + 3; ++next, next_slot = next_slot == 2 ? 0 : next_slot + 1) {
+            mb_ring_t *dst = ring + 3 + next_slot;
+            if (next < 0 || next >= in_h) {
+                for (i = 0; i < in_w; ++i, dst += 3) {
+                    *dst = (mb_ring_t)in_zp;
+                }
+            } else {
+                const int8_t *src = in + next * row_bytes;
+                /* Four at a time: the ring's stride is a constant, so one pointer step per four cells. */
+                for (i = 0; i + 4 <= in_w; i += 4, dst += 12) {
+                    const mb_ring_t v0 = (mb_ring_t)src[0], v1 = (mb_ring_t)src[in_step], v2 = (mb_ring_t)src[2 * in_step];
+                    const mb_ring_t v3 = (mb_ring_t)src[3 * in_step];
+                    src += 4 * in_step;
+                    dst[0] = v0;
+                    dst[3] = v1;
+                    dst[6] = v2;
+                    dst[9] = v3;
+                }
+                for (; i < in_w; ++i, dst += 3, src += in_step) {
+                    *dst = (mb_ring_t)*src;
+                }
+            }
+        }
+        /* Tap row ky meets ring row (top + ky) mod 3; tXY is column X of ring row Y. */
+        if (top_slot == 0) {
+            t00 = w00; t10 = w01; t20 = w02; t01 = w10; t11 = w11; t21 = w12; t02 = w20; t12 = w21; t22 = w22;
+        } else if (top_slot == 1) {
+            t01 = w00; t11 = w01; t21 = w02; t02 = w10; t12 = w11; t22 = w12; t00 = w20; t10 = w21; t20 = w22;
+        } else {
+            t02 = w00; t12 = w01; t22 = w02; t00 = w10; t10 = w11; t20 = w12; t01 = w20; t11 = w21; t21 = w22;
+        }
+        for (i = 0; i < p->stride_h; ++i) {
+            top_slot = top_slot == 2 ? 0 : top_slot + 1;
+        }
+        {
+            const mb_ring_t *col = ring + 3 * (1 - p->pad_left);
+            int8_t *yo = out + oy * out_w * out_step;
+            int8_t *const y_end = yo + out_w * out_step;
+            if (stride == 1) {
+                MB_DW3_ROW1(MB_DW3_REQ)
+#if !MB_SIZE_FIRST
+            } else if (stride == 2) {
+                MB_DW3_ROW2(MB_DW3_REQ)
+#endif
+            } else {
+                MB_DW3_ROW(MB_DW3_REQ)
+            }
+        }
+    }
+}
+
+/* The body twice: for channels whose requantization takes the fused ReLU's shortcut, and for the others (a
+ * compile-time mode each, so that each copy keeps its own registers); size-first builds keep the second only. */
+#if !MB_SIZE_FIRST
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_dw3x3_channel_relu_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring,
+    const mb_plane_steps_t *steps)
+{
+    mb_dw3x3_channel_body(p, c, in, out, ring, steps, 1);
+}
+#endif
+
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-schedule-insns")))
+#endif
+MB_INNER void mb_dw3x3_channel_any_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring,
+    const mb_plane_steps_t *steps)
+{
+    mb_dw3x3_channel_body(p, c, in, out, ring, steps, 0);
+}
+
+/* One plane (see mb_dw3x3_channel_body): the copy for its channel's requantization. */
+static inline void mb_dw3x3_plane_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring,
+    const mb_plane_steps_t *steps)
+{
+#if !MB_SIZE_FIRST
+    mb_rqn_t q;
+    if (mb_rqn_prepare(&q, p->mult[c], p->shift[c], p->out_zp) && mb_rqn_fits(p->bias[c], 9) && p->act_min >= p->out_zp) {
+        mb_dw3x3_channel_relu_s8(p, c, in, out, ring, steps);
+        return;
+    }
+#endif
+    mb_dw3x3_channel_any_s8(p, c, in, out, ring, steps);
+}
+
+/* Channel c of a depthwise convolution (NHWC: every step is the channel count). */
+static inline void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
+{
+    mb_plane_steps_t steps;
+    steps.in_step = p->in_c;
+    steps.out_step = p->in_c;
+    steps.w = p->weights + c;
+    steps.w_step = p->in_c;
+    mb_dw3x3_plane_s8(p, c, in + c, out + c, ring, &steps);
+}
+
+#undef MB_DW3_ROW
+#undef MB_DW3_ROW1
+#undef MB_DW3_ROW2
+#undef MB_DW3_REQ
+
+/* Whether the ring kernel above runs this depthwise convolution: 3x3, depth multiplier 1, no dilation, at most
+ * one pixel of padding on the left, top and right (any at the bottom). */
+static inline int mb_dw_uses_ring(const mb_dwconv_params_t *p)
+{
+    return p->k_h == 3 && p->k_w == 3 && p->dil_h == 1 && p->dil_w == 1 && p->depth_mult == 1 && p->pad_left >= 0
+        && p->pad_left <= 1 && p->pad_top >= 0 && p->pad_top <= 1 && (p->out_w - 1) * p->stride_w - p->pad_left + 2 <= p->in_w;
+}
+
+#endif
+
 /* General int8 convolution: NHWC input, OHWI weights, per-channel requantization (TFLite ConvPerChannel).
  * For each output pixel the receptive field is gathered into `patch` (k_h * k_w * in_c values widened to int16,
  * the layout of one OHWI filter) with padded taps set to the input zero point; since bias[o] already holds bias - in_zp * sum(w[o]),
@@ -804,9 +1143,68 @@ MB_FORCE_INLINE void mb_conv2d_gather_s8(const mb_conv2d_params_t *p, const int8
 }
 #endif
 
+#if MB_SCALAR_CORE && defined(__XTENSA__)
+/* A 3x3 convolution of one input channel (the stem of a gray model) on lx106: each output channel is one plane of
+ * the depthwise ring kernel (mb_dw3x3_plane_s8: taps in registers, each input column loaded once for three
+ * outputs), where the gathered matrix multiply widens every window and spends a 2 x 2 block's bookkeeping on nine
+ * MACs. Needs the ring, 3 * (in_w + 2) int16 values, to fit in the patch buffer (at least gather * k / 2 + 2 * k of
+ * them); returns 0 when it does not apply. */
+static inline int mb_conv2d_planes_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
+{
+    const int32_t k = p->k_h * p->k_w;
+    mb_dwconv_params_t d;
+    mb_plane_steps_t steps;
+    int32_t n, o;
+    d.batches = 1;
+    d.in_h = p->in_h;
+    d.in_w = p->in_w;
+    d.in_c = 1;
+    d.out_h = p->out_h;
+    d.out_w = p->out_w;
+    d.out_c = 1;
+    d.depth_mult = 1;
+    d.k_h = p->k_h;
+    d.k_w = p->k_w;
+    d.stride_h = p->stride_h;
+    d.stride_w = p->stride_w;
+    d.dil_h = p->dil_h;
+    d.dil_w = p->dil_w;
+    d.pad_top = p->pad_top;
+    d.pad_left = p->pad_left;
+    d.in_zp = p->in_zp;
+    d.out_zp = p->out_zp;
+    d.act_min = p->act_min;
+    d.act_max = p->act_max;
+    d.weights = p->weights;
+    d.bias = p->bias;
+    d.mult = p->mult;
+    d.shift = p->shift;
+    if (p->in_c != 1 || !mb_dw_uses_ring(&d) || 3 * (p->in_w + 2) > (p->gather * k + 1) / 2 + 2 * k) {
+        return 0;
+    }
+    steps.in_step = 1;
+    steps.out_step = p->out_c;
+    steps.w_step = 1;
+    for (n = 0; n < p->batches; ++n) {
+        const int8_t *in_b = in + n * p->in_h * p->in_w;
+        int8_t *out_b = out + n * p->out_h * p->out_w * p->out_c;
+        for (o = 0; o < p->out_c; ++o) {
+            steps.w = p->weights + o * p->k_pad;
+            mb_dw3x3_plane_s8(&d, o, in_b, out_b + o, (mb_ring_t *)(void *)patch, &steps);
+        }
+    }
+    return 1;
+}
+#endif
+
 MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_t *out, int16_t *patch)
 {
 #if MB_SCALAR_CORE
+#if defined(__XTENSA__)
+    if (mb_conv2d_planes_s8(p, in, out, patch)) {
+        return;
+    }
+#endif
     mb_conv2d_gather_s8(p, in, out, patch, 0, 0);
 #else
     const int32_t ic = p->in_c;
@@ -857,200 +1255,6 @@ MB_KERNEL void mb_conv2d_s8(const mb_conv2d_params_t *p, const int8_t *in, int8_
 #else
 #define MB_CONV2D_FIXED_DEFINE(K, KP)
 #define MB_CONV2D_FIXED(K, KP) mb_conv2d_s8
-#endif
-
-/* Depthwise int8 convolution: NHWC input, 1HWO weights (O = in_c * depth_mult), per-channel requantization
- * (TFLite DepthwiseConvPerChannel). Channels are processed in chunks held in int32 accumulators so the inner loop
- * runs over contiguous channels (vectorizable); the zero point is folded into the bias as for conv2d. */
-#define MB_DW_CHUNK 64
-
-typedef struct {
-    int32_t batches, in_h, in_w, in_c, out_h, out_w, out_c, depth_mult;
-    int32_t k_h, k_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
-    int32_t in_zp, out_zp, act_min, act_max;
-    const int8_t *weights;
-    const int32_t *bias;
-    const int32_t *mult;
-    const int8_t *shift;
-} mb_dwconv_params_t;
-
-#if MB_SCALAR_CORE
-/* The element of the depthwise ring below: int16 on Xtensa, whose byte loads do not sign-extend (its 16-bit loads
- * do), int8 elsewhere. */
-#if defined(__XTENSA__)
-typedef int16_t mb_ring_t;
-#else
-typedef int8_t mb_ring_t;
-#endif
-
-/* One output row of the ring kernel below: nine loads at fixed offsets from the column pointer, nine multiply-adds,
- * then REQ(acc) gives the requantized value (unclamped). */
-#define MB_DW3_ROW(REQ) \
-    for (; yo != y_end; col += 3 * stride, yo += ch) { \
-        int32_t acc = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
-        acc += col[3] * t10 + col[4] * t11 + col[5] * t12; \
-        acc += col[6] * t20 + col[7] * t21 + col[8] * t22; \
-        mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
-    }
-
-/* The same for stride 1: each ring column is loaded once and feeds the three outputs whose windows hold it, so an
- * output costs three loads; p2 and p1 are the next two outputs' partial sums. */
-#define MB_DW3_ROW1(REQ) \
-    { \
-        int32_t p2 = base + col[0] * t00 + col[1] * t01 + col[2] * t02 + col[3] * t10 + col[4] * t11 + col[5] * t12; \
-        int32_t p1 = base + col[3] * t00 + col[4] * t01 + col[5] * t02; \
-        for (col += 6; yo != y_end; col += 3, yo += ch) { \
-            const int32_t v0 = col[0], v1 = col[1], v2 = col[2]; \
-            const int32_t acc = p2 + v0 * t20 + v1 * t21 + v2 * t22; \
-            p2 = p1 + v0 * t10 + v1 * t11 + v2 * t12; \
-            p1 = base + v0 * t00 + v1 * t01 + v2 * t02; \
-            mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
-        } \
-    }
-
-/* The same for stride 2: the column an output shares with the next one is loaded once (six loads per output); p0
- * is the next output's partial sum over its first column. */
-#define MB_DW3_ROW2(REQ) \
-    { \
-        int32_t p0 = base + col[0] * t00 + col[1] * t01 + col[2] * t02; \
-        for (; yo != y_end; col += 6, yo += ch) { \
-            const int32_t u0 = col[3], u1 = col[4], u2 = col[5], v0 = col[6], v1 = col[7], v2 = col[8]; \
-            const int32_t acc = p0 + u0 * t10 + u1 * t11 + u2 * t12 + v0 * t20 + v1 * t21 + v2 * t22; \
-            p0 = base + v0 * t00 + v1 * t01 + v2 * t02; \
-            mb_store8(yo, mb_clamp(REQ(acc), lo, hi)); \
-        } \
-    }
-
-/* The requantization of one output, unclamped: with the fused ReLU's shortcut (no sign correction, see
- * mb_rqn_store4_relu), narrow, or general. */
-#define MB_DW3_REQ(acc) \
-    (relu ? (mb_mulh_x4((acc), q.mult) + q.b) >> q.r1 : narrow ? mb_rqn_apply((acc), &q) : mb_mul_by_qm((acc), mult, shift) + zp)
-
-/* One channel of a 3x3 depthwise convolution on a scalar core (depth multiplier 1, no dilation, padding of at most
- * one pixel on each side; mb_dw_uses_ring). The channel's input rows are copied, as they are needed, into a ring of
- * three rows stored column by column: ring[3 * (ix + 1) + row % 3], with a zero-point column on either side and a
- * zero-point row for rows outside the image. Every output is then nine loads at constant offsets from one pointer,
- * with no border checks, whatever the stride; the taps are reassigned to the ring's rows once per output row. In
- * place (out == in, stride 1), input row y + 1 is in the ring before output row y overwrites row y. RAM: the ring,
- * 3 * (in_w + 2) elements. */
-MB_FORCE_INLINE void mb_dw3x3_channel_body(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring,
-    const int relu)
-{
-    const int32_t ch = p->in_c, stride = p->stride_w, in_w = p->in_w, in_h = p->in_h, out_w = p->out_w;
-    const int32_t row_bytes = in_w * ch, zp = p->out_zp, in_zp = p->in_zp;
-    const int32_t lo = p->act_min, hi = p->act_max, mult = p->mult[c], shift = p->shift[c], base = p->bias[c];
-    const int8_t *w = p->weights + c;
-    const int32_t w00 = w[0], w01 = w[ch], w02 = w[2 * ch], w10 = w[3 * ch], w11 = w[4 * ch], w12 = w[5 * ch];
-    const int32_t w20 = w[6 * ch], w21 = w[7 * ch], w22 = w[8 * ch];
-    mb_rqn_t q;
-    const int narrow = mb_rqn_prepare(&q, mult, shift, zp) && mb_rqn_fits(base, 9);
-    /* The next input row to copy into the ring, and the ring rows of it and of the window's top row (row mod 3,
-     * kept by counting: lx106 has no divide instruction). */
-    int32_t next = -p->pad_top, next_slot = p->pad_top == 0 ? 0 : 2, top_slot = next_slot;
-    int32_t oy, i;
-    for (i = 0; i < 3; ++i) {
-        ring[i] = (mb_ring_t)in_zp;
-        ring[3 * (in_w + 1) + i] = (mb_ring_t)in_zp;
-    }
-    for (oy = 0; oy < p->out_h; ++oy) {
-        const int32_t top = oy * p->stride_h - p->pad_top;
-        int32_t t00, t01, t02, t10, t11, t12, t20, t21, t22;
-        for (; next < top + 3; ++next, next_slot = next_slot == 2 ? 0 : next_slot + 1) {
-            mb_ring_t *dst = ring + 3 + next_slot;
-            if (next < 0 || next >= in_h) {
-                for (i = 0; i < in_w; ++i, dst += 3) {
-                    *dst = (mb_ring_t)in_zp;
-                }
-            } else {
-                const int8_t *src = in + next * row_bytes + c;
-                /* Four at a time: the ring's stride is a constant, so one pointer step per four cells. */
-                for (i = 0; i + 4 <= in_w; i += 4, dst += 12) {
-                    const mb_ring_t v0 = (mb_ring_t)src[0], v1 = (mb_ring_t)src[ch], v2 = (mb_ring_t)src[2 * ch], v3 = (mb_ring_t)src[3 * ch];
-                    src += 4 * ch;
-                    dst[0] = v0;
-                    dst[3] = v1;
-                    dst[6] = v2;
-                    dst[9] = v3;
-                }
-                for (; i < in_w; ++i, dst += 3, src += ch) {
-                    *dst = (mb_ring_t)*src;
-                }
-            }
-        }
-        /* Tap row ky meets ring row (top + ky) mod 3; tXY is column X of ring row Y. */
-        if (top_slot == 0) {
-            t00 = w00; t10 = w01; t20 = w02; t01 = w10; t11 = w11; t21 = w12; t02 = w20; t12 = w21; t22 = w22;
-        } else if (top_slot == 1) {
-            t01 = w00; t11 = w01; t21 = w02; t02 = w10; t12 = w11; t22 = w12; t00 = w20; t10 = w21; t20 = w22;
-        } else {
-            t02 = w00; t12 = w01; t22 = w02; t00 = w10; t10 = w11; t20 = w12; t01 = w20; t11 = w21; t21 = w22;
-        }
-        for (i = 0; i < p->stride_h; ++i) {
-            top_slot = top_slot == 2 ? 0 : top_slot + 1;
-        }
-        {
-            const mb_ring_t *col = ring + 3 * (1 - p->pad_left);
-            int8_t *yo = out + oy * out_w * ch + c;
-            int8_t *const y_end = yo + out_w * ch;
-            if (stride == 1) {
-                MB_DW3_ROW1(MB_DW3_REQ)
-#if !MB_SIZE_FIRST
-            } else if (stride == 2) {
-                MB_DW3_ROW2(MB_DW3_REQ)
-#endif
-            } else {
-                MB_DW3_ROW(MB_DW3_REQ)
-            }
-        }
-    }
-}
-
-/* The body twice: for channels whose requantization takes the fused ReLU's shortcut, and for the others (a
- * compile-time mode each, so that each copy keeps its own registers); size-first builds keep the second only. */
-#if !MB_SIZE_FIRST
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-schedule-insns")))
-#endif
-MB_INNER void mb_dw3x3_channel_relu_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
-{
-    mb_dw3x3_channel_body(p, c, in, out, ring, 1);
-}
-#endif
-
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-schedule-insns")))
-#endif
-MB_INNER void mb_dw3x3_channel_any_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
-{
-    mb_dw3x3_channel_body(p, c, in, out, ring, 0);
-}
-
-/* One channel: the copy for its requantization. */
-static inline void mb_dw3x3_channel_s8(const mb_dwconv_params_t *p, int32_t c, const int8_t *in, int8_t *out, mb_ring_t *ring)
-{
-#if !MB_SIZE_FIRST
-    mb_rqn_t q;
-    if (mb_rqn_prepare(&q, p->mult[c], p->shift[c], p->out_zp) && mb_rqn_fits(p->bias[c], 9) && p->act_min >= p->out_zp) {
-        mb_dw3x3_channel_relu_s8(p, c, in, out, ring);
-        return;
-    }
-#endif
-    mb_dw3x3_channel_any_s8(p, c, in, out, ring);
-}
-
-#undef MB_DW3_ROW
-#undef MB_DW3_ROW1
-#undef MB_DW3_ROW2
-#undef MB_DW3_REQ
-
-/* Whether the ring kernel above runs this depthwise convolution: 3x3, depth multiplier 1, no dilation, at most
- * one pixel of padding on the left, top and right (any at the bottom). */
-static inline int mb_dw_uses_ring(const mb_dwconv_params_t *p)
-{
-    return p->k_h == 3 && p->k_w == 3 && p->dil_h == 1 && p->dil_w == 1 && p->depth_mult == 1 && p->pad_left >= 0
-        && p->pad_left <= 1 && p->pad_top >= 0 && p->pad_top <= 1 && (p->out_w - 1) * p->stride_w - p->pad_left + 2 <= p->in_w;
-}
-
 #endif
 
 /* Depthwise convolution into a separate output tensor. */

@@ -27,7 +27,7 @@ public class CEmitTests
             Assert.Equal(6, a.Operators);
             Assert.Equal(108, a.InputBytes);
             Assert.Equal(4, a.OutputBytes);
-            Assert.Equal(new[] { "common", "gemv", "matmul", "conv2d", "dwparams", "dwconv", "fc", "bcast", "add", "shift", "mean" }, a.Kernels);
+            Assert.Equal(new[] { "common", "gemv", "matmul", "dwparams", "conv2d", "dwconv", "fc", "bcast", "add", "shift", "mean" }, a.Kernels);
             Assert.Equal(b.ArenaBytes, a.ArenaBytes);
             Assert.True(a.ArenaBytes >= 108 + 288, $"arena {a.ArenaBytes}");
             // Conv filters of 27 padded to 32, depthwise, fc; bias + multiplier + shift per channel; shift offsets;

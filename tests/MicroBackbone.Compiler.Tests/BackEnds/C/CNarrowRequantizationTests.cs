@@ -69,6 +69,63 @@ public class CNarrowRequantizationTests
         }
     }
 
+    /// <summary>
+    /// mb_mulh_pos (Xtensa's product after a fused ReLU, docs/INT8.md 2.4.3): the high word of a non-negative
+    /// accumulator times four by the multiplier from four unsigned 16-bit products, and the narrow requantization
+    /// built on it, against the 64-bit product and the spec. The portable form of mb_mul16u runs here; lx106 runs the
+    /// instruction (Models_on_lx106_compute_the_reference_output).
+    /// </summary>
+    [Fact]
+    public void Unsigned_high_word_matches_the_64_bit_product()
+    {
+        var rng = new Random(31);
+        var edges = new[] { 0, 1, 2, 65535, 65536, (1 << 28) - 1, 1 << 28, (1 << 29) - 2, (1 << 29) - 1 };
+        var mults = new[] { 0, 1, 65535, 65536, 1 << 30, int.MaxValue - 1, int.MaxValue };
+        var cases = Enumerable.Range(0, 2000).Select(i =>
+        {
+            var acc = i < 63 ? edges[i % edges.Length] : rng.Next(3) switch
+            {
+                0 => rng.Next(0, 1 << 29),
+                1 => rng.Next(0, 100001),
+                _ => rng.Next(0, 1 << 29) >> rng.Next(0, 29),
+            };
+            var mult = i < 63 ? mults[i / edges.Length] : rng.Next(4) == 0 ? rng.Next(0, 65536) : rng.Next(1 << 30, int.MaxValue);
+            return (acc, mult, shift: -rng.Next(1, 21), zp: rng.Next(-128, 128));
+        }).ToList();
+
+        var c = new StringBuilder("#include <stdio.h>\n#include \"mb_kernels.h\"\n");
+        foreach (var (name, values) in new[]
+        {
+            ("ca", cases.Select(t => t.acc)), ("cm", cases.Select(t => t.mult)), ("cs", cases.Select(t => t.shift)), ("cz", cases.Select(t => t.zp)),
+        })
+        {
+            c.Append("static const int32_t ").Append(name).Append("[] = {").Append(string.Join(",", values.Select(v => CLiterals.Int(v)))).Append("};\n");
+        }
+
+        c.Append("int main(void)\n{\n    size_t i;\n    mb_rqn_t q;\n");
+        c.Append("    for (i = 0; i < sizeof(ca) / sizeof(ca[0]); ++i) {\n");
+        c.Append("        const int32_t h = mb_mulh_pos((uint32_t)ca[i] << 2, (uint32_t)cm[i], (uint32_t)cm[i] >> 16);\n");
+        c.Append("        (void)mb_rqn_prepare(&q, cm[i], cs[i], cz[i]);\n");
+        c.Append("        printf(\"%ld %ld\\n\", (long)h, (long)((h + q.b) >> q.r1));\n    }\n    return 0;\n}\n");
+
+        var expected = cases.Select(t => string.Create(CultureInfo.InvariantCulture,
+            $"{((long)t.acc * 4 * t.mult) >> 32} {FixedPoint.MultiplyByQuantizedMultiplier(t.acc, t.mult, t.shift) + t.zp}")).ToArray();
+
+        var dir = CToolchain.TempDir("mulhpos");
+        try
+        {
+            CBackEnd.Emit(CTestModels.Wide(), CTarget.C, dir);
+            File.WriteAllText(Path.Combine(dir, "mulhpos.c"), c.ToString());
+            CToolchain.Check("gcc", $"{CToolchain.HostFlags} -Wno-unused-function -DMB_SCALAR_CORE=1 -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -o mulhpos mulhpos.c", dir);
+            var actual = CToolchain.Check(Path.Combine(dir, "mulhpos"), string.Empty, dir).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(expected, actual);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void Only_layers_the_specialized_kernel_can_run_are_specialized()
     {

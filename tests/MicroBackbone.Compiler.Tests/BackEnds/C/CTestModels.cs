@@ -116,6 +116,26 @@ internal static class CTestModels
         return b.Output(fc).Build();
     }
 
+    /// <summary>
+    /// Convolutions of one input channel (Xtensa runs them as planes of the depthwise ring kernel): 3x3 at stride 2
+    /// without activation into one channel, then 3x3 at stride 1 with a ReLU into five; then 1x1 layers over an odd
+    /// number of pixels into an odd number of channels, the last one with a multiplier above one half (shift >= 0, so
+    /// the general requantization).
+    /// </summary>
+    public static IrGraph OneChannelConvolutions()
+    {
+        var rng = new Random(17);
+        var b = new IrGraphBuilder("one_channel");
+        var x = b.Input("img", new[] { 1, 9, 9, 1 }, IrDataType.Int8, Q(0.03f, -55));
+        var s1 = b.Conv2D(x, Weights(b, rng, "s1.w", new[] { 1, 3, 3, 1 }, 0), Bias(b, rng, "s1.b", 1),
+            new Conv2DAttributes(2, 2, Padding2D.Same(9, 9, 3, 3, 2, 2)), "s1", Q(0.02f, 4));
+        var s2 = b.Conv2D(s1, Weights(b, rng, "s2.w", new[] { 5, 3, 3, 1 }, 0), Bias(b, rng, "s2.b", 5),
+            new Conv2DAttributes(Padding: Padding2D.Uniform(1), Activation: FusedActivation.Relu), "s2", Q(0.01f, -128));
+        var p1 = b.Conv2D(s2, Weights(b, rng, "p1.w", new[] { 3, 1, 1, 5 }, 0), Bias(b, rng, "p1.b", 3), new Conv2DAttributes(), "p1", Q(0.02f, 2));
+        var p2 = b.Conv2D(p1, Weights(b, rng, "p2.w", new[] { 3, 1, 1, 3 }, 0), Bias(b, rng, "p2.b", 3), new Conv2DAttributes(), "p2", Q(0.00002f, -3));
+        return b.Output(p2).Build();
+    }
+
     /// <summary>Per-channel symmetric int8 weights on <paramref name="axis"/> with scales around 0.01.</summary>
     public static int Weights(IrGraphBuilder b, Random rng, string name, int[] shape, int axis)
     {
