@@ -15,8 +15,12 @@ internal static class CompileCommand
         var target = new Option<string>("--target") { Description = "esp32, c, ir, csharp, tflite or onnx.", Required = true };
         target.AcceptOnlyFromAmong("esp32", "c", "ir", "csharp", "tflite", "onnx");
         var outputDir = new Option<string?>("--output-dir") { Description = "Folder to write into (default: outputs/<target>)." };
+        var memoryBudget = new Option<long?>("--memory-budget")
+        {
+            Description = "Bytes of RAM (arena + scratch) the model must fit (c, esp32): the early layers run patch by patch when needed, with the fewest MACs that fit.",
+        };
         var inputs = new ModelInputOptions();
-        var command = new Command("compile", "Compile a model to static int8 C (esp32, c), IR, C#, TFLite or ONNX.") { modelPath, target, outputDir };
+        var command = new Command("compile", "Compile a model to static int8 C (esp32, c), IR, C#, TFLite or ONNX.") { modelPath, target, outputDir, memoryBudget };
         inputs.AddTo(command);
         command.SetAction(parse => UserErrors.Run(() =>
         {
@@ -25,7 +29,8 @@ internal static class CompileCommand
             (LoadedModel loaded, _, _, Func<IReadOnlyList<float[]>> calibration) = inputs.Open(parse, parse.GetValue(modelPath)!);
             string dir = parse.GetValue(outputDir) ?? Path.Combine("outputs", targetName);
             inputs.RefuseUnusedCalibration(parse, loaded);
-            CompileSummary summary = ModelCompiler.Compile(loaded, kind, dir, calibration, inputs.Calibration.ObserverKind(parse));
+            CompileSummary summary = ModelCompiler.Compile(
+                loaded, kind, dir, calibration, inputs.Calibration.ObserverKind(parse), parse.GetValue(memoryBudget));
             Render(summary, loaded);
             return 0;
         }));
@@ -52,6 +57,13 @@ internal static class CompileCommand
         if (s.ArenaBytes is long arena)
         {
             table.AddRow("arena (RAM)", Bytes(arena));
+        }
+        if (s.Patches is { } patches)
+        {
+            table.AddRow("RAM without patches", Bytes(patches.UnpatchedPeakBytes));
+            table.AddRow("patches", Markup.Escape(patches.Schedule is { } schedule
+                ? $"first {schedule.SegmentLength} operators in {schedule.BandCount} row bands, +{N(patches.ExtraMacs)} MACs recomputed ({(100.0 * patches.ExtraMacs / patches.Macs).ToString("F1", CultureInfo.InvariantCulture)} %)"
+                : "none needed"));
         }
         table.AddRow("output", Markup.Escape(s.OutputDir));
         table.AddRow("files", Markup.Escape(string.Join(", ", s.Files)));

@@ -7,6 +7,7 @@ using MicroBackbone.Compiler.Evaluation;
 using MicroBackbone.Compiler.Models;
 using MicroBackbone.Ir;
 using MicroBackbone.Ir.Planning;
+using MicroBackbone.Ir.Planning.Patching;
 using MicroBackbone.Cli.Rendering;
 using Spectre.Console;
 
@@ -53,7 +54,9 @@ internal static class InfoCommand
                 architecture = ChannelBudget.Fit(architecture);
             }
             Render(ModelSummary.Compute(architecture));
-            RenderArena(ArenaEstimate.Plan(architecture));
+            IrGraph lowered = ArenaEstimate.Lower(architecture);
+            RenderArena(ArenaEstimate.Plan(lowered));
+            RenderPatches(ArenaEstimate.Patches(lowered));
             return 0;
         }));
         return command;
@@ -81,6 +84,7 @@ internal static class InfoCommand
             $"{arch}: input {input.Channels}x{input.Height}x{input.Width}, {model.Spec.NumClasses} classes; after BatchNorm folding "
             + $"{Count(cost.ConstantBytes / 4)} parameters, {Count(cost.Macs)} MACs, {Count(cost.Operators)} IR operators");
         RenderArena(ArenaEstimate.Plan(model.Graph));
+        RenderPatches(ArenaEstimate.Patches(model.Graph));
     }
 
     // --input-size describes the same weights at another size (global pooling makes them fit); channels cannot change.
@@ -153,6 +157,15 @@ internal static class InfoCommand
         Console.Out.WriteLine(
             $"Memory plan (int8, as compiled): arena {Count(plan.ArenaBytes)} bytes, liveness lower bound {Count(plan.LowerBoundBytes)}, "
             + $"naive sum {Count(plan.NaiveBytes)} ({ratio.ToString("F3", CultureInfo.InvariantCulture)}x the bound)");
+    }
+
+    private static void RenderPatches(PatchPlan plan)
+    {
+        string schedule = plan.Schedule is { } s
+            ? $"{Count(plan.PeakBytes)} bytes running the first {s.SegmentLength} operators in {s.BandCount} row bands, "
+                + $"+{Count(plan.ExtraMacs)} MACs recomputed ({(100.0 * plan.ExtraMacs / Math.Max(1, plan.Macs)).ToString("F1", CultureInfo.InvariantCulture)} %)"
+            : "no patch schedule is smaller";
+        Console.Out.WriteLine($"Patch-based early layers (mbc compile --memory-budget): arena {Count(plan.UnpatchedPeakBytes)} bytes without patches; {schedule}");
     }
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

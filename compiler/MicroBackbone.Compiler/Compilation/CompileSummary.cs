@@ -9,6 +9,7 @@ namespace MicroBackbone.Compiler.Compilation;
 /// <param name="WeightBytes">Bytes of constants (flash on a microcontroller).</param>
 /// <param name="ArenaBytes">Bytes of the planned activation arena (RAM), or null for float targets.</param>
 /// <param name="Code">Machine code beyond the weights (measured with a cross compiler when one is installed), or null when not applicable.</param>
+/// <param name="Patches">The patch plan when <c>--memory-budget</c> was given (C targets), else null.</param>
 public sealed record CompileSummary(
     CompileTarget Target,
     string OutputDir,
@@ -17,4 +18,5 @@ public sealed record CompileSummary(
     long Macs,
     long WeightBytes,
     long? ArenaBytes,
-    CodeSize? Code);
+    CodeSize? Code,
+    MicroBackbone.Ir.Planning.Patching.PatchPlan? Patches = null);

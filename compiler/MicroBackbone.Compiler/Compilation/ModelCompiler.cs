@@ -10,6 +10,8 @@ using MicroBackbone.Ir;
 using MicroBackbone.Ir.Format;
 using MicroBackbone.Ir.Planning;
 
+using MicroBackbone.Ir.Planning.Patching;
+
 namespace MicroBackbone.Compiler.Compilation;
 
 /// <summary>
@@ -34,10 +36,21 @@ public static class ModelCompiler
     /// <param name="outputDir">Created if needed; files already there with other names are left alone.</param>
     /// <param name="calibration">Calibration images (NHWC), asked for only when a float model needs int8.</param>
     /// <param name="observer">How calibration turns observed values into ranges.</param>
+    /// <param name="memoryBudget">
+    /// Bytes of RAM (arena + scratch) the C targets must fit: the early layers then run patch by patch when needed,
+    /// with the fewest MACs that fit (<see cref="PatchPlanner"/>). Null: no patches.
+    /// </param>
     public static CompileSummary Compile(
         LoadedModel model, CompileTarget target, string outputDir, Func<IReadOnlyList<float[]>> calibration,
-        Ir.Quantization.ObserverKind observer = Ir.Quantization.ObserverKind.MinMax)
+        Ir.Quantization.ObserverKind observer = Ir.Quantization.ObserverKind.MinMax, long? memoryBudget = null)
     {
+        if (memoryBudget is long budget && (budget <= 0 || target is not (CompileTarget.C or CompileTarget.Esp32)))
+        {
+            throw new MicroBackboneException(budget <= 0
+                ? $"--memory-budget: expected a positive number of bytes, got {budget}"
+                : $"--memory-budget: patch-based schedules are generated for --target c and esp32 only, not {target.ToString().ToLowerInvariant()}");
+        }
+
         if (model.Graph.Name.Length > MaxGraphNameLength)
         {
             throw new MicroBackboneException(
@@ -68,10 +81,10 @@ public static class ModelCompiler
             case CompileTarget.C:
                 {
                     CEmitSummary c = CBackEnd.Emit(int8, target == CompileTarget.C ? CTarget.C : CTarget.Esp32, outputDir,
-                        new CEmitOptions(ProjectName: FileBaseName(model.Graph.Name)));
+                        new CEmitOptions(ProjectName: FileBaseName(model.Graph.Name), Patches: memoryBudget is long fits ? PatchPlanOptions.Default with { MemoryBudget = fits } : null));
                     string modelC = Path.Combine(outputDir, c.Files.Single(f => Path.GetFileName(f) == "model.c"));
                     CodeSize code = CrossCompiledCode.Measure(ProfileTarget.Esp32C3, modelC, CKernelCodeBytes);
-                    return new CompileSummary(target, outputDir, c.Files, c.Operators, c.Macs, c.WeightBytes, c.ArenaBytes + c.ScratchBytes, code);
+                    return new CompileSummary(target, outputDir, c.Files, c.Operators, c.Macs, c.WeightBytes, c.ArenaBytes + c.ScratchBytes, code, c.Patches);
                 }
 
             case CompileTarget.Ir:

@@ -7,9 +7,12 @@ namespace MicroBackbone.Ir.Planning;
 public sealed class MemoryPlan
 {
     private readonly Dictionary<int, PlannedBuffer> _bufferOf = new();
+    private readonly IReadOnlyDictionary<int, long> _viewOffsets;
 
-    internal MemoryPlan(IReadOnlyList<PlannedBuffer> buffers, IReadOnlyDictionary<int, LiveInterval> intervals, long lowerBound, long naive, int alignment)
+    internal MemoryPlan(IReadOnlyList<PlannedBuffer> buffers, IReadOnlyDictionary<int, LiveInterval> intervals, long lowerBound, long naive, int alignment,
+        IReadOnlyDictionary<int, long>? viewOffsets = null)
     {
+        _viewOffsets = viewOffsets ?? new Dictionary<int, long>();
         Buffers = buffers;
         TensorIntervals = intervals;
         LowerBoundBytes = lowerBound;
@@ -46,8 +49,14 @@ public sealed class MemoryPlan
     /// <summary>Ids of the planned (activation) tensors.</summary>
     public IEnumerable<int> TensorIds => _bufferOf.Keys.OrderBy(id => id);
 
-    /// <summary>Arena offset of an activation tensor; throws <see cref="KeyNotFoundException"/> for constants.</summary>
-    public long OffsetOf(int tensorId) => BufferOf(tensorId).Offset;
+    /// <summary>
+    /// Arena offset of an activation tensor (inside its buffer for a <see cref="RowViews"/> view); throws
+    /// <see cref="KeyNotFoundException"/> for constants.
+    /// </summary>
+    public long OffsetOf(int tensorId) => BufferOf(tensorId).Offset + (_viewOffsets.TryGetValue(tensorId, out var o) ? o : 0);
+
+    /// <summary>True when the tensor lives inside another tensor's bytes (a <see cref="RowViews"/> view).</summary>
+    public bool IsView(int tensorId) => _viewOffsets.ContainsKey(tensorId);
 
     /// <summary>The buffer holding an activation tensor.</summary>
     public PlannedBuffer BufferOf(int tensorId) =>

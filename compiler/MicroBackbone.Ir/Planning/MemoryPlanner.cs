@@ -16,11 +16,15 @@ public static class MemoryPlanner
         }
 
         var intervals = Intervals(graph);
-        var groups = Groups(graph, intervals, options.UseInPlace);
+        // A view keeps the arena's alignment promise (kernels may read words), so only aligned rows become views.
+        var views = RowViews.Find(graph)
+            .Where(v => intervals.ContainsKey(v.Key) && intervals.ContainsKey(v.Value.Parent) && v.Value.Offset % options.Alignment == 0)
+            .ToDictionary(v => v.Key, v => v.Value);
+        var groups = Groups(graph, WithViewLifetimes(intervals, views), options.UseInPlace, views);
         var lowerBound = LowerBound(graph, groups);
         var naive = intervals.Keys.Sum(id => graph.Tensor(id).ByteSize);
         var placed = Place(groups, options.Alignment);
-        return new MemoryPlan(placed, intervals, lowerBound, naive, options.Alignment);
+        return new MemoryPlan(placed, intervals, lowerBound, naive, options.Alignment, views.ToDictionary(v => v.Key, v => v.Value.Offset));
     }
 
     private static Dictionary<int, LiveInterval> Intervals(IrGraph graph)
@@ -63,7 +67,23 @@ public static class MemoryPlanner
         return first.ToDictionary(p => p.Key, p => new LiveInterval(p.Value, end[p.Key]));
     }
 
-    private static List<PlannedBuffer> Groups(IrGraph graph, Dictionary<int, LiveInterval> intervals, bool useInPlace)
+    // A tensor holding views must keep its bytes while any of them is read (and a band written into it early is
+    // already its data), so its interval grows to cover theirs.
+    private static Dictionary<int, LiveInterval> WithViewLifetimes(Dictionary<int, LiveInterval> intervals, IReadOnlyDictionary<int, (int Parent, long Offset)> views)
+    {
+        var extended = new Dictionary<int, LiveInterval>(intervals);
+        foreach (var v in views.OrderBy(v => v.Key))
+        {
+            if (extended.TryGetValue(v.Value.Parent, out var p) && intervals.TryGetValue(v.Key, out var life))
+            {
+                extended[v.Value.Parent] = new LiveInterval(Math.Min(p.First, life.First), Math.Max(p.Last, life.Last));
+            }
+        }
+
+        return extended;
+    }
+
+    private static List<PlannedBuffer> Groups(IrGraph graph, Dictionary<int, LiveInterval> intervals, bool useInPlace, IReadOnlyDictionary<int, (int Parent, long Offset)> views)
     {
         // Each tensor starts as its own group; an accepted in-place op appends its output to its input's group.
         var groupOf = intervals.Keys.OrderBy(id => id).ToDictionary(id => id, id => new List<int> { id });
@@ -71,7 +91,8 @@ public static class MemoryPlanner
         for (var i = 0; i < graph.Operators.Count && useInPlace; i++)
         {
             var op = graph.Operators[i];
-            if (op.InPlaceInput is not int input || op.Outputs.Count != 1 || !intervals.TryGetValue(input, out var life))
+            if (op.InPlaceInput is not int input || op.Outputs.Count != 1 || !intervals.TryGetValue(input, out var life)
+                || views.ContainsKey(input) || views.ContainsKey(op.Outputs[0]))
             {
                 continue;
             }
@@ -88,10 +109,20 @@ public static class MemoryPlanner
             groupOf[output] = group;
         }
 
+        // A view joins the buffer of the tensor it lives in, at its offset there.
+        foreach (var v in views.OrderBy(v => v.Key))
+        {
+            if (groupOf.TryGetValue(v.Key, out var own) && own.Count == 1 && groupOf.TryGetValue(v.Value.Parent, out var parent))
+            {
+                parent.Add(v.Key);
+                groupOf[v.Key] = parent;
+            }
+        }
+
         return groupOf.Values.Distinct().Select(g => new PlannedBuffer(
             new EquatableArray<int>(g),
             0,
-            g.Max(id => graph.Tensor(id).ByteSize),
+            g.Max(id => graph.Tensor(id).ByteSize + (views.TryGetValue(id, out var v) ? v.Offset : 0)),
             new LiveInterval(g.Min(id => intervals[id].First), g.Max(id => intervals[id].Last)))).ToList();
     }
 

@@ -76,7 +76,7 @@ public static class CBackEnd
         }
 
         summary = new CEmitSummary(graph.Name, lowering.Layers.Count, lowering.Macs, lowering.ConstantBytes, model.ArenaBytes, (2 * model.PatchElements) + model.RowBytes, model.Input.Size, model.Output.Size,
-            lowering.Kernels, files.Keys.ToList());
+            lowering.Kernels, files.Keys.ToList(), model.Patches);
         return files;
     }
 }

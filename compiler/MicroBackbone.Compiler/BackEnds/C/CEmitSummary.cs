@@ -11,6 +11,7 @@ namespace MicroBackbone.Compiler.BackEnds.C;
 /// <param name="OutputBytes">Bytes of the int8 output it writes (MB_OUTPUT_SIZE).</param>
 /// <param name="Kernels">Kernel families emitted into <c>mb_kernels.h</c>, in emission order.</param>
 /// <param name="Files">Paths of the written files relative to the output folder, '/'-separated, sorted.</param>
+/// <param name="Patches">The patch plan when patches were asked for (see <see cref="CEmitOptions.Patches"/>), else null.</param>
 public sealed record CEmitSummary(
     string ModelName,
     int Operators,
@@ -21,4 +22,5 @@ public sealed record CEmitSummary(
     long InputBytes,
     long OutputBytes,
     IReadOnlyList<string> Kernels,
-    IReadOnlyList<string> Files);
+    IReadOnlyList<string> Files,
+    MicroBackbone.Ir.Planning.Patching.PatchPlan? Patches = null);

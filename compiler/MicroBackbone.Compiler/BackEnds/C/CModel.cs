@@ -1,3 +1,4 @@
+using MicroBackbone.Ir.Planning.Patching;
 namespace MicroBackbone.Compiler.BackEnds.C;
 
 /// <summary>
@@ -13,6 +14,9 @@ internal sealed class CModel
     public required string SummaryComment { get; init; }
 
     public required IReadOnlyList<string> MetadataComments { get; init; }
+
+    /// <summary>The patch plan the early layers run under, or null when they run whole (not passed to templates).</summary>
+    public PatchPlan? Patches { get; init; }
 
     public required long ArenaBytes { get; init; }
 

@@ -3,6 +3,7 @@ using MicroBackbone.Ir;
 using MicroBackbone.Ir.Int8;
 using MicroBackbone.Ir.Passes;
 using MicroBackbone.Ir.Planning;
+using MicroBackbone.Ir.Planning.Patching;
 
 namespace MicroBackbone.Compiler.BackEnds.C;
 
@@ -19,6 +20,12 @@ internal static class CModelBuilder
         var g = EdgeQuantization.Strip(graph);
         g = DeadTensorElimination.Run(g);
         g = ActivationFusion.Run(g);
+        PatchPlan? patches = null;
+        if (options.Patches is { } patchOptions)
+        {
+            (g, patches) = CPatchSchedule.Choose(g, patchOptions);
+        }
+
         g = InPlaceMarking.Run(g);
         GraphValidator.Validate(g);
         if (g.Inputs.Count == 0 || g.Outputs.Count == 0)
@@ -50,8 +57,10 @@ internal static class CModelBuilder
             SummaryComment = string.Format(CultureInfo.InvariantCulture, "{0} kernel calls, {1} MACs, {2} bytes of constants, {3} bytes of arena, {4} bytes of patch buffer",
                 ctx.Layers.Count, ctx.Macs, ctx.ConstantBytes, Math.Max(1, plan.ArenaBytes), 2 * ctx.PatchElements)
                 + (ctx.RowBytes > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} bytes of depthwise row ring", ctx.RowBytes) : string.Empty)
-                + (ctx.States.Count > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} bytes of operator state", ctx.States.Sum(s => s.Bytes)) : string.Empty),
+                + (ctx.States.Count > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} bytes of operator state", ctx.States.Sum(s => s.Bytes)) : string.Empty)
+                + (patches?.Schedule is { } schedule ? string.Format(CultureInfo.InvariantCulture, "; the first {0} operators run in {1} row bands ({2} MACs computed again)", schedule.SegmentLength, schedule.BandCount, schedule.RecomputeMacs) : string.Empty),
             MetadataComments = g.Metadata.Select(p => CIdentifiers.Comment($"{p.Key}: {p.Value}")).ToList(),
+            Patches = patches,
             ArenaBytes = Math.Max(1, plan.ArenaBytes),
             PatchElements = ctx.PatchElements,
             RowBytes = ctx.RowBytes,
@@ -67,6 +76,22 @@ internal static class CModelBuilder
             ProjectName = CIdentifiers.Identifier(options.ProjectName, "mb_app"),
         };
         return (model, ctx, g);
+    }
+
+    /// <summary>
+    /// Arena and scratch bytes of <paramref name="graph"/> (passes already run, in-place marking not yet) as this back
+    /// end would plan and lower it.
+    /// </summary>
+    internal static (long Arena, long Scratch) Footprint(IrGraph graph)
+    {
+        var g = InPlaceMarking.Run(graph);
+        var ctx = new CLowering(g, MemoryPlanner.Plan(g, MemoryPlanOptions.Default));
+        for (var i = 0; i < g.Operators.Count; i++)
+        {
+            Lower(ctx, i, g.Operators[i]);
+        }
+
+        return (ctx.Plan.ArenaBytes, (2 * ctx.PatchElements) + ctx.RowBytes);
     }
 
     private static void Lower(CLowering ctx, int index, IrOperator op)

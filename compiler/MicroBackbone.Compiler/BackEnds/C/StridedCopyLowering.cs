@@ -25,6 +25,8 @@ internal static class StridedCopyLowering
                 case IrOpKind.Transpose:
                     Add(ctx, index, op, 0, Transpose.Prepare(x.Shape, op.AttributesAs<TransposeAttributes>().Permutation), null);
                     break;
+                case IrOpKind.StridedSlice when ctx.Plan.IsView(y.Id):
+                    break; // whole rows already in place inside the input (a patch band's input)
                 case IrOpKind.StridedSlice:
                     var s = op.AttributesAs<StridedSliceAttributes>();
                     Add(ctx, index, op, 0, StridedSlice.Prepare(x.Shape, s.Begin, s.Size, s.Strides), null);
@@ -35,7 +37,11 @@ internal static class StridedCopyLowering
                         op.AttributesAs<ConcatenationAttributes>().Axis, inputs.Select(t => Int8Bridge.Quant(t, op)).ToList(), Int8Bridge.Quant(y, op));
                     for (var i = 0; i < walks.Count; i++)
                     {
-                        Add(ctx, index, op, i, walks[i], null);
+                        // A patch band written straight into its rows of the output needs no copy.
+                        if (!ctx.Plan.IsView(op.Inputs[i]))
+                        {
+                            Add(ctx, index, op, i, walks[i], null);
+                        }
                     }
 
                     break;
