@@ -35,7 +35,8 @@ public static class RowViews
                 var y = graph.Tensor(op.Outputs[0]);
                 var inputs = op.Inputs.Select(graph.Tensor).ToList();
                 if (!IsRowTensor(y) || op.Inputs.Distinct().Count() != op.Inputs.Count
-                    || inputs.Any(t => t.IsConstant || pinned.Contains(t.Id) || !producers.ContainsKey(t.Id) || consumers[t.Id].Count != 1 || !SameQuant(t, y)))
+                    || inputs.Any(t => t.IsConstant || pinned.Contains(t.Id) || !producers.ContainsKey(t.Id) || consumers[t.Id].Count != 1 || !SameQuant(t, y)
+                        || views.ContainsKey(t.Id)))
                 {
                     continue;
                 }
@@ -49,7 +50,9 @@ public static class RowViews
             }
         }
 
-        // A view of a view would need nested placement; keep only views of tensors that own their bytes.
+        // A tensor lives in at most one other (a slice that feeds a concatenation keeps its slice view, and that
+        // concatenation copies). A view of a view would need nested placement; keep only views of tensors that own
+        // their bytes.
         return views.Where(v => !views.ContainsKey(v.Value.Parent)).ToDictionary(v => v.Key, v => v.Value);
     }
 

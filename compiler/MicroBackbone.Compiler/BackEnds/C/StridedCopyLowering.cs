@@ -25,7 +25,8 @@ internal static class StridedCopyLowering
                 case IrOpKind.Transpose:
                     Add(ctx, index, op, 0, Transpose.Prepare(x.Shape, op.AttributesAs<TransposeAttributes>().Permutation), null);
                     break;
-                case IrOpKind.StridedSlice when ctx.Plan.IsView(y.Id):
+                case IrOpKind.StridedSlice when ctx.Plan.IsView(y.Id)
+                    && ctx.Plan.OffsetOf(y.Id) == ctx.Plan.OffsetOf(x.Id) + x.ByteSize / x.Shape[1] * op.AttributesAs<StridedSliceAttributes>().Begin[1]:
                     break; // whole rows already in place inside the input (a patch band's input)
                 case IrOpKind.StridedSlice:
                     var s = op.AttributesAs<StridedSliceAttributes>();
@@ -35,13 +36,16 @@ internal static class StridedCopyLowering
                     var inputs = op.Inputs.Select(g.Tensor).ToList();
                     var walks = Concatenation.Prepare(inputs.Select(t => (IReadOnlyList<int>)t.Shape).ToList(),
                         op.AttributesAs<ConcatenationAttributes>().Axis, inputs.Select(t => Int8Bridge.Quant(t, op)).ToList(), Int8Bridge.Quant(y, op));
+                    long rowsBefore = 0;
                     for (var i = 0; i < walks.Count; i++)
                     {
                         // A patch band written straight into its rows of the output needs no copy.
-                        if (!ctx.Plan.IsView(op.Inputs[i]))
+                        if (!ctx.Plan.IsView(op.Inputs[i]) || ctx.Plan.OffsetOf(op.Inputs[i]) != ctx.Plan.OffsetOf(y.Id) + rowsBefore)
                         {
                             Add(ctx, index, op, i, walks[i], null);
                         }
+
+                        rowsBefore += inputs[i].ByteSize;
                     }
 
                     break;
