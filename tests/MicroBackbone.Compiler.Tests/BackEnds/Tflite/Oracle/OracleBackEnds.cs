@@ -20,7 +20,7 @@ namespace MicroBackbone.Compiler.Tests.BackEnds.Tflite.Oracle;
 /// (<c>mb_model_invoke_declared</c>, <c>InvokeDeclared</c>: the float ones where every edge is float32, the int8 ones
 /// where every edge is int8, their own quantize/dequantize per edge where the file mixes float32 and int8).
 /// Like the TFLite Micro runner, every case starts from the reset state: the interpreter is reset before each case,
-/// the C program runs once per case and the C# adapter makes a new model instance per case.
+/// the C program calls <c>mb_model_reset()</c> before each case and the C# adapter makes a new model instance per case.
 /// </summary>
 internal static class OracleBackEnds
 {
@@ -49,7 +49,8 @@ internal static class OracleBackEnds
         }).ToArray();
     }
 
-    /// <summary>Compiles the generated C library with a small driver per flag set and runs every case.</summary>
+    /// <summary>Compiles the generated C library with a small driver per flag set and runs every case in one process,
+    /// resetting the model before each (the arena keeps the previous case's bytes, which a kernel must not read).</summary>
     public static byte[][] C(IrGraph graph, TflmGolden golden, string flags)
     {
         var floats = FloatEdges(golden);
@@ -59,20 +60,21 @@ internal static class OracleBackEnds
             CBackEnd.Emit(graph, CTarget.C, dir);
             File.WriteAllText(Path.Combine(dir, "oracle_main.c"), Driver(floats, golden.Inputs.Count, golden.Outputs.Count));
             CToolchain.Check("gcc", $"{CToolchain.HostFlags} {flags} -o oracle oracle_main.c model.c", dir);
-            var results = new List<byte[]>();
-            foreach (var c in golden.Cases)
+            // One process runs every case (ASan start-up per case was most of this test's time).
+            var files = new List<string>();
+            for (var c = 0; c < golden.Cases.Count; c++)
             {
-                var files = new List<string>();
-                for (var i = 0; i < c.Inputs.Length; i++)
+                for (var i = 0; i < golden.Cases[c].Inputs.Length; i++)
                 {
-                    files.Add($"input{i}.bin");
-                    File.WriteAllBytes(Path.Combine(dir, files[i]), c.Inputs[i]);
+                    files.Add($"case{c}_input{i}.bin");
+                    File.WriteAllBytes(Path.Combine(dir, files[^1]), golden.Cases[c].Inputs[i]);
                 }
-
-                var stdout = CToolchain.Check(Path.Combine(dir, "oracle"), string.Join(' ', files), dir);
-                results.Add(Convert.FromHexString(stdout.Trim()));
             }
 
+            var lines = CToolchain.Check(Path.Combine(dir, "oracle"), string.Join(' ', files), dir)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(golden.Cases.Count, lines.Length);
+            var results = lines.Select(line => Convert.FromHexString(line.Trim())).ToList();
             return results.ToArray();
         }
         finally
@@ -103,7 +105,8 @@ internal static class OracleBackEnds
         return types.Select(t => t == "float32").ToArray();
     }
 
-    // Reads one file per input, runs the model once, prints the bytes of every output in hex (one line).
+    // For each case (its input files, one per input, one case after another on the command line): resets the model,
+    // runs it once and prints the bytes of every output in hex, one line per case.
     private static string Driver(bool[] floats, int inputs, int outputs)
     {
         string Type(int edge) => floats[edge] ? "float" : "int8_t";
@@ -128,20 +131,21 @@ internal static class OracleBackEnds
             .Append("    if (f == NULL) {\n        return 1;\n    }\n    got = fread(buffer, 1, size, f);\n    fclose(f);\n    return got != size;\n}\n\n")
             .Append("static void hex(const void *buffer, size_t size)\n{\n    const unsigned char *bytes = (const unsigned char *)buffer;\n    size_t i;\n")
             .Append("    for (i = 0; i < size; ++i) {\n        printf(\"%02x\", bytes[i]);\n    }\n}\n\n");
-        sb.Append($"int main(int argc, char **argv)\n{{\n    if (argc != {inputs + 1}) {{\n        return 2;\n    }}\n");
+        sb.Append($"int main(int argc, char **argv)\n{{\n    int a;\n    if (argc < 2 || (argc - 1) % {inputs} != 0) {{\n        return 2;\n    }}\n");
+        sb.Append($"    for (a = 1; a < argc; a += {inputs}) {{\n        mb_model_reset();\n");
         for (var i = 0; i < inputs; i++)
         {
-            sb.Append($"    if (load(argv[{i + 1}], {In(i)}, sizeof {In(i)}) != 0) {{\n        return 3;\n    }}\n");
+            sb.Append($"        if (load(argv[a + {i}], {In(i)}, sizeof {In(i)}) != 0) {{\n            return 3;\n        }}\n");
         }
 
         var args = string.Join(", ", Enumerable.Range(0, inputs).Select(In).Concat(Enumerable.Range(0, outputs).Select(Out)));
-        sb.Append($"    if ({invoke}({args}) != 0) {{\n        return 4;\n    }}\n");
+        sb.Append($"        if ({invoke}({args}) != 0) {{\n            return 4;\n        }}\n");
         for (var i = 0; i < outputs; i++)
         {
-            sb.Append($"    hex({Out(i)}, sizeof {Out(i)});\n");
+            sb.Append($"        hex({Out(i)}, sizeof {Out(i)});\n");
         }
 
-        sb.Append("    printf(\"\\n\");\n    return 0;\n}\n");
+        sb.Append("        printf(\"\\n\");\n    }\n    return 0;\n}\n");
         return sb.ToString();
     }
 
