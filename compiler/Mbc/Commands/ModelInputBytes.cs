@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MicroBackbone.Compiler.Checkpoints;
 using MicroBackbone.Compiler.Config;
 using MicroBackbone.Compiler.Data;
 using MicroBackbone.Compiler.IO;
@@ -68,6 +69,13 @@ internal static class ModelInputBytes
     private static float[] FromImage(string path, ModelSpec spec, DatasetConfig dataset, IrTensor declared)
     {
         InputFile.Require(path, "input image");
+        // The input tensor fixes the size and channels (a .tflite or .mbir has no checkpoint spec; the dataset's
+        // defaults would read a 64×64 RGB model's image as 32×32 grey): read the image as the model takes it.
+        if (declared.Shape.Count == 4 && declared.Shape[0] == 1 && declared.Shape[3] is 1 or 3)
+        {
+            spec = spec with { Input = new InputShape(declared.Shape[3], declared.Shape[1], declared.Shape[2]) };
+        }
+
         ImageDataset image = ImageFile.Read(path, spec.Input.Channels == 1 ? 1 : 3);
         float[] nhwc = new NhwcImages(image, dataset, spec, path).Read(0);
         if (nhwc.Length != declared.ElementCount)

@@ -135,4 +135,37 @@ public sealed class RunEdgesCommandTests : IDisposable
         Assert.DoesNotContain("   at ", error);
         return line;
     }
+
+    [Fact]
+    public void An_image_is_read_at_the_size_and_channels_of_the_files_input()
+    {
+        // A .tflite carries no checkpoint spec: the image must become the file's int8[1, 7, 5, 3], not the default
+        // dataset's 32×32 grey (which was "the image becomes 1024 values; ... needs 105").
+        var model = OracleCaseFiles.Model("baseline_conv_same_stride2_odd");
+        var png = _dir.File("rgb.png");
+        using (var bitmap = new SkiaSharp.SKBitmap(new SkiaSharp.SKImageInfo(20, 16, SkiaSharp.SKColorType.Rgba8888, SkiaSharp.SKAlphaType.Unpremul)))
+        {
+            for (var y = 0; y < 16; y++)
+            {
+                for (var x = 0; x < 20; x++)
+                {
+                    bitmap.SetPixel(x, y, new SkiaSharp.SKColor((byte)(x * 12), (byte)(y * 15), (byte)(255 - x * 5)));
+                }
+            }
+
+            using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+            File.WriteAllBytes(png, data.ToArray());
+        }
+
+        foreach (var dataset in new[] { "fashion-mnist", "cifar10" })
+        {
+            var saved = _dir.File($"{dataset}.bin");
+            (int exit, string stdout, string error) = CliRunner.Run("run", model, "--input", png, "--dataset", dataset, "--save-input", saved);
+            Assert.True(exit == 0, error);
+            Assert.Equal(7 * 5 * 3, File.ReadAllBytes(saved).Length);
+            (int rawExit, string rawStdout, string rawError) = CliRunner.Run("run", model, "--input", saved);
+            Assert.True(rawExit == 0, rawError);
+            Assert.Equal(stdout, rawStdout);
+        }
+    }
 }
