@@ -1,6 +1,7 @@
 using MicroBackbone.Cli.Commands;
 using MicroBackbone.Compiler.Tests.BackEnds.Tflite.Edges;
 using MicroBackbone.Compiler.Tests.BackEnds.Tflite.Oracle;
+using SkiaSharp;
 
 namespace MicroBackbone.Compiler.Tests.Cli;
 
@@ -143,17 +144,17 @@ public sealed class RunEdgesCommandTests : IDisposable
         // dataset's 32×32 grey (which was "the image becomes 1024 values; ... needs 105").
         var model = OracleCaseFiles.Model("baseline_conv_same_stride2_odd");
         var png = _dir.File("rgb.png");
-        using (var bitmap = new SkiaSharp.SKBitmap(new SkiaSharp.SKImageInfo(20, 16, SkiaSharp.SKColorType.Rgba8888, SkiaSharp.SKAlphaType.Unpremul)))
+        using (var bitmap = new SKBitmap(new SKImageInfo(20, 16, SKColorType.Rgba8888, SKAlphaType.Unpremul)))
         {
             for (var y = 0; y < 16; y++)
             {
                 for (var x = 0; x < 20; x++)
                 {
-                    bitmap.SetPixel(x, y, new SkiaSharp.SKColor((byte)(x * 12), (byte)(y * 15), (byte)(255 - x * 5)));
+                    bitmap.SetPixel(x, y, new SKColor((byte)(x * 12), (byte)(y * 15), (byte)(255 - x * 5)));
                 }
             }
 
-            using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+            using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
             File.WriteAllBytes(png, data.ToArray());
         }
 
